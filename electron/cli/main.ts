@@ -1,0 +1,47 @@
+import { Command, CommanderError } from "commander";
+import { APP_VERSION } from "../core/services/app-info";
+import { registerInfo } from "./commands/info";
+import { registerServe } from "./commands/serve";
+import { errorLine, EXIT_FAILURE, EXIT_USAGE, UsageError, usageLine } from "./errors";
+
+/** `govdesk`: the command line over the same core as the app. */
+export function buildProgram(): Command {
+  const program = new Command("govdesk")
+    .description("GovDesk 政务助手 — 离线政务助手的命令行 / offline assistant for civil servants")
+    .version(APP_VERSION, "-v, --version", "显示版本 / show version")
+    .helpOption("-h, --help", "显示帮助 / show help")
+    .option("--data-dir <dir>", "数据目录（默认同桌面版；也可用 GOVDESK_DATA_DIR） / data directory")
+    .showSuggestionAfterError(false)
+    .exitOverride()
+    .configureOutput({ writeErr: () => {} });
+  program.addHelpCommand("help [command]", "显示命令帮助 / help for a command");
+  registerInfo(program);
+  registerServe(program);
+  for (const cmd of program.commands) cmd.exitOverride().configureOutput({ writeErr: () => {} });
+  return program;
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  if (argv.length <= 2) {
+    process.stderr.write(program.helpInformation());
+    return EXIT_USAGE;
+  }
+  try {
+    await program.parseAsync(argv);
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help") return 0;
+      process.stderr.write(`${usageLine(e.code, e.message)}\n`);
+      return EXIT_USAGE;
+    }
+    process.stderr.write(`${errorLine(e)}\n`);
+    if (process.env["GOVDESK_DEBUG"] && e instanceof Error) process.stderr.write(`${e.stack}\n`);
+    return e instanceof UsageError ? EXIT_USAGE : EXIT_FAILURE;
+  }
+}
+
+// Run when executed directly (bin/govdesk.mjs imports this module for its side effect).
+const code = await run(process.argv);
+process.exitCode = code;

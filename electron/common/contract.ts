@@ -1,0 +1,98 @@
+import { z } from "zod";
+import { call, defineContract } from "./rpc/define";
+import { WireError } from "./rpc/wire";
+import { Settings, SettingsPatch } from "./settings";
+
+/**
+ * The one contract between renderer, core, preload and CLI (DESIGN.md, "One
+ * contract"). Add a call here and every side sees it: the router refuses to
+ * start without a handler for it, the client and window.api are typed by it.
+ */
+
+const NoInput = z.object({}).strict().default({});
+
+export const HostKind = z.enum(["electron", "serve", "cli", "test"]);
+export type HostKind = z.infer<typeof HostKind>;
+
+export const AppInfo = z.object({
+  name: z.string(),
+  version: z.string(),
+  dataDir: z.string(),
+  corePid: z.number().int(),
+  host: HostKind,
+  platform: z.string(),
+  arch: z.string(),
+  schemaVersion: z.number().int(),
+  versions: z.object({
+    node: z.string(),
+    electron: z.string().nullable(),
+    chrome: z.string().nullable(),
+    sqlite: z.string(),
+    sqliteVec: z.string(),
+  }),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+export const JobState = z.enum(["running", "done", "failed", "cancelled"]);
+export type JobState = z.infer<typeof JobState>;
+
+export const JobProgress = z.object({
+  jobId: z.string(),
+  method: z.string(),
+  done: z.number().nonnegative(),
+  total: z.number().nonnegative(),
+  /** Short machine-readable stage name; the UI translates it. */
+  stage: z.string(),
+});
+export type JobProgress = z.infer<typeof JobProgress>;
+
+export const JobInfo = JobProgress.extend({
+  state: JobState,
+  startedAt: z.number(),
+  finishedAt: z.number().nullable(),
+  error: WireError.nullable(),
+});
+export type JobInfo = z.infer<typeof JobInfo>;
+
+export const JobFinished = z.object({
+  jobId: z.string(),
+  method: z.string(),
+  state: JobState.exclude(["running"]),
+  result: z.unknown().optional(),
+  error: WireError.optional(),
+});
+export type JobFinished = z.infer<typeof JobFinished>;
+
+/** Core process health as seen by its host (Electron main or the serve client). */
+export const CoreState = z.object({
+  state: z.enum(["starting", "running", "restarting", "failed"]),
+  attempt: z.number().int().nonnegative(),
+  message: z.string().optional(),
+});
+export type CoreState = z.infer<typeof CoreState>;
+
+export const contract = defineContract(
+  {
+    "app.info": call("Version, data directory and runtime versions", NoInput, AppInfo),
+    "settings.get": call("Current settings, defaults filled in", NoInput, Settings),
+    "settings.set": call("Merge a partial patch into the settings and persist it", SettingsPatch, Settings),
+    "jobs.list": call("Running and recently finished jobs", NoInput, z.array(JobInfo)),
+    "jobs.cancel": call(
+      "Ask a running job to stop",
+      z.object({ jobId: z.string().min(1) }).strict(),
+      z.object({ cancelled: z.boolean() }),
+    ),
+  },
+  {
+    "job.progress": JobProgress,
+    "job.finished": JobFinished,
+    "settings.changed": Settings,
+    "core.state": CoreState,
+  },
+);
+
+export type Contract = typeof contract;
+export type Methods = Contract["methods"];
+export type Events = Contract["events"];
+export type MethodName = keyof Methods & string;
+export type EventName = keyof Events & string;

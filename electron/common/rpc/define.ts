@@ -1,0 +1,71 @@
+import type { z } from "zod";
+
+/**
+ * Building blocks of the contract. A *call* answers once; a *job* answers at
+ * once with a job id, then reports progress events and finishes with a result
+ * (or an error, or cancellation). Both are declared with zod schemas so every
+ * side of a process boundary can validate what it receives.
+ */
+export interface CallDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  readonly kind: "call";
+  readonly input: I;
+  readonly output: O;
+  readonly summary: string;
+}
+
+export interface JobDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  readonly kind: "job";
+  readonly input: I;
+  /** Schema of the job's final result (delivered in the `job.finished` event). */
+  readonly output: O;
+  readonly summary: string;
+}
+
+export type MethodDef = CallDef | JobDef;
+export type MethodMap = Record<string, MethodDef>;
+export type EventMap = Record<string, z.ZodType>;
+
+export interface ContractDef<M extends MethodMap = MethodMap, E extends EventMap = EventMap> {
+  readonly methods: M;
+  readonly events: E;
+}
+
+export function call<I extends z.ZodType, O extends z.ZodType>(
+  summary: string,
+  input: I,
+  output: O,
+): CallDef<I, O> {
+  return { kind: "call", input, output, summary };
+}
+
+export function job<I extends z.ZodType, O extends z.ZodType>(
+  summary: string,
+  input: I,
+  output: O,
+): JobDef<I, O> {
+  return { kind: "job", input, output, summary };
+}
+
+export function defineContract<M extends MethodMap, E extends EventMap>(
+  methods: M,
+  events: E,
+): ContractDef<M, E> {
+  return { methods, events };
+}
+
+/** Input accepted by a method (before zod defaults are applied). */
+export type InputOf<D extends MethodDef> = z.input<D["input"]>;
+/** Input as the handler sees it, after validation. */
+export type ParsedInputOf<D extends MethodDef> = z.output<D["input"]>;
+export type OutputOf<D extends MethodDef> = z.output<D["output"]>;
+/** What a method resolves to over the wire: a job answers with its id. */
+export type ReplyOf<D extends MethodDef> = D extends JobDef ? { jobId: string } : OutputOf<D>;
+
+export type CallNames<M extends MethodMap> = {
+  [K in keyof M]: M[K] extends CallDef ? K : never;
+}[keyof M] &
+  string;
+export type JobNames<M extends MethodMap> = {
+  [K in keyof M]: M[K] extends JobDef ? K : never;
+}[keyof M] &
+  string;

@@ -1,0 +1,92 @@
+import { resolve } from "node:path";
+import { contract, type Contract, type HostKind } from "../common/contract";
+import type { ContractDef } from "../common/rpc/define";
+import { createRouter, type Handlers, type Router } from "./rpc/router";
+import { JobManager } from "./rpc/jobs";
+import { openStore, type Store } from "./store/open-store";
+import { SettingsRepo } from "./store/settings-repo";
+import { appInfo } from "./services/app-info";
+
+export interface CoreOptions {
+  dataDir: string;
+  host: HostKind;
+  log?: (line: string) => void;
+}
+
+export interface Core<C extends ContractDef = Contract> {
+  readonly router: Router<C>;
+  readonly store: Store;
+  readonly jobs: JobManager;
+  readonly dataDir: string;
+  close(): void;
+}
+
+/** The services behind the product contract; tests extend these with their own. */
+export interface CoreServices {
+  store: Store;
+  jobs: JobManager;
+  settings: SettingsRepo;
+  dataDir: string;
+  host: HostKind;
+  emit: Router<Contract>["emit"];
+}
+
+export function productHandlers(s: CoreServices): Handlers<Contract> {
+  return {
+    "app.info": () => appInfo(s.store, s.dataDir, s.host),
+    "settings.get": () => s.settings.get(),
+    "settings.set": (patch) => {
+      const next = s.settings.set(patch);
+      s.emit("settings.changed", next);
+      return next;
+    },
+    "jobs.list": () => s.jobs.list(),
+    "jobs.cancel": ({ jobId }) => ({ cancelled: s.jobs.cancel(jobId) }),
+  };
+}
+
+/**
+ * Assembles the core: store, job manager, router. `extend` lets tests serve a
+ * larger contract (e.g. with a demo job) on the same machinery; the product
+ * passes nothing and serves exactly `contract`.
+ */
+export function createCore(options: CoreOptions): Core<Contract>;
+export function createCore<C extends ContractDef>(
+  options: CoreOptions,
+  extend: { contract: C; handlers: (s: CoreServices) => Handlers<C> },
+): Core<C>;
+export function createCore(
+  options: CoreOptions,
+  extend?: { contract: ContractDef; handlers: (s: CoreServices) => Handlers<ContractDef> },
+): Core<ContractDef> {
+  const dataDir = resolve(options.dataDir);
+  const log = options.log ?? (() => {});
+  const store = openStore(dataDir);
+  // The router needs the job manager and the job manager emits through the
+  // router; a late-bound emit breaks the cycle.
+  let router: Router<ContractDef> | null = null;
+  const emit = ((event: string, payload: unknown) => router?.emit(event, payload)) as Router<Contract>["emit"];
+  const jobs = new JobManager({
+    progress: (p) => emit("job.progress", p),
+    finished: (f) => emit("job.finished", f),
+  });
+  const services: CoreServices = { store, jobs, settings: new SettingsRepo(store.db), dataDir, host: options.host, emit };
+  try {
+    router = extend
+      ? createRouter(extend.contract, extend.handlers(services), { jobs, log })
+      : createRouter(contract as ContractDef, productHandlers(services) as Handlers<ContractDef>, { jobs, log });
+  } catch (e) {
+    store.close();
+    throw e;
+  }
+  return {
+    router,
+    store,
+    jobs,
+    dataDir,
+    close() {
+      jobs.cancelAll();
+      store.close();
+    },
+  };
+}

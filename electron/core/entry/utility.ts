@@ -1,0 +1,31 @@
+import { createCore } from "../core";
+import { parseCoreArgs } from "./args";
+import { portTransport, type PortLike } from "./port-transport";
+
+/**
+ * Entry of the core when Electron main starts it with utilityProcess.fork.
+ * Main sends `{type: "connect"}` with a MessagePort for each window (and
+ * again after a restart); every port gets the full contract.
+ */
+interface ParentPort {
+  on(event: "message", listener: (e: { data: unknown; ports: PortLike[] }) => void): unknown;
+}
+
+const parentPort = (process as NodeJS.Process & { parentPort?: ParentPort }).parentPort;
+if (!parentPort) {
+  process.stderr.write("core: must be started by GovDesk (utilityProcess); use `govdesk` for the command line\n");
+  process.exit(2);
+}
+
+const log = (line: string) => process.stderr.write(`${new Date().toISOString()} ${line}\n`);
+const core = createCore({ ...parseCoreArgs(process.argv.slice(2)), log });
+
+parentPort.on("message", (e) => {
+  const data = e.data as { type?: unknown } | null;
+  const port = e.ports[0];
+  if (data?.type === "connect" && port) core.router.attach(portTransport(port));
+  else log("core: ignored unexpected message from main");
+});
+
+process.on("exit", () => core.close());
+log(`core: ready, pid ${process.pid}, data ${core.dataDir}`);

@@ -1,0 +1,111 @@
+import { randomUUID } from "node:crypto";
+import type { JobInfo, JobFinished, JobProgress } from "../../common/contract";
+import { RpcError, type WireError } from "../../common/rpc/wire";
+import { toWireError } from "./errors";
+
+export interface JobContext {
+  readonly jobId: string;
+  /** Aborted when the user cancels; long work must check it between steps. */
+  readonly signal: AbortSignal;
+  progress(done: number, total: number, stage: string): void;
+}
+
+export interface JobEvents {
+  progress(p: JobProgress): void;
+  finished(f: JobFinished): void;
+}
+
+interface Entry {
+  info: JobInfo;
+  controller: AbortController;
+  lastEmit: number;
+}
+
+const PROGRESS_INTERVAL_MS = 100;
+const KEEP_FINISHED = 50;
+
+/**
+ * Runs long work as jobs: an id at once, throttled progress events, cancel
+ * through an AbortSignal, and a short history for `jobs.list` so a reloaded
+ * window can pick up where it was.
+ */
+export class JobManager {
+  private readonly jobs = new Map<string, Entry>();
+
+  constructor(private readonly events: JobEvents, private readonly now: () => number = Date.now) {}
+
+  start(method: string, run: (ctx: JobContext) => Promise<unknown>, validate: (result: unknown) => unknown): string {
+    const jobId = randomUUID();
+    const controller = new AbortController();
+    const entry: Entry = {
+      controller,
+      lastEmit: 0,
+      info: { jobId, method, done: 0, total: 0, stage: "queued", state: "running", startedAt: this.now(), finishedAt: null, error: null },
+    };
+    this.jobs.set(jobId, entry);
+    const ctx: JobContext = {
+      jobId,
+      signal: controller.signal,
+      progress: (done, total, stage) => this.progress(entry, done, total, stage),
+    };
+    // Run on a later tick so the caller's reply (the job id) goes out first.
+    setImmediate(() => {
+      void this.execute(entry, run, ctx, validate);
+    });
+    return jobId;
+  }
+
+  cancel(jobId: string): boolean {
+    const entry = this.jobs.get(jobId);
+    if (!entry || entry.info.state !== "running") return false;
+    entry.controller.abort(new RpcError("CANCELLED", "任务已取消"));
+    return true;
+  }
+
+  list(): JobInfo[] {
+    return [...this.jobs.values()].map((e) => ({ ...e.info }));
+  }
+
+  /** Cancel everything (core shutting down). */
+  cancelAll(): void {
+    for (const id of this.jobs.keys()) this.cancel(id);
+  }
+
+  private progress(entry: Entry, done: number, total: number, stage: string): void {
+    if (entry.info.state !== "running") return;
+    Object.assign(entry.info, { done: Math.max(0, done), total: Math.max(0, total), stage });
+    const t = this.now();
+    if (t - entry.lastEmit < PROGRESS_INTERVAL_MS && done < total) return;
+    entry.lastEmit = t;
+    const { jobId, method } = entry.info;
+    this.events.progress({ jobId, method, done: entry.info.done, total: entry.info.total, stage });
+  }
+
+  private async execute(
+    entry: Entry,
+    run: (ctx: JobContext) => Promise<unknown>,
+    ctx: JobContext,
+    validate: (result: unknown) => unknown,
+  ): Promise<void> {
+    let finished: JobFinished;
+    const { jobId, method } = entry.info;
+    try {
+      if (ctx.signal.aborted) throw ctx.signal.reason;
+      const result = validate(await run(ctx));
+      finished = ctx.signal.aborted ? { jobId, method, state: "cancelled" } : { jobId, method, state: "done", result };
+    } catch (e) {
+      if (ctx.signal.aborted) finished = { jobId, method, state: "cancelled" };
+      else finished = { jobId, method, state: "failed", error: toWireError(e) };
+    }
+    entry.info.state = finished.state;
+    entry.info.finishedAt = this.now();
+    entry.info.error = (finished.error as WireError | undefined) ?? null;
+    this.prune();
+    this.events.finished(finished);
+  }
+
+  private prune(): void {
+    const finished = [...this.jobs.values()].filter((e) => e.info.state !== "running");
+    for (const e of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) this.jobs.delete(e.info.jobId);
+  }
+}

@@ -1,0 +1,118 @@
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { WebSocketServer } from "ws";
+import { rendererCsp } from "../../common/csp";
+import type { ContractDef } from "../../common/rpc/define";
+import type { Router } from "../rpc/router";
+import { checkAccess, newToken, TOKEN_COOKIE } from "./access";
+import { readStatic } from "./static-files";
+import { wsTransport } from "./ws-transport";
+
+export interface ServeOptions<C extends ContractDef> {
+  router: Router<C>;
+  /** Built renderer (dist/renderer). */
+  rendererDir: string;
+  /** 0 picks a free port. */
+  port: number;
+  token?: string;
+  log?: (line: string) => void;
+}
+
+export interface RunningServer {
+  readonly url: string;
+  readonly port: number;
+  readonly token: string;
+  close(): Promise<void>;
+}
+
+export const RPC_PATH = "/rpc";
+const MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+const HOST = "127.0.0.1";
+
+const DENIED_PAGE = `<!doctype html><meta charset="utf-8"><title>GovDesk</title>
+<p>拒绝访问：缺少或错误的访问令牌。请使用 <code>govdesk serve</code> 打印的完整地址打开。</p>
+<p>Access denied: missing or wrong token. Open the full URL printed by <code>govdesk serve</code>.</p>`;
+
+/**
+ * `govdesk serve`: the built renderer over HTTP and the RPC over a WebSocket
+ * on the same loopback port. The core runs in this process; the browser
+ * gets exactly the contract the Electron renderer gets.
+ */
+export async function startServer<C extends ContractDef>(options: ServeOptions<C>): Promise<RunningServer> {
+  const token = options.token ?? newToken();
+  const log = options.log ?? (() => {});
+  let port = options.port;
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+
+  const server = createServer((req, res) => {
+    void handleHttp(req, res).catch((e) => {
+      log(`serve: ${String(e)}`);
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+  });
+
+  async function handleHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const access = checkAccess(req, token, port);
+    if (!access.ok) {
+      log(`serve: refused ${req.method} ${req.url?.split("?")[0]} (${access.reason})`);
+      res.writeHead(access.status, { "Content-Type": "text/html; charset=utf-8", ...securityHeaders(port) }).end(DENIED_PAGE);
+      return;
+    }
+    if (req.method !== "GET" && req.method !== "HEAD") {
+      res.writeHead(405, { Allow: "GET, HEAD" }).end();
+      return;
+    }
+    const pathname = new URL(req.url ?? "/", `http://${HOST}`).pathname;
+    const file = await readStatic(options.rendererDir, pathname);
+    if (!file) {
+      res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8", ...securityHeaders(port) }).end("未找到 / Not found");
+      return;
+    }
+    const headers: Record<string, string> = { "Content-Type": file.type, "Cache-Control": "no-store", ...securityHeaders(port) };
+    // The token travels once in the URL; afterwards assets and the socket use a cookie.
+    if (access.fromQuery) headers["Set-Cookie"] = `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+    res.writeHead(200, headers).end(req.method === "HEAD" ? undefined : file.body);
+  }
+
+  server.on("upgrade", (req, socket, head) => {
+    const access = checkAccess(req, token, port);
+    const pathname = new URL(req.url ?? "/", `http://${HOST}`).pathname;
+    if (!access.ok || pathname !== RPC_PATH) {
+      log(`serve: refused websocket ${pathname} (${access.ok ? "path" : access.reason})`);
+      socket.end(`HTTP/1.1 ${access.ok ? 404 : access.status} Refused\r\nConnection: close\r\n\r\n`);
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      options.router.attach(wsTransport(ws));
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, HOST, () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://${HOST}:${port}/?token=${token}`,
+    port,
+    token,
+    async close() {
+      for (const client of wss.clients) client.terminate();
+      wss.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function securityHeaders(port: number): Record<string, string> {
+  const ws = [`ws://${HOST}:${port}`, `ws://localhost:${port}`, `ws://[::1]:${port}`];
+  return {
+    "Content-Security-Policy": rendererCsp(ws),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Cross-Origin-Resource-Policy": "same-origin",
+  };
+}

@@ -1,0 +1,36 @@
+import type { WebSocket } from "ws";
+import { listenerSet, type Transport } from "../../common/rpc/transport";
+
+/**
+ * One WebSocket connection as a Transport: each text frame is one JSON
+ * message. Frames that are not JSON are passed on as their raw text, so the
+ * router answers them with BAD_MESSAGE like any other malformed message.
+ */
+export function wsTransport(socket: WebSocket): Transport {
+  const messages = listenerSet<[unknown]>();
+  const closes = listenerSet<[]>();
+  socket.on("message", (data, isBinary) => {
+    if (isBinary) return messages.emit("(binary frame)");
+    const text = data.toString();
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      parsed = text;
+    }
+    messages.emit(parsed);
+  });
+  socket.on("close", () => {
+    closes.emit();
+    messages.clear();
+    closes.clear();
+  });
+  return {
+    send(message) {
+      if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+    },
+    onMessage: (l) => messages.add(l),
+    onClose: (l) => closes.add(l),
+    close: () => socket.close(),
+  };
+}

@@ -1,0 +1,61 @@
+import { builtinModules } from "node:module";
+import { resolve } from "node:path";
+import { defineConfig, type InlineConfig } from "vite";
+import react from "@vitejs/plugin-react";
+import electron from "vite-plugin-electron";
+
+/**
+ * One `vite build` produces all five bundles:
+ *   dist/renderer/         the React UI (also what `govdesk serve` serves)
+ *   dist/main/main.cjs     Electron main (CommonJS)
+ *   dist/preload/preload.cjs  sandboxed preload (CommonJS, all deps inlined)
+ *   dist/core/core.mjs     the core, run by utilityProcess.fork (ESM: node-llama-cpp is ESM-only)
+ *   dist/cli/govdesk.mjs   the command line, for installs without sources or tsx
+ *
+ * We use vite-plugin-electron (not electron-vite) because it plugs into the
+ * ordinary vite.config.ts, lets us add the core as a fourth entry next to main
+ * and preload, and never needs the Electron binary to build.
+ */
+const root = import.meta.dirname;
+// Native or ESM-only packages stay in node_modules (asar-unpacked when packaged).
+const external = ["electron", "better-sqlite3", "sqlite-vec", "node-llama-cpp", "ws", ...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+
+/** One Node-side bundle for vite-plugin-electron: entry file -> dist/<dir>/<file>. */
+function nodeTarget(entry: string, outDir: string, fileName: string, format: "cjs" | "es"): { entry: string; vite: InlineConfig } {
+  return { entry, vite: nodeBundle(entry, outDir, fileName, format) };
+}
+
+function nodeBundle(entry: string, outDir: string, fileName: string, format: "cjs" | "es"): InlineConfig {
+  return {
+    configFile: false,
+    build: {
+      outDir: resolve(root, outDir),
+      emptyOutDir: true,
+      minify: false,
+      sourcemap: true,
+      target: "node20",
+      lib: { entry: resolve(root, entry), formats: [format], fileName: () => fileName },
+      rollupOptions: { external, output: { inlineDynamicImports: true } },
+    },
+  };
+}
+
+export default defineConfig({
+  root: resolve(root, "renderer"),
+  base: "./",
+  publicDir: false,
+  build: {
+    outDir: resolve(root, "dist/renderer"),
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 4000,
+  },
+  plugins: [
+    react(),
+    electron([
+      nodeTarget("electron/main/main.ts", "dist/main", "main.cjs", "cjs"),
+      nodeTarget("electron/preload/preload.ts", "dist/preload", "preload.cjs", "cjs"),
+      nodeTarget("electron/core/entry/utility.ts", "dist/core", "core.mjs", "es"),
+      nodeTarget("electron/cli/main.ts", "dist/cli", "govdesk.mjs", "es"),
+    ]),
+  ],
+});
