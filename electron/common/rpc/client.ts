@@ -72,7 +72,7 @@ export function createClient<C extends ContractDef>(
   });
 
   function deliverEvent(event: string, payload: unknown): void {
-    const schema = contract.events[event];
+    const schema = Object.hasOwn(contract.events, event) ? contract.events[event] : undefined;
     if (!schema) return invalid(`unknown event ${event}`);
     const parsed = schema.safeParse(payload);
     if (!parsed.success) return invalid(`invalid ${event}: ${issuesText(parsed.error)}`);
@@ -80,7 +80,7 @@ export function createClient<C extends ContractDef>(
   }
 
   function rawCall(method: string, input: unknown): Promise<unknown> {
-    const def = contract.methods[method];
+    const def = Object.hasOwn(contract.methods, method) ? contract.methods[method] : undefined;
     if (!def) return Promise.reject(new RpcError("UNKNOWN_METHOD", `未知的调用：${method}`));
     const checked = def.input.safeParse(input);
     if (!checked.success) {

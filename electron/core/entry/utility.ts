@@ -1,3 +1,4 @@
+import { CONNECT_MESSAGE } from "../../common/ipc-channels";
 import { createCore } from "../core";
 import { parseCoreArgs } from "./args";
 import { portTransport, type PortLike } from "./port-transport";
@@ -23,9 +24,17 @@ const core = createCore({ ...parseCoreArgs(process.argv.slice(2)), log });
 parentPort.on("message", (e) => {
   const data = e.data as { type?: unknown } | null;
   const port = e.ports[0];
-  if (data?.type === "connect" && port) core.router.attach(portTransport(port));
+  if (data?.type === CONNECT_MESSAGE.type && port) core.router.attach(portTransport(port));
   else log("core: ignored unexpected message from main");
 });
 
+// utilityProcess.kill() sends SIGTERM on Linux/macOS, and "exit" handlers do not
+// run on a signal: close the database (WAL checkpoint) before leaving.
+const shutdown = () => {
+  core.close();
+  process.exit(0);
+};
+process.once("SIGTERM", shutdown);
+process.once("SIGINT", shutdown);
 process.on("exit", () => core.close());
 log(`core: ready, pid ${process.pid}, data ${core.dataDir}`);

@@ -102,6 +102,17 @@ describe("client: validation on the calling side", () => {
     expect(received).toBe(0);
   });
 
+  it("refuses unknown and inherited method names without sending", async () => {
+    const [a, b] = createMemoryPair();
+    let received = 0;
+    b.onMessage(() => received++);
+    const client = createClient(demoContract, a);
+    for (const name of ["constructor", "__proto__", "nope"]) {
+      await expect(client.call(name as "app.info", {})).rejects.toMatchObject({ code: "UNKNOWN_METHOD" });
+    }
+    expect(received).toBe(0);
+  });
+
   it("fails pending calls when the transport closes", async () => {
     const [a] = createMemoryPair();
     const client = createClient(demoContract, a);

@@ -1,0 +1,138 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { app, BrowserWindow, dialog, ipcMain, Menu, MessageChannelMain, protocol, session, type MessagePortMain, type WebContents } from "electron";
+import type { CoreState } from "../common/contract";
+import { resolveDataDir } from "../common/data-dir";
+import { createAppProtocolHandler } from "./app-protocol";
+import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES } from "./app-scheme";
+import { devtoolsEnabled, parseDataDirFlag } from "./args";
+import { CORE_STATE_CHANNEL, REQUEST_PORT_CHANNEL } from "../common/ipc-channels";
+import { createCoreConnections } from "./core-connection";
+import { hardenSession, hardenWebContents } from "./harden";
+import { isTrustedSender } from "./ipc-guard";
+import { applicationMenuTemplate } from "./menu";
+import { setupSingleInstance } from "./single-instance";
+import { createSupervisor } from "./supervisor";
+import { utilityProcessHost } from "./utility-host";
+import { hardenedWebPreferences } from "./web-preferences";
+
+/**
+ * Electron main: wiring only. Every decision is a pure function in a file
+ * beside this one, with its test. Paths are relative to dist/main/.
+ */
+const WINDOW_TITLE = "GovDesk 政务助手";
+const log = (line: string): void => console.log(`[main] ${line}`);
+const devtools = devtoolsEnabled(process.env);
+
+// Everything before "ready": name, data directory, sandbox, scheme.
+app.setName("GovDesk");
+const { dir: dataDir, source } = resolveDataDir({
+  platform: process.platform,
+  env: process.env,
+  home: app.getPath("home"),
+  flag: parseDataDirFlag(process.argv),
+});
+mkdirSync(dataDir, { recursive: true });
+app.setPath("userData", dataDir);
+// Chromium's own files (cache, local storage, GPU cache) in a subfolder, apart from ours.
+app.setPath("sessionData", join(dataDir, "chromium"));
+app.enableSandbox(); // checklist #4: every renderer sandboxed, whatever its webPreferences
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+app.on("web-contents-created", (_event, contents) => hardenWebContents(contents, log));
+
+let mainWindow: BrowserWindow | null = null;
+if (setupSingleInstance(app, () => mainWindow)) run();
+
+function run(): void {
+  log(`data directory ${dataDir} (${source})`);
+  let coreState: CoreState = { state: "starting", attempt: 0 };
+  let quitting = false;
+  const connections = createCoreConnections<MessagePortMain, WebContents>(() => new MessageChannelMain(), log);
+  const supervisor = createSupervisor({
+    host: utilityProcessHost({
+      modulePath: join(__dirname, "../core/core.mjs"),
+      args: ["--data-dir", dataDir, "--host", "electron"],
+      serviceName: "GovDesk Core",
+      log,
+    }),
+    onChild: (child) => connections.coreStarted(child),
+    onState: (state) => {
+      if (state.state !== "running") connections.coreStopped();
+      coreState = state;
+      sendState(state);
+      if (state.state === "failed" && !quitting) void offerRetry(state);
+    },
+    log,
+  });
+
+  function sendState(state: CoreState): void {
+    const contents = mainWindow?.webContents;
+    if (contents && !contents.isDestroyed()) contents.send(CORE_STATE_CHANNEL, state);
+  }
+
+  async function offerRetry(state: CoreState): Promise<void> {
+    const options = {
+      type: "error" as const,
+      title: WINDOW_TITLE,
+      message: "核心服务无法运行",
+      detail: `${state.message ?? "核心服务多次意外退出。"}\n\n可以点击“重试”再次启动；如果问题持续出现，请联系本单位信息技术部门。`,
+      buttons: ["重试", "关闭"],
+      defaultId: 0,
+      cancelId: 1,
+      noLink: true,
+    };
+    const { response } = mainWindow ? await dialog.showMessageBox(mainWindow, options) : await dialog.showMessageBox(options);
+    if (response === 0 && !quitting) supervisor.start();
+  }
+
+  // The preload asks for a port when it loads (first load, reload); only our page in our window may.
+  ipcMain.on(REQUEST_PORT_CHANNEL, (event) => {
+    const win = BrowserWindow.fromWebContents(event.sender);
+    if (!win || win !== mainWindow || !isTrustedSender(event.senderFrame, win.webContents.mainFrame)) {
+      log(`ipc: refused ${REQUEST_PORT_CHANNEL} from ${event.senderFrame?.url.slice(0, 200) ?? "(gone frame)"}`);
+      return;
+    }
+    connections.portRequested(win.webContents);
+    win.webContents.send(CORE_STATE_CHANNEL, coreState);
+  });
+
+  function createWindow(): void {
+    const win = new BrowserWindow({
+      width: 1280,
+      height: 800,
+      minWidth: 960,
+      minHeight: 600,
+      show: false,
+      title: WINDOW_TITLE,
+      autoHideMenuBar: true,
+      backgroundColor: "#ffffff",
+      webPreferences: hardenedWebPreferences(join(__dirname, "../preload/preload.cjs")),
+    });
+    const contents = win.webContents;
+    win.on("page-title-updated", (event) => event.preventDefault()); // keep the product name
+    win.once("ready-to-show", () => win.show());
+    contents.on("render-process-gone", (_event, details) => log(`renderer gone: ${details.reason}`));
+    connections.addRenderer(contents);
+    win.on("closed", () => {
+      connections.removeRenderer(contents);
+      if (mainWindow === win) mainWindow = null;
+    });
+    mainWindow = win;
+    void win.loadURL(APP_ENTRY_URL);
+  }
+
+  app.on("window-all-closed", () => app.quit());
+  app.on("before-quit", () => {
+    quitting = true;
+    void supervisor.stop();
+  });
+
+  void app.whenReady().then(() => {
+    const menu = applicationMenuTemplate(process.platform, devtools);
+    if (menu !== "default") Menu.setApplicationMenu(menu && Menu.buildFromTemplate(menu));
+    protocol.handle(APP_SCHEME, createAppProtocolHandler({ rootDir: join(__dirname, "../renderer"), log }));
+    hardenSession(session.defaultSession, { devtools, log });
+    supervisor.start();
+    createWindow();
+  });
+}

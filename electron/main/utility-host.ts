@@ -1,0 +1,42 @@
+import { utilityProcess, type MessagePortMain } from "electron";
+import type { ChildLike, ProcessHost } from "./supervisor";
+
+/** The core as main sees it: a supervised child that accepts ports. */
+export interface CoreChild extends ChildLike {
+  postMessage(message: unknown, transfer: MessagePortMain[]): void;
+}
+
+export interface UtilityHostOptions {
+  modulePath: string;
+  args: string[];
+  serviceName: string;
+  log: (line: string) => void;
+}
+
+/**
+ * ProcessHost over Electron's utilityProcess (the only way to run Node code
+ * with the RunAsNode fuse off). stdio is piped and drained into main's
+ * stdout/stderr: an undrained pipe would eventually block the core.
+ */
+export function utilityProcessHost(options: UtilityHostOptions): ProcessHost<CoreChild> {
+  return {
+    fork() {
+      const proc = utilityProcess.fork(options.modulePath, options.args, {
+        serviceName: options.serviceName,
+        stdio: "pipe",
+      });
+      proc.stdout?.on("data", (chunk: Buffer) => process.stdout.write(chunk));
+      proc.stderr?.on("data", (chunk: Buffer) => process.stderr.write(chunk));
+      proc.on("error", (type, location) => options.log(`core: ${type} at ${location}`));
+      return {
+        get pid() {
+          return proc.pid;
+        },
+        onSpawn: (listener) => void proc.once("spawn", listener),
+        onExit: (listener) => void proc.once("exit", (code) => listener(code)),
+        kill: () => void proc.kill(),
+        postMessage: (message, transfer) => proc.postMessage(message, transfer),
+      };
+    },
+  };
+}

@@ -1,0 +1,24 @@
+import "./zod-jitless"; // first: before any schema is built
+import { contextBridge, ipcRenderer } from "electron";
+import { CORE_PORT_CHANNEL, CORE_STATE_CHANNEL, REQUEST_PORT_CHANNEL } from "../common/ipc-channels";
+import { createPreloadBridge } from "./bridge";
+
+/*
+ * Sandboxed preload (bundled to dist/preload/preload.cjs; it may require
+ * only "electron"). Exposes window.api = { call, on } and nothing else: no
+ * ipcRenderer, no Node objects (security checklist #3/#20: do not expose
+ * Electron APIs to untrusted content).
+ */
+const bridge = createPreloadBridge({ onInvalid: (why) => console.warn(`[preload] ${why}`) });
+
+// Only main can send to a renderer over ipcRenderer, so these messages are main's.
+ipcRenderer.on(CORE_PORT_CHANNEL, (event) => {
+  const port = event.ports[0];
+  if (port) bridge.attachPort(port);
+});
+ipcRenderer.on(CORE_STATE_CHANNEL, (_event, state: unknown) => bridge.receiveCoreState(state));
+
+contextBridge.exposeInMainWorld("api", bridge.api);
+
+// Ask for a port now: on a reload main would not otherwise know we need one.
+ipcRenderer.send(REQUEST_PORT_CHANNEL);
