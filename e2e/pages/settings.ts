@@ -1,6 +1,6 @@
 import type { Locator, Page } from "playwright-core";
 
-/** Page object for the 设置 screen (antd Select fields, driven as a user would). */
+/** Page object for the 设置 screen (antd radio groups and inputs, driven as a user would). */
 export class SettingsPage {
   constructor(readonly page: Page) {}
 
@@ -13,10 +13,9 @@ export class SettingsPage {
     return this.page.getByTestId(testId);
   }
 
-  /** Opens an antd Select and picks the option with the given visible label. */
+  /** Picks an option of an antd radio group by its visible label, as a user clicks it. */
   async choose(testId: string, optionLabel: string): Promise<void> {
-    await this.field(testId).click();
-    await this.page.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: optionLabel }).first().click();
+    await this.field(testId).getByText(optionLabel, { exact: true }).click();
   }
 
   async save(): Promise<void> {

@@ -106,7 +106,8 @@ export async function startServer<C extends ContractDef>(options: ServeOptions<C
 }
 
 function securityHeaders(port: number): Record<string, string> {
-  const ws = [`ws://${HOST}:${port}`, `ws://localhost:${port}`, `ws://[::1]:${port}`];
+  // No [::1] entry: Chromium rejects IPv6 literals in CSP sources.
+  const ws = [`ws://${HOST}:${port}`, `ws://localhost:${port}`];
   return {
     "Content-Security-Policy": rendererCsp(ws),
     "X-Content-Type-Options": "nosniff",

@@ -1,0 +1,31 @@
+import { Menu } from "antd";
+import { createElement } from "react";
+import { useTranslation } from "react-i18next";
+import { features, resolveFeature } from "../features/registry";
+import { useNavigation } from "../state/navigation";
+
+/** The side menu: one item per registered screen, nothing for screens not built yet. */
+export function NavMenu() {
+  const { t } = useTranslation();
+  const current = useNavigation((s) => s.current);
+  const navigate = useNavigation((s) => s.navigate);
+  const selected = resolveFeature(current).id;
+  return (
+    <Menu
+      mode="inline"
+      aria-label={t("nav.label")}
+      selectedKeys={[selected]}
+      style={{ borderInlineEnd: "none" }}
+      items={features.map((f) => ({
+        key: f.id,
+        icon: createElement(f.icon),
+        label: t(f.titleKey),
+        "data-testid": `nav-${f.id}`,
+      }))}
+      onClick={({ key }) => {
+        const target = features.find((f) => f.id === key);
+        if (target) navigate(target.id);
+      }}
+    />
+  );
+}

@@ -1,0 +1,30 @@
+import { InfoCircleOutlined, SettingOutlined } from "@ant-design/icons";
+import type { ComponentType } from "react";
+import type { MessageKey } from "../i18n/zh-CN";
+import { AboutPanel } from "./about/AboutPanel";
+import type { FeatureId } from "./ids";
+import { pickFeature } from "./resolve";
+import { SettingsScreen } from "./settings/SettingsScreen";
+
+/**
+ * The screens that exist, in menu order. A screen is added by one entry
+ * here; planned screens (knowledge, chat, summarise, models) get theirs when
+ * they are built, never as placeholders.
+ */
+export interface Feature {
+  id: FeatureId;
+  /** Menu label (also the screen's own title key by convention). */
+  titleKey: MessageKey;
+  icon: ComponentType;
+  Screen: ComponentType;
+}
+
+export const features: readonly Feature[] = [
+  { id: "settings", titleKey: "nav.settings", icon: SettingOutlined, Screen: SettingsScreen },
+  { id: "about", titleKey: "nav.about", icon: InfoCircleOutlined, Screen: AboutPanel },
+];
+
+/** The registered screen for an id, or the first one when it is unknown or not built. */
+export function resolveFeature(id: FeatureId | null): Feature {
+  return pickFeature(features, id);
+}

@@ -1,0 +1,50 @@
+import { Form, InputNumber, Radio, Space } from "antd";
+import { useTranslation } from "react-i18next";
+import { isValidThreadCount, MAX_THREADS, MIN_THREADS, type SettingsFormValues } from "./settings-form";
+
+/** "Auto" or a fixed number of inference threads; the number box is only live when fixed. */
+export function ThreadsField() {
+  const { t } = useTranslation();
+  const form = Form.useFormInstance<SettingsFormValues>();
+  const mode = Form.useWatch("threadsMode", form);
+  const fixed = mode === "fixed";
+  return (
+    <Form.Item label={t("settings.threads")} extra={t("settings.threadsHelp")} required={fixed}>
+      <Space data-testid="settings-threads" wrap>
+        <Form.Item name="threadsMode" noStyle>
+          <Radio.Group
+            data-testid="settings-threads-mode"
+            optionType="button"
+            options={[
+              { value: "auto", label: t("settings.threadsOptions.auto") },
+              { value: "fixed", label: t("settings.threadsOptions.fixed") },
+            ]}
+          />
+        </Form.Item>
+        <Form.Item
+          name="threadsCount"
+          noStyle
+          dependencies={["threadsMode"]}
+          rules={[
+            ({ getFieldValue }) => ({
+              // Read the mode at validation time: "auto" ignores whatever the box holds.
+              validator: (_rule, value: unknown) =>
+                getFieldValue("threadsMode") !== "fixed" || isValidThreadCount(value)
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t("settings.threadsRange"))),
+            }),
+          ]}
+        >
+          <InputNumber
+            data-testid="settings-threads-count"
+            aria-label={t("settings.threads")}
+            min={MIN_THREADS}
+            max={MAX_THREADS}
+            precision={0}
+            disabled={!fixed}
+          />
+        </Form.Item>
+      </Space>
+    </Form.Item>
+  );
+}

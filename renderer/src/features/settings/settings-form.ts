@@ -1,0 +1,48 @@
+import type { Settings, SettingsPatch } from "../../../../electron/common/settings";
+
+/**
+ * The settings form's own shape: `threads` is "auto" or a number in the
+ * schema, but on screen it is a choice plus a number box, so the number
+ * the user typed survives switching to "auto" and back.
+ */
+export interface SettingsFormValues {
+  language: Settings["language"];
+  theme: Settings["theme"];
+  fontScale: Settings["fontScale"];
+  threadsMode: "auto" | "fixed";
+  threadsCount: number | null;
+}
+
+/** What the form offers; the schema allows more (up to 256) for IT policy. */
+export const MIN_THREADS = 1;
+export const MAX_THREADS = 64;
+/** Shown in the number box while threads are "auto". */
+export const SUGGESTED_THREADS = 4;
+
+export const FONT_SCALES = [
+  { value: 100, labelKey: "settings.fontScaleOptions.normal" },
+  { value: 115, labelKey: "settings.fontScaleOptions.large" },
+  { value: 130, labelKey: "settings.fontScaleOptions.larger" },
+] as const;
+
+export function toFormValues(s: Settings): SettingsFormValues {
+  const count = s.threads === "auto" ? null : s.threads;
+  return {
+    language: s.language,
+    theme: s.theme,
+    fontScale: s.fontScale,
+    threadsMode: count === null ? "auto" : "fixed",
+    threadsCount: count ?? SUGGESTED_THREADS,
+  };
+}
+
+/** True when a typed thread count is acceptable (the form's validator). */
+export function isValidThreadCount(n: unknown): n is number {
+  return typeof n === "number" && Number.isInteger(n) && n >= MIN_THREADS && n <= MAX_THREADS;
+}
+
+/** The patch to send; the form validates first, so an invalid count means "auto". */
+export function toPatch(v: SettingsFormValues): SettingsPatch {
+  const threads = v.threadsMode === "fixed" && isValidThreadCount(v.threadsCount) ? v.threadsCount : "auto";
+  return { language: v.language, theme: v.theme, fontScale: v.fontScale, threads };
+}

@@ -1,0 +1,98 @@
+import type { Messages } from "./zh-CN";
+
+/** English. Typed as Messages: missing or extra keys fail the typecheck. */
+export const en: Messages = {
+  app: {
+    name: "GovDesk 政务助手",
+    loading: "Loading…",
+  },
+  nav: {
+    label: "Main navigation",
+    settings: "Settings",
+    about: "About",
+  },
+  core: {
+    label: "Core service",
+    state: {
+      starting: "Starting",
+      running: "Running",
+      restarting: "Restarting",
+      failed: "Stopped",
+    },
+  },
+  status: {
+    version: "Version",
+    unknown: "—",
+  },
+  banner: {
+    starting: {
+      title: "Connecting to the core service…",
+      description: "GovDesk is starting, please wait.",
+    },
+    restarting: {
+      title: "Reconnecting to the core service…",
+      description:
+        "The core service is temporarily unavailable; retrying automatically (attempt {{attempt}}). Submit any unfinished action again once it is back.",
+    },
+    failed: {
+      title: "The core service has stopped",
+      description: "Please restart GovDesk. If the problem persists, contact your administrator.",
+    },
+    detail: "Details: {{message}}",
+  },
+  settings: {
+    title: "Settings",
+    language: "Interface language",
+    theme: "Theme",
+    fontScale: "Font size",
+    threads: "Inference threads",
+    threadsHelp: "CPU threads used for local model inference. \"Auto\" picks from the free physical cores.",
+    threadsRange: "Enter a whole number from 1 to 64",
+    save: "Save",
+    saved: "Settings saved",
+    saveFailed: "Could not save the settings",
+    loadFailed: "Could not read the settings",
+    reload: "Reload",
+    languageOptions: {
+      zhCN: "简体中文",
+      en: "English",
+    },
+    themeOptions: {
+      light: "Light",
+      dark: "Dark",
+    },
+    fontScaleOptions: {
+      normal: "Normal",
+      large: "Large",
+      larger: "Larger",
+    },
+    threadsOptions: {
+      auto: "Auto",
+      fixed: "Fixed number",
+    },
+  },
+  about: {
+    title: "About",
+    productName: "Product",
+    version: "Version",
+    dataDir: "Data directory",
+    corePid: "Core process PID",
+    host: "Running as",
+    platform: "Platform",
+    node: "Node.js",
+    electron: "Electron",
+    chrome: "Chrome",
+    sqlite: "SQLite",
+    sqliteVec: "sqlite-vec",
+    schemaVersion: "Database schema version",
+    notApplicable: "n/a",
+    loadFailed: "Could not read the application information",
+    retry: "Retry",
+    hosts: {
+      electron: "Desktop app (Electron)",
+      serve: "Browser (govdesk serve)",
+      cli: "Command line",
+      test: "Test environment",
+    },
+  },
+};

@@ -1,0 +1,18 @@
+// Must come first: zod reads this when the contract's schemas are built.
+import "./api/zod-jitless";
+import "./app.css";
+import "./i18n";
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { App } from "./App";
+import { connectStores } from "./state/connect";
+
+connectStores();
+
+const root = document.getElementById("root");
+if (!root) throw new Error("index.html has no #root element");
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);
