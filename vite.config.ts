@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import { defineConfig, type InlineConfig } from "vite";
 import react from "@vitejs/plugin-react";
 import electron from "vite-plugin-electron";
+import pkg from "./package.json" with { type: "json" };
 
 /**
  * One `vite build` produces all five bundles:
@@ -17,15 +18,25 @@ import electron from "vite-plugin-electron";
  * and preload, and never needs the Electron binary to build.
  */
 const root = import.meta.dirname;
-// Native or ESM-only packages stay in node_modules (asar-unpacked when packaged).
-const external = ["electron", "better-sqlite3", "sqlite-vec", "node-llama-cpp", "ws", ...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+// Runtime dependencies stay in node_modules (electron-builder ships them; native
+// ones asar-unpacked), so pdfjs-dist finds its cmaps and node-llama-cpp its binaries.
+const runtimeDeps = Object.keys(pkg.dependencies);
+const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
+const external = (id: string): boolean =>
+  id === "electron" || builtins.has(id) || runtimeDeps.some((dep) => id === dep || id.startsWith(`${dep}/`));
 
 /** One Node-side bundle for vite-plugin-electron: entry file -> dist/<dir>/<file>. */
-function nodeTarget(entry: string, outDir: string, fileName: string, format: "cjs" | "es"): { entry: string; vite: InlineConfig } {
-  return { entry, vite: nodeBundle(entry, outDir, fileName, format) };
+function nodeTarget(
+  entry: string,
+  outDir: string,
+  fileName: string,
+  format: "cjs" | "es",
+  isExternal: (id: string) => boolean = external,
+): { entry: string; vite: InlineConfig } {
+  return { entry, vite: nodeBundle(entry, outDir, fileName, format, isExternal) };
 }
 
-function nodeBundle(entry: string, outDir: string, fileName: string, format: "cjs" | "es"): InlineConfig {
+function nodeBundle(entry: string, outDir: string, fileName: string, format: "cjs" | "es", isExternal: (id: string) => boolean): InlineConfig {
   return {
     configFile: false,
     build: {
@@ -35,7 +46,7 @@ function nodeBundle(entry: string, outDir: string, fileName: string, format: "cj
       sourcemap: true,
       target: "node20",
       lib: { entry: resolve(root, entry), formats: [format], fileName: () => fileName },
-      rollupOptions: { external, output: { inlineDynamicImports: true } },
+      rollupOptions: { external: isExternal, output: { inlineDynamicImports: true } },
     },
   };
 }
@@ -53,7 +64,8 @@ export default defineConfig({
     react(),
     electron([
       nodeTarget("electron/main/main.ts", "dist/main", "main.cjs", "cjs"),
-      nodeTarget("electron/preload/preload.ts", "dist/preload", "preload.cjs", "cjs"),
+      // The sandboxed preload can require only "electron": everything else is inlined.
+      nodeTarget("electron/preload/preload.ts", "dist/preload", "preload.cjs", "cjs", (id) => id === "electron"),
       nodeTarget("electron/core/entry/utility.ts", "dist/core", "core.mjs", "es"),
       nodeTarget("electron/cli/main.ts", "dist/cli", "govdesk.mjs", "es"),
     ]),

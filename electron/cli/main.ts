@@ -2,6 +2,10 @@ import { Command, CommanderError } from "commander";
 import { APP_VERSION } from "../core/services/app-info";
 import { registerInfo } from "./commands/info";
 import { registerServe } from "./commands/serve";
+import { registerModelCommands } from "./commands/models";
+import { registerKnowledgeCommands } from "./commands/knowledge";
+import { registerAssistantCommands } from "./commands/assistant";
+import { registerSecurityCommands } from "./commands/security";
 import { errorLine, EXIT_FAILURE, EXIT_USAGE, UsageError, usageLine } from "./errors";
 
 /** `govdesk`: the command line over the same core as the app. */
@@ -17,8 +21,20 @@ export function buildProgram(): Command {
   program.addHelpCommand("help [command]", "显示命令帮助 / help for a command");
   registerInfo(program);
   registerServe(program);
-  for (const cmd of program.commands) cmd.exitOverride().configureOutput({ writeErr: () => {} });
+  registerModelCommands(program);
+  registerKnowledgeCommands(program);
+  registerAssistantCommands(program);
+  registerSecurityCommands(program);
+  quietErrors(program);
   return program;
+}
+
+/** Errors are printed once, as one line, by run(): silence commander's own output everywhere. */
+function quietErrors(cmd: Command): void {
+  for (const sub of cmd.commands) {
+    sub.exitOverride().configureOutput({ writeErr: () => {} });
+    quietErrors(sub);
+  }
 }
 
 export async function run(argv: string[]): Promise<number> {

@@ -2,6 +2,10 @@ import { z } from "zod";
 import { call, defineContract } from "./rpc/define";
 import { WireError } from "./rpc/wire";
 import { Settings, SettingsPatch } from "./settings";
+import { knowledgeEvents, knowledgeMethods } from "./contracts/knowledge";
+import { modelEvents, modelMethods } from "./contracts/models";
+import { assistantEvents, assistantMethods } from "./contracts/assistant";
+import { securityEvents, securityMethods } from "./contracts/security";
 
 /**
  * The one contract between renderer, core, preload and CLI (DESIGN.md, "One
@@ -82,12 +86,20 @@ export const contract = defineContract(
       z.object({ jobId: z.string().min(1) }).strict(),
       z.object({ cancelled: z.boolean() }),
     ),
+    ...modelMethods,
+    ...knowledgeMethods,
+    ...assistantMethods,
+    ...securityMethods,
   },
   {
     "job.progress": JobProgress,
     "job.finished": JobFinished,
     "settings.changed": Settings,
     "core.state": CoreState,
+    ...modelEvents,
+    ...knowledgeEvents,
+    ...assistantEvents,
+    ...securityEvents,
   },
 );
 

@@ -6,6 +6,12 @@ import { JobManager } from "./rpc/jobs";
 import { openStore, type Store } from "./store/open-store";
 import { SettingsRepo } from "./store/settings-repo";
 import { appInfo } from "./services/app-info";
+import type { CoreServices } from "./services";
+import type { Embedder } from "./llm/embedder";
+import { modelHandlers } from "./llm/handlers";
+import { knowledgeHandlers } from "./ingest/handlers";
+import { assistantHandlers } from "./assistant/handlers";
+import { securityHandlers } from "./security/handlers";
 
 export interface CoreOptions {
   dataDir: string;
@@ -18,21 +24,19 @@ export interface Core<C extends ContractDef = Contract> {
   readonly store: Store;
   readonly jobs: JobManager;
   readonly dataDir: string;
-  close(): void;
+  /** Stops jobs, runs registered cleanup, closes the database; idempotent. */
+  close(): Promise<void>;
 }
 
-/** The services behind the product contract; tests extend these with their own. */
-export interface CoreServices {
-  store: Store;
-  jobs: JobManager;
-  settings: SettingsRepo;
-  dataDir: string;
-  host: HostKind;
-  emit: Router<Contract>["emit"];
-}
+export type { CoreServices } from "./services";
 
+/** The product contract's handlers; tests extend them with their own. */
 export function productHandlers(s: CoreServices): Handlers<Contract> {
   return {
+    ...modelHandlers(s),
+    ...knowledgeHandlers(s),
+    ...assistantHandlers(s),
+    ...securityHandlers(s),
     "app.info": () => appInfo(s.store, s.dataDir, s.host),
     "settings.get": () => s.settings.get(),
     "settings.set": (patch) => {
@@ -70,7 +74,20 @@ export function createCore(
     progress: (p) => emit("job.progress", p),
     finished: (f) => emit("job.finished", f),
   });
-  const services: CoreServices = { store, jobs, settings: new SettingsRepo(store.db), dataDir, host: options.host, emit };
+  const closers: (() => void | Promise<void>)[] = [];
+  let embedderProvider: () => Promise<Embedder | null> = async () => null;
+  const services: CoreServices = {
+    store,
+    jobs,
+    settings: new SettingsRepo(store.db),
+    dataDir,
+    host: options.host,
+    emit,
+    log,
+    onClose: (fn) => void closers.push(fn),
+    embedder: () => embedderProvider(),
+    setEmbedderProvider: (provider) => void (embedderProvider = provider),
+  };
   try {
     router = extend
       ? createRouter(extend.contract, extend.handlers(services), { jobs, log })
@@ -79,14 +96,25 @@ export function createCore(
     store.close();
     throw e;
   }
+  let closed: Promise<void> | null = null;
   return {
     router,
     store,
     jobs,
     dataDir,
     close() {
-      jobs.cancelAll();
-      store.close();
+      closed ??= (async () => {
+        jobs.cancelAll();
+        for (const fn of closers.reverse()) {
+          try {
+            await fn();
+          } catch (e) {
+            log(`core: cleanup failed: ${String(e)}`);
+          }
+        }
+        store.close();
+      })();
+      return closed;
     },
   };
 }

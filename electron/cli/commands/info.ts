@@ -14,7 +14,7 @@ export function registerInfo(program: Command): void {
         process.stdout.write(opts.json ? `${JSON.stringify(info, null, 2)}\n` : formatInfo(info));
       } finally {
         client.close();
-        core.close();
+        await core.close();
       }
     });
 }

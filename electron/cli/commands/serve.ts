@@ -21,7 +21,7 @@ export function registerServe(program: Command): void {
       process.stdout.write(`${server.url}\n`);
       log(`GovDesk 已在本机启动，请在浏览器中打开上面的地址（仅限本机访问）。按 Ctrl+C 停止。`);
       await new Promise<void>((done) => {
-        const stop = () => void server.close().then(() => (core.close(), done()));
+        const stop = () => void server.close().then(() => core.close()).then(done);
         process.once("SIGINT", stop);
         process.once("SIGTERM", stop);
       });

@@ -30,11 +30,7 @@ parentPort.on("message", (e) => {
 
 // utilityProcess.kill() sends SIGTERM on Linux/macOS, and "exit" handlers do not
 // run on a signal: close the database (WAL checkpoint) before leaving.
-const shutdown = () => {
-  core.close();
-  process.exit(0);
-};
+const shutdown = () => void core.close().finally(() => process.exit(0));
 process.once("SIGTERM", shutdown);
 process.once("SIGINT", shutdown);
-process.on("exit", () => core.close());
 log(`core: ready, pid ${process.pid}, data ${core.dataDir}`);

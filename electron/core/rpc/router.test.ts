@@ -16,8 +16,8 @@ beforeEach(() => {
   cleanup = t.cleanup;
   core = createCore({ dataDir: t.dir, host: "test" }, { contract: demoContract, handlers: demoHandlers });
 });
-afterEach(() => {
-  core.close();
+afterEach(async () => {
+  await core.close();
   cleanup();
 });
 

@@ -1,7 +1,13 @@
+import { m001 } from "./migrations/001-settings";
+import { m002 } from "./migrations/002-models";
+import { m003 } from "./migrations/003-knowledge";
+import { m004 } from "./migrations/004-assistant";
+
 /**
- * Numbered schema migrations. Append only: never edit a migration that has
- * shipped; add the next number instead. Each runs inside one transaction with
- * the version bump, so a crash leaves the database at the old or new version.
+ * Numbered schema migrations, one file each in migrations/. Append only:
+ * never edit a migration that has shipped; add the next number instead.
+ * Each runs inside one transaction with the version bump, so a crash leaves
+ * the database at the old or the new version.
  */
 export interface Migration {
   version: number;
@@ -9,23 +15,6 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [
-  {
-    version: 1,
-    name: "settings and migration history",
-    sql: `
-      CREATE TABLE schema_migrations (
-        version    INTEGER PRIMARY KEY,
-        name       TEXT NOT NULL,
-        applied_at TEXT NOT NULL
-      );
-      CREATE TABLE settings (
-        key        TEXT PRIMARY KEY,
-        value      TEXT NOT NULL CHECK (json_valid(value)),
-        updated_at TEXT NOT NULL
-      );
-    `,
-  },
-];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

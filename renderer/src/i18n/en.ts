@@ -1,3 +1,8 @@
+import { adminEn } from "../features/admin/messages";
+import { chatEn } from "../features/chat/messages";
+import { summariseEn } from "../features/summarise/messages";
+import { knowledgeEn } from "../features/knowledge/messages";
+import { modelsEn } from "../features/models/messages";
 import type { Messages } from "./zh-CN";
 
 /** English. Typed as Messages: missing or extra keys fail the typecheck. */
@@ -71,6 +76,11 @@ export const en: Messages = {
       fixed: "Fixed number",
     },
   },
+  models: modelsEn,
+  knowledge: knowledgeEn,
+  chat: chatEn,
+  summarise: summariseEn,
+  admin: adminEn,
   about: {
     title: "About",
     productName: "Product",

@@ -1,3 +1,8 @@
+import { adminZhCN } from "../features/admin/messages";
+import { chatZhCN } from "../features/chat/messages";
+import { summariseZhCN } from "../features/summarise/messages";
+import { knowledgeZhCN } from "../features/knowledge/messages";
+import { modelsZhCN } from "../features/models/messages";
 /**
  * Simplified Chinese, the default language. This file defines the keys:
  * en.ts is typed against it, so a key added here and forgotten there fails
@@ -72,6 +77,11 @@ export const zhCN = {
       fixed: "指定数量",
     },
   },
+  models: modelsZhCN,
+  knowledge: knowledgeZhCN,
+  chat: chatZhCN,
+  summarise: summariseZhCN,
+  admin: adminZhCN,
   about: {
     title: "关于",
     productName: "产品名称",

@@ -1,0 +1,29 @@
+import type { Contract, HostKind } from "../common/contract";
+import type { Embedder } from "./llm/embedder";
+import type { JobManager } from "./rpc/jobs";
+import type { Router } from "./rpc/router";
+import type { Store } from "./store/open-store";
+import type { SettingsRepo } from "./store/settings-repo";
+
+/**
+ * What every feature module of the core gets: the store, jobs, settings,
+ * events, and a place to register cleanup. Feature modules build their own
+ * services from these (see llm/handlers.ts, ingest/handlers.ts).
+ */
+export interface CoreServices {
+  store: Store;
+  jobs: JobManager;
+  settings: SettingsRepo;
+  dataDir: string;
+  host: HostKind;
+  emit: Router<Contract>["emit"];
+  log: (line: string) => void;
+  /** Run on core shutdown, last registered first (worker processes, watchers). */
+  onClose(fn: () => void | Promise<void>): void;
+  /**
+   * The embedding runtime, when an embedding model is configured; null
+   * otherwise (keyword search only). Set by the model module.
+   */
+  embedder(): Promise<Embedder | null>;
+  setEmbedderProvider(provider: () => Promise<Embedder | null>): void;
+}
