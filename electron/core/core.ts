@@ -6,8 +6,7 @@ import { JobManager } from "./rpc/jobs";
 import { openStore, type Store } from "./store/open-store";
 import { SettingsRepo } from "./store/settings-repo";
 import { appInfo } from "./services/app-info";
-import type { CoreServices } from "./services";
-import type { Embedder } from "./llm/embedder";
+import type { CoreServices, ModelProvider } from "./services";
 import { modelHandlers } from "./llm/handlers";
 import { knowledgeHandlers } from "./ingest/handlers";
 import { assistantHandlers } from "./assistant/handlers";
@@ -75,7 +74,7 @@ export function createCore(
     finished: (f) => emit("job.finished", f),
   });
   const closers: (() => void | Promise<void>)[] = [];
-  let embedderProvider: () => Promise<Embedder | null> = async () => null;
+  let models: ModelProvider = { embedder: async () => null, chatModel: async () => null };
   const services: CoreServices = {
     store,
     jobs,
@@ -85,8 +84,9 @@ export function createCore(
     emit,
     log,
     onClose: (fn) => void closers.push(fn),
-    embedder: () => embedderProvider(),
-    setEmbedderProvider: (provider) => void (embedderProvider = provider),
+    embedder: (choice) => models.embedder(choice),
+    chatModel: (choice) => models.chatModel(choice),
+    setModelProvider: (provider) => void (models = provider),
   };
   try {
     router = extend

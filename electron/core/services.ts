@@ -1,4 +1,5 @@
 import type { Contract, HostKind } from "../common/contract";
+import type { ChatModel } from "./llm/chat-model";
 import type { Embedder } from "./llm/embedder";
 import type { JobManager } from "./rpc/jobs";
 import type { Router } from "./rpc/router";
@@ -21,9 +22,23 @@ export interface CoreServices {
   /** Run on core shutdown, last registered first (worker processes, watchers). */
   onClose(fn: () => void | Promise<void>): void;
   /**
-   * The embedding runtime, when an embedding model is configured; null
-   * otherwise (keyword search only). Set by the model module.
+   * The embedding runtime, when an embedding model is configured (or the
+   * given GGUF path); null otherwise (keyword search only). Provided by the
+   * model module through setModelProvider.
    */
-  embedder(): Promise<Embedder | null>;
-  setEmbedderProvider(provider: () => Promise<Embedder | null>): void;
+  embedder(options?: ModelChoice): Promise<Embedder | null>;
+  /** The chat model: the default one, or the given GGUF path; null when none is set. */
+  chatModel(options?: ModelChoice): Promise<ChatModel | null>;
+  setModelProvider(provider: ModelProvider): void;
+}
+
+export interface ModelChoice {
+  /** A GGUF file to use instead of the configured default (CLI `--model`). */
+  modelPath?: string;
+  signal?: AbortSignal;
+}
+
+export interface ModelProvider {
+  embedder(options?: ModelChoice): Promise<Embedder | null>;
+  chatModel(options?: ModelChoice): Promise<ChatModel | null>;
 }
