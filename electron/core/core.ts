@@ -11,6 +11,8 @@ import { modelHandlers } from "./llm/handlers";
 import { knowledgeHandlers } from "./ingest/handlers";
 import { assistantHandlers } from "./assistant/handlers";
 import { securityHandlers } from "./security/handlers";
+import { lockdown } from "./security/lockdown";
+import { assertSettingsPatchAllowed, getAudit, policySettings } from "./security/services";
 
 export interface CoreOptions {
   dataDir: string;
@@ -29,23 +31,28 @@ export interface Core<C extends ContractDef = Contract> {
 
 export type { CoreServices } from "./services";
 
-/** The product contract's handlers; tests extend them with their own. */
+/**
+ * The product contract's handlers; tests extend them with their own. While
+ * the admin policy file is invalid, lockdown() refuses all but the admin's
+ * tools; settings always come back with the policy's locked values applied.
+ */
 export function productHandlers(s: CoreServices): Handlers<Contract> {
-  return {
+  return lockdown(s, {
     ...modelHandlers(s),
     ...knowledgeHandlers(s),
     ...assistantHandlers(s),
     ...securityHandlers(s),
     "app.info": () => appInfo(s.store, s.dataDir, s.host),
-    "settings.get": () => s.settings.get(),
+    "settings.get": () => policySettings(s, s.settings.get()),
     "settings.set": (patch) => {
-      const next = s.settings.set(patch);
+      assertSettingsPatchAllowed(s, patch);
+      const next = policySettings(s, s.settings.set(patch));
       s.emit("settings.changed", next);
       return next;
     },
     "jobs.list": () => s.jobs.list(),
     "jobs.cancel": ({ jobId }) => ({ cancelled: s.jobs.cancel(jobId) }),
-  };
+  });
 }
 
 /**
@@ -96,6 +103,7 @@ export function createCore(
     store.close();
     throw e;
   }
+  getAudit(services); // records policy.load (or policy.invalid) for this start
   let closed: Promise<void> | null = null;
   return {
     router,

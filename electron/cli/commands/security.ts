@@ -1,4 +1,9 @@
 import type { Command } from "commander";
+import { registerAuditCommands } from "./security/audit";
+import { registerPolicyCommands } from "./security/policy";
 
-/** `govdesk audit …`, `govdesk policy …`, `govdesk kb export|import` (issue: IT rollout and security). */
-export function registerSecurityCommands(_program: Command): void {}
+/** `govdesk audit …`, `govdesk policy …` (issue: IT rollout and security). Knowledge packs: not yet. */
+export function registerSecurityCommands(program: Command): void {
+  registerAuditCommands(program);
+  registerPolicyCommands(program);
+}

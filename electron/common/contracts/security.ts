@@ -1,8 +1,241 @@
-import type { EventMap, MethodMap } from "../rpc/define";
+import { z } from "zod";
+import { call, type EventMap, type MethodMap } from "../rpc/define";
+import { Settings } from "../settings";
 
 /**
- * Admin policy, audit log, redaction, knowledge packs (issue: IT rollout and security).
+ * Admin policy, audit log, redaction (issue: IT rollout and security).
  * Spread into the one contract in ../contract.ts.
  */
-export const securityMethods = {} satisfies MethodMap;
+
+const NoInput = z.object({}).strict().default({});
+const Sha256 = z.string().regex(/^[0-9a-f]{64}$/i, "应为 64 位十六进制 sha256");
+
+/** A host name (or IPv4/IPv6 literal) with an optional port: `llm.intranet.gov`, `10.1.2.3:8000`. */
+const HostPattern = z
+  .string()
+  .min(1)
+  .max(253)
+  .regex(/^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:\d{1,5})?$/i, "应为主机名或 IP，可带端口，如 llm.intranet:8000");
+
+/**
+ * Settings an admin forces. Not `Settings.partial()`: that fills in the
+ * defaults of absent keys, which would lock every setting.
+ */
+const LockedSettings = z
+  .record(z.string(), z.unknown())
+  .superRefine((obj, ctx) => {
+    const shape = Settings.shape as Record<string, z.ZodType>;
+    for (const [key, value] of Object.entries(obj)) {
+      const field = Object.hasOwn(shape, key) ? shape[key] : undefined;
+      if (!field) ctx.addIssue({ code: "custom", path: [key], message: `没有名为 ${key} 的设置项` });
+      else if (value === undefined || !field.safeParse(value).success) {
+        ctx.addIssue({ code: "custom", path: [key], message: `设置项 ${key} 的取值 ${JSON.stringify(value)} 无效` });
+      }
+    }
+  })
+  .transform((obj) => obj as Partial<Settings>);
+
+/**
+ * The machine-wide policy file written by IT (docs/deploy.md explains every
+ * key). Strict at every level: an unknown key is a mistake, not an extension.
+ */
+export const Policy = z
+  .object({
+    version: z.literal(1).default(1),
+    models: z
+      .object({
+        /** Only GGUF files with one of these sha256 may be imported or loaded; absent = any. */
+        allowedSha256: z.array(Sha256).optional(),
+        /** Folder (e.g. a read-only share) where IT puts approved models. */
+        sharedFolder: z.string().min(1).optional(),
+      })
+      .strict()
+      .default({}),
+    remote: z
+      .object({
+        /** Intranet hosts the OpenAI-compatible provider may reach; nothing else leaves the machine. */
+        allowedHosts: z.array(HostPattern).default([]),
+        /** Mask personal data before text is sent to an intranet server. */
+        redact: z.boolean().default(false),
+      })
+      .strict()
+      .default({ allowedHosts: [], redact: false }),
+    knowledgePacks: z
+      .object({
+        /** Folder of .govpack files to pre-install (read-only) at start. */
+        folder: z.string().min(1).optional(),
+      })
+      .strict()
+      .default({}),
+    exports: z
+      .object({
+        disabled: z.boolean().default(false),
+        /** Mask personal data in everything exported. */
+        redact: z.boolean().default(false),
+      })
+      .strict()
+      .default({ disabled: false, redact: false }),
+    limits: z
+      .object({
+        maxFileSizeMb: z.number().positive().max(100_000).optional(),
+        maxPages: z.number().int().positive().max(1_000_000).optional(),
+      })
+      .strict()
+      .default({}),
+    audit: z
+      .object({
+        /** true: the question text is written to the audit log; false: only the event. */
+        logQuestions: z.boolean().default(false),
+        retentionDays: z.number().int().min(1).max(36_500).default(365),
+        maxFileSizeMb: z.number().positive().max(1024).default(8),
+      })
+      .strict()
+      .default({ logQuestions: false, retentionDays: 365, maxFileSizeMb: 8 }),
+    /** Settings forced to these values; users see them locked with `lockReason`. */
+    lockedSettings: LockedSettings.default({}),
+    /** Shown beside every locked setting, e.g. "由信息中心统一配置（电话 1234）". */
+    lockReason: z.string().min(1).max(200).optional(),
+  })
+  .strict();
+export type Policy = z.infer<typeof Policy>;
+export type PolicyInput = z.input<typeof Policy>;
+
+export const LockedSetting = z.object({
+  key: z.string(),
+  value: z.unknown(),
+  reason: z.string(),
+});
+export type LockedSetting = z.infer<typeof LockedSetting>;
+
+/** What `policy.get` answers: the effective policy, or why the app is locked down. */
+export const PolicyStatus = z.discriminatedUnion("ok", [
+  z.object({
+    ok: z.literal(true),
+    path: z.string(),
+    /** false when no policy file exists: defaults apply, nothing is restricted. */
+    exists: z.boolean(),
+    policy: Policy,
+    locked: z.array(LockedSetting),
+  }),
+  z.object({
+    ok: z.literal(false),
+    path: z.string(),
+    /** Chinese, names the file and every problem; the app is locked down. */
+    error: z.string(),
+    issues: z.array(z.string()),
+  }),
+]);
+export type PolicyStatus = z.infer<typeof PolicyStatus>;
+
+export const AUDIT_EVENT_TYPES = [
+  "model.import",
+  "model.load",
+  "model.remove",
+  "document.ingest",
+  "document.remove",
+  "search",
+  "ask",
+  "summarize",
+  "draft",
+  "export",
+  "kb.export",
+  "kb.import",
+  "policy.load",
+  "policy.invalid",
+  "settings.change",
+  "network.blocked",
+  "audit.export",
+  "audit.rotate",
+  "audit.prune",
+] as const;
+export const AuditEventType = z.enum(AUDIT_EVENT_TYPES);
+export type AuditEventType = z.infer<typeof AuditEventType>;
+
+const DetailValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
+/** One line of the audit log (see core/security/audit for the hash chain). */
+export const AuditEntry = z
+  .object({
+    v: z.literal(1),
+    seq: z.number().int().nonnegative(),
+    time: z.string(),
+    user: z.string(),
+    type: AuditEventType,
+    object: z.string(),
+    detail: z.record(z.string(), DetailValue).optional(),
+    /** sha256 of the previous entry (64 zeros for the first one ever). */
+    prev: Sha256,
+    /** sha256 of this entry's canonical JSON without `hash`. */
+    hash: Sha256,
+  })
+  .strict();
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+export const AuditIssueKind = z.enum(["modified", "deleted", "inserted", "reordered"]);
+export type AuditIssueKind = z.infer<typeof AuditIssueKind>;
+
+export const AuditIssue = z.object({
+  kind: AuditIssueKind,
+  /** File name inside the audit folder, and 1-based line number. */
+  file: z.string(),
+  line: z.number().int().nonnegative(),
+  message: z.string(),
+});
+export type AuditIssue = z.infer<typeof AuditIssue>;
+
+export const AuditVerifyResult = z.object({
+  ok: z.boolean(),
+  files: z.number().int().nonnegative(),
+  entries: z.number().int().nonnegative(),
+  /** Sequence number of the first entry kept (earlier files removed by retention). */
+  firstSeq: z.number().int().nonnegative().nullable(),
+  lastSeq: z.number().int().nonnegative().nullable(),
+  issues: z.array(AuditIssue),
+});
+export type AuditVerifyResult = z.infer<typeof AuditVerifyResult>;
+
+export const RedactionKind = z.enum(["idCard", "mobile", "bankCard", "creditCode", "email"]);
+export type RedactionKind = z.infer<typeof RedactionKind>;
+
+export const RedactionSpan = z.object({
+  kind: RedactionKind,
+  /** UTF-16 offsets into the input, end exclusive. */
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  text: z.string(),
+  masked: z.string(),
+});
+export type RedactionSpan = z.infer<typeof RedactionSpan>;
+
+export const securityMethods = {
+  "policy.get": call("The effective admin policy and locked settings, or why the app is locked down", NoInput, PolicyStatus),
+  "audit.list": call(
+    "Audit log entries, newest first",
+    z
+      .object({
+        offset: z.number().int().nonnegative().default(0),
+        limit: z.number().int().min(1).max(1000).default(100),
+        type: AuditEventType.optional(),
+      })
+      .strict()
+      .default({ offset: 0, limit: 100 }),
+    z.object({ entries: z.array(AuditEntry), total: z.number().int().nonnegative() }),
+  ),
+  "audit.verify": call("Check the audit log's hash chain across all its files", NoInput, AuditVerifyResult),
+  "audit.export": call(
+    "The whole audit log as JSON lines, for the admin to save (the export itself is audited)",
+    NoInput,
+    z.object({ fileName: z.string(), content: z.string(), entries: z.number().int().nonnegative(), verify: AuditVerifyResult }),
+  ),
+  "redact.preview": call(
+    "What personal data redaction would mask in a text",
+    z
+      .object({
+        text: z.string().max(2_000_000),
+        kinds: z.array(RedactionKind).min(1).optional(),
+      })
+      .strict(),
+    z.object({ redacted: z.string(), spans: z.array(RedactionSpan) }),
+  ),
+} satisfies MethodMap;
 export const securityEvents = {} satisfies EventMap;

@@ -1,0 +1,49 @@
+import type { Command } from "commander";
+import type { PolicyStatus } from "../../../common/contracts/security";
+import { loadPolicy } from "../../../core/security/policy/load-policy";
+import { POLICY_OPTION, print, withCore } from "./with-core";
+
+export function formatPolicy(r: PolicyStatus): string {
+  if (!r.ok) return `策略文件：${r.path}\n状态：无效，GovDesk 处于锁定状态\n${r.issues.map((i) => `  - ${i}`).join("\n")}\n`;
+  if (!r.exists) return `策略文件：${r.path}（不存在）\n状态：未配置管理策略，不做任何限制\n`;
+  const p = r.policy;
+  const rows: [string, string][] = [
+    ["允许的模型", p.models.allowedSha256 ? p.models.allowedSha256.join(", ") || "（无）" : "不限"],
+    ["共享模型目录", p.models.sharedFolder ?? "—"],
+    ["允许的内网主机", p.remote.allowedHosts.join(", ") || "（无，只允许本机）"],
+    ["发送前脱敏", p.remote.redact ? "是" : "否"],
+    ["知识包目录", p.knowledgePacks.folder ?? "—"],
+    ["禁止导出", p.exports.disabled ? "是" : "否"],
+    ["导出时脱敏", p.exports.redact ? "是" : "否"],
+    ["文件大小上限", p.limits.maxFileSizeMb !== undefined ? `${p.limits.maxFileSizeMb} MB` : "不限"],
+    ["页数上限", p.limits.maxPages !== undefined ? String(p.limits.maxPages) : "不限"],
+    ["审计记录问题原文", p.audit.logQuestions ? "是" : "否（只记事件）"],
+    ["审计保留天数", String(p.audit.retentionDays)],
+    ["锁定的设置", r.locked.map((l) => `${l.key}=${JSON.stringify(l.value)}`).join(", ") || "（无）"],
+  ];
+  return `策略文件：${r.path}\n状态：有效\n${rows.map(([k, v]) => `${k}：${v}`).join("\n")}\n`;
+}
+
+export function registerPolicyCommands(program: Command): void {
+  const policy = program.command("policy").description("管理策略：查看与检查 / admin policy");
+
+  policy
+    .command("show")
+    .description("显示当前生效的管理策略 / show the policy in force")
+    .option(...POLICY_OPTION)
+    .option("--json", "以 JSON 输出 / print JSON")
+    .action(async (opts: { json?: boolean }, cmd: Command) => {
+      const r = await withCore(cmd, (c) => c.call("policy.get", {}));
+      print(opts.json, r, formatPolicy(r));
+      if (!r.ok) throw new Error(r.error);
+    });
+
+  policy
+    .command("check <file>")
+    .description("检查一个策略文件是否有效（下发前使用） / validate a policy file")
+    .action((file: string) => {
+      const r = loadPolicy(file);
+      if (!r.ok) throw new Error(r.error);
+      process.stdout.write(`策略文件有效：${r.path}\n`);
+    });
+}

@@ -1,0 +1,154 @@
+import { appendFileSync, existsSync, mkdirSync, statSync, unlinkSync } from "node:fs";
+import { userInfo } from "node:os";
+import { join } from "node:path";
+import { AuditEntry, type AuditEventType, type AuditVerifyResult } from "../../../common/contracts/security";
+import { entryHash, entryLine, GENESIS } from "./canonical";
+import { auditFileName, dayOf, dayToDate, listAuditFiles, readLastLine } from "./files";
+import { exportAudit, listAudit } from "./read";
+import { readHead, writeHead } from "./head";
+import { withAuditLock } from "./lock";
+import { verifyAuditDir } from "./verify";
+
+/** What a feature records; `user`, `time`, `seq` and the hashes are added here. */
+export interface AuditEvent {
+  type: AuditEventType;
+  /** What the event is about: a file name, a model id, a knowledge base… */
+  object: string;
+  detail?: Record<string, string | number | boolean | null>;
+  /** The user's question; written only when the policy's audit.logQuestions is on. */
+  question?: string;
+}
+
+export interface AuditOptions {
+  logQuestions?: boolean;
+  /** Files whose day is older than this are removed (never the current one). */
+  retentionDays?: number;
+  /** A file larger than this is closed and a new one started. */
+  maxFileBytes?: number;
+  user?: string;
+  now?: () => Date;
+  /** Where a failed write is reported; recording never throws into a feature. */
+  onError?: (message: string) => void;
+}
+
+export interface AuditLog {
+  readonly dir: string;
+  record(event: AuditEvent): void;
+  verify(): AuditVerifyResult;
+  /** Entries newest first, with the total count. */
+  list(options?: { offset?: number; limit?: number; type?: AuditEventType }): { entries: AuditEntry[]; total: number };
+  /** Every line of every file, oldest first, as one JSON-lines text. */
+  exportText(): { content: string; entries: number };
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export function osUserName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return process.env["USER"] ?? process.env["USERNAME"] ?? "unknown";
+  }
+}
+
+/**
+ * An append-only, hash-chained audit log in `dir` (DESIGN.md, security).
+ * Each append re-reads the end of the newest file, so a CLI run and the app
+ * writing the same folder one after the other keep a single chain.
+ */
+export function createAuditLog(dir: string, options: AuditOptions = {}): AuditLog {
+  const now = options.now ?? (() => new Date());
+  const user = options.user ?? osUserName();
+  const maxBytes = options.maxFileBytes ?? 8 * 1024 * 1024;
+  const onError = options.onError ?? (() => {});
+
+  function tail(): { seq: number; hash: string } | null {
+    const files = listAuditFiles(dir);
+    const last = files.at(-1);
+    const line = last ? readLastLine(last.path) : null;
+    if (line !== null) {
+      try {
+        const e = AuditEntry.parse(JSON.parse(line));
+        return { seq: e.seq, hash: e.hash };
+      } catch {
+        // A damaged last line: continue from the head file; verify will name the line.
+      }
+    }
+    const head = readHead(dir);
+    return head ? { seq: head.seq, hash: head.hash } : null;
+  }
+
+  function append(file: string, type: AuditEventType, object: string, detail: AuditEvent["detail"], after: { seq: number; hash: string } | null) {
+    const body = {
+      v: 1 as const,
+      seq: after ? after.seq + 1 : 0,
+      time: now().toISOString(),
+      user,
+      type,
+      object,
+      ...(detail && Object.keys(detail).length ? { detail } : {}),
+      prev: after ? after.hash : GENESIS,
+    };
+    const entry: AuditEntry = { ...body, hash: entryHash(body) };
+    appendFileSync(file, `${entryLine(entry)}\n`, { encoding: "utf8", mode: 0o600 });
+    writeHead(dir, { seq: entry.seq, hash: entry.hash, file: file.slice(dir.length + 1) });
+    return { seq: entry.seq, hash: entry.hash };
+  }
+
+  function prune(): void {
+    const days = options.retentionDays;
+    if (!days) return;
+    const files = listAuditFiles(dir);
+    const cutoff = now().getTime() - days * DAY_MS;
+    const removed: string[] = [];
+    // Only a leading run of old files goes, so what stays is one unbroken chain.
+    for (const f of files.slice(0, -1)) {
+      if (dayToDate(f.day).getTime() + DAY_MS > cutoff) break;
+      unlinkSync(f.path);
+      removed.push(f.name);
+    }
+    if (removed.length) {
+      const rest = listAuditFiles(dir).at(-1)!;
+      append(rest.path, "audit.prune", removed.join(","), { files: removed.length, retentionDays: days }, tail());
+    }
+  }
+
+  function record(event: AuditEvent): void {
+    try {
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
+      withAuditLock(dir, () => appendEvent(event));
+    } catch (e) {
+      onError(`audit: could not record ${event.type}: ${String(e)}`);
+    }
+  }
+
+  function appendEvent(event: AuditEvent): void {
+    const day = dayOf(now());
+    const last = listAuditFiles(dir).at(-1);
+    let after = tail();
+    let file = last?.path;
+    if (!last || statSync(last.path).size >= maxBytes || last.day !== day) {
+      file = join(dir, auditFileName(after ? after.seq + 1 : 0, day));
+      // The first line of a new file links it to the last line of the previous one.
+      if (last) after = append(file, "audit.rotate", last.name, { reason: last.day !== day ? "date" : "size" }, after);
+    }
+    const detail = { ...event.detail, ...(options.logQuestions && event.question !== undefined ? { question: event.question } : {}) };
+    append(file!, event.type, event.object, detail, after);
+    if (last && file !== last.path) prune();
+  }
+
+  if (options.retentionDays && existsSync(dir)) {
+    try {
+      withAuditLock(dir, prune);
+    } catch (e) {
+      onError(`audit: could not apply retention: ${String(e)}`);
+    }
+  }
+  return {
+    dir,
+    record,
+    verify: () => verifyAuditDir(dir),
+    list: (opts) => listAudit(dir, opts),
+    exportText: () => exportAudit(dir),
+  };
+}
