@@ -62,6 +62,14 @@ describe("管理 screen", () => {
     expect(locked).toContain("dark");
     expect(locked).toContain("信息中心统一配置");
     expect(await page.getByText("禁止导出").count()).toBe(1);
+    // The settings screen shows the locked field disabled with the reason, and saving the
+    // other fields still works (the locked value is sent unchanged).
+    await page.getByRole("menuitem", { name: "设置" }).click();
+    await expect(page.getByTestId("settings-locked-theme").innerText()).resolves.toContain("信息中心统一配置");
+    expect(await page.getByTestId("settings-theme").locator("input[disabled]").count()).toBe(2);
+    await page.getByTestId("settings-font-scale").getByText(/较大/).click();
+    await page.getByTestId("settings-save").click();
+    await page.getByText("设置已保存").waitFor();
     expect(pageErrors).toEqual([]);
   });
 

@@ -55,6 +55,7 @@ export const en: Messages = {
     threadsRange: "Enter a whole number from 1 to 64",
     save: "Save",
     saved: "Settings saved",
+    lockedBy: "Locked by your administrator: {{reason}}",
     saveFailed: "Could not save the settings",
     loadFailed: "Could not read the settings",
     reload: "Reload",

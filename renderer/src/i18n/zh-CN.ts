@@ -56,6 +56,7 @@ export const zhCN = {
     threadsRange: "请输入 1 到 64 之间的整数",
     save: "保存",
     saved: "设置已保存",
+    lockedBy: "已由管理员锁定：{{reason}}",
     saveFailed: "保存设置失败",
     loadFailed: "无法读取设置",
     reload: "重新读取",

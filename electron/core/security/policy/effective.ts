@@ -16,5 +16,10 @@ export function lockedKeys(policy: Policy): LockedSetting[] {
 
 /** The keys of a settings patch that the policy does not allow the user to change. */
 export function lockedKeysIn(patch: Partial<Settings>, policy: Policy): string[] {
-  return Object.keys(patch).filter((k) => Object.hasOwn(policy.lockedSettings, k));
+  // Sending a locked key with its locked value changes nothing (the settings
+  // form always sends every field), so only a different value is refused.
+  const locked = policy.lockedSettings as Record<string, unknown>;
+  return Object.entries(patch)
+    .filter(([k, v]) => Object.hasOwn(locked, k) && JSON.stringify(locked[k]) !== JSON.stringify(v))
+    .map(([k]) => k);
 }

@@ -100,6 +100,8 @@ describe("effective settings", () => {
       { key: "threads", value: 4, reason: "由信息中心统一配置" },
     ]);
     expect(lockedKeysIn({ theme: "light", threads: 8 }, policy.policy)).toEqual(["threads"]);
+    // The settings form sends every field: a locked key at its locked value is no change.
+    expect(lockedKeysIn({ language: "zh-CN", theme: "light", threads: 4 }, policy.policy)).toEqual([]);
     expect(effectiveSettings(user, NO_POLICY)).toEqual(user);
   });
 });

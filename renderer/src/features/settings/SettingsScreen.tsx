@@ -6,6 +6,7 @@ import { Screen } from "../../components/Screen";
 import { loadSettings, saveSettings, useSettingsStore } from "../../state/settings";
 import { FONT_SCALES, toFormValues, toPatch, type SettingsFormValues } from "./settings-form";
 import { ThreadsField } from "./ThreadsField";
+import { useLockedSettings } from "./use-locked-settings";
 
 /**
  * Edit the user's settings. The form mirrors the settings store, which
@@ -18,6 +19,12 @@ export function SettingsScreen() {
   const [form] = Form.useForm<SettingsFormValues>();
   const { settings, loaded, loadError } = useSettingsStore();
   const [saving, setSaving] = useState(false);
+  const locked = useLockedSettings();
+  // A setting the admin policy locks is shown disabled, with the policy's reason.
+  const lockProps = (key: string) => {
+    const reason = locked.get(key);
+    return reason === undefined ? {} : { extra: <span data-testid={`settings-locked-${key}`}>{t("settings.lockedBy", { reason })}</span> };
+  };
 
   useEffect(() => {
     form.setFieldsValue(toFormValues(settings));
@@ -54,9 +61,10 @@ export function SettingsScreen() {
         onFinish={(v) => void save(v)}
         style={{ maxWidth: 560 }}
       >
-        <Form.Item name="language" label={t("settings.language")}>
+        <Form.Item name="language" label={t("settings.language")} {...lockProps("language")}>
           <Radio.Group
             data-testid="settings-language"
+            disabled={locked.has("language")}
             optionType="button"
             options={[
               { value: "zh-CN", label: t("settings.languageOptions.zhCN") },
@@ -64,9 +72,10 @@ export function SettingsScreen() {
             ]}
           />
         </Form.Item>
-        <Form.Item name="theme" label={t("settings.theme")}>
+        <Form.Item name="theme" label={t("settings.theme")} {...lockProps("theme")}>
           <Radio.Group
             data-testid="settings-theme"
+            disabled={locked.has("theme")}
             optionType="button"
             options={[
               { value: "light", label: t("settings.themeOptions.light") },
@@ -74,14 +83,15 @@ export function SettingsScreen() {
             ]}
           />
         </Form.Item>
-        <Form.Item name="fontScale" label={t("settings.fontScale")}>
+        <Form.Item name="fontScale" label={t("settings.fontScale")} {...lockProps("fontScale")}>
           <Radio.Group
             data-testid="settings-font-scale"
+            disabled={locked.has("fontScale")}
             optionType="button"
             options={FONT_SCALES.map((f) => ({ value: f.value, label: `${t(f.labelKey)} ${f.value}%` }))}
           />
         </Form.Item>
-        <ThreadsField />
+        <ThreadsField lockedReason={locked.get("threads")} />
         <Form.Item>
           <Button type="primary" htmlType="submit" loading={saving} disabled={!loaded} data-testid="settings-save">
             {t("settings.save")}

@@ -2,18 +2,26 @@ import { Form, InputNumber, Radio, Space } from "antd";
 import { useTranslation } from "react-i18next";
 import { isValidThreadCount, MAX_THREADS, MIN_THREADS, type SettingsFormValues } from "./settings-form";
 
-/** "Auto" or a fixed number of inference threads; the number box is only live when fixed. */
-export function ThreadsField() {
+/**
+ * "Auto" or a fixed number of inference threads; the number box is only live
+ * when fixed. `lockedReason`: the admin policy fixes the value (shown instead of help).
+ */
+export function ThreadsField({ lockedReason }: { lockedReason?: string | undefined }) {
   const { t } = useTranslation();
   const form = Form.useFormInstance<SettingsFormValues>();
   const mode = Form.useWatch("threadsMode", form);
   const fixed = mode === "fixed";
   return (
-    <Form.Item label={t("settings.threads")} extra={t("settings.threadsHelp")} required={fixed}>
+    <Form.Item
+      label={t("settings.threads")}
+      extra={lockedReason === undefined ? t("settings.threadsHelp") : <span data-testid="settings-locked-threads">{t("settings.lockedBy", { reason: lockedReason })}</span>}
+      required={fixed}
+    >
       <Space data-testid="settings-threads" wrap>
         <Form.Item name="threadsMode" noStyle>
           <Radio.Group
             data-testid="settings-threads-mode"
+            disabled={lockedReason !== undefined}
             optionType="button"
             options={[
               { value: "auto", label: t("settings.threadsOptions.auto") },
@@ -41,7 +49,7 @@ export function ThreadsField() {
             min={MIN_THREADS}
             max={MAX_THREADS}
             precision={0}
-            disabled={!fixed}
+            disabled={!fixed || lockedReason !== undefined}
           />
         </Form.Item>
       </Space>
