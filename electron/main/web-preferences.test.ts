@@ -23,6 +23,7 @@ describe("hardenedWebPreferences", () => {
       spellcheck: false,
       safeDialogs: true,
       navigateOnDragDrop: false,
+      disableBlinkFeatures: "Auxclick",
     });
   });
 

@@ -31,5 +31,8 @@ export function hardenedWebPreferences(preloadPath: string): WebPreferences {
     safeDialogs: true,
     // Dropping a file on the window must not navigate away from the app.
     navigateOnDragDrop: false,
+    // Middle-click (auxclick) on a link would try to open a new window; we deny
+    // those anyway, but removing the feature closes the path (Electronegativity AUXCLICK).
+    disableBlinkFeatures: "Auxclick",
   };
 }
