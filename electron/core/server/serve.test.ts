@@ -149,4 +149,17 @@ describe("govdesk serve over WebSocket", () => {
     expect(replies[1]).toMatchObject({ id: 5, ok: true });
     ws.close();
   });
+
+  it("closes a socket that sends an oversized message and keeps serving others", async () => {
+    const big = connect("", cookie());
+    expect(await outcome(big)).toBe("open");
+    const closed = new Promise<number>((r) => big.once("close", (code) => r(code)));
+    big.send("x".repeat(17 * 1024 * 1024));
+    expect(await closed).toBe(1009); // "message too big"
+    const ws = connect("", cookie());
+    expect(await outcome(ws)).toBe("open");
+    const client = createClient(contract, wsTransport(ws));
+    expect((await client.call("app.info", {})).host).toBe("serve");
+    client.close();
+  });
 });
