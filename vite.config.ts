@@ -12,6 +12,7 @@ import pkg from "./package.json" with { type: "json" };
  *   dist/preload/preload.cjs  sandboxed preload (CommonJS, all deps inlined)
  *   dist/core/core.mjs     the core, run by utilityProcess.fork (ESM: node-llama-cpp is ESM-only)
  *   dist/cli/govdesk.mjs   the command line, for installs without sources or tsx
+ *   dist/worker/model-worker.mjs  the model worker process (llama.cpp), started by the core
  *
  * We use vite-plugin-electron (not electron-vite) because it plugs into the
  * ordinary vite.config.ts, lets us add the core as a fourth entry next to main
@@ -68,6 +69,9 @@ export default defineConfig({
       nodeTarget("electron/preload/preload.ts", "dist/preload", "preload.cjs", "cjs", (id) => id === "electron"),
       nodeTarget("electron/core/entry/utility.ts", "dist/core", "core.mjs", "es"),
       nodeTarget("electron/cli/main.ts", "dist/cli", "govdesk.mjs", "es"),
+      // Knowledge-base extraction worker thread, started by dist/core and dist/cli.
+      nodeTarget("electron/core/ingest/extract/worker.ts", "dist/extract", "extract-worker.mjs", "es"),
+      nodeTarget("electron/core/llm/worker/entry.ts", "dist/worker", "model-worker.mjs", "es"),
     ]),
   ],
 });

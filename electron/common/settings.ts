@@ -12,10 +12,29 @@ export const Settings = z.object({
   fontScale: z.union([z.literal(100), z.literal(115), z.literal(130)]).default(100),
   /** CPU threads for local inference: "auto" picks from free physical cores. */
   threads: z.union([z.literal("auto"), z.number().int().min(1).max(256)]).default("auto"),
+  /** Default models (sha256 of an imported model, or "remote:<name>"); null = none chosen. */
+  defaultChatModelId: z.string().nullable().default(null),
+  defaultEmbeddingModelId: z.string().nullable().default(null),
+  /** Unload a model after this many idle minutes; 0 = keep it loaded. */
+  modelIdleUnloadMinutes: z.number().int().min(0).max(1440).default(15),
+  /** Overrides of the automatic fit: GPU layers and context size; null = automatic. */
+  modelGpuLayers: z.number().int().min(0).max(1000).nullable().default(null),
+  modelContextSize: z.number().int().min(256).max(1_048_576).nullable().default(null),
+  /** Intranet OpenAI-compatible server (vLLM, llama.cpp server, Ollama …); empty = not used. */
+  remoteModelUrl: z.string().default(""),
+  remoteModelKey: z.string().default(""),
 });
 export type Settings = z.infer<typeof Settings>;
 
-export const SettingsPatch = Settings.partial().strict();
+/**
+ * Any subset of the settings. Not `Settings.partial()`: under zod 4 that
+ * still fills in the defaults of absent keys, so a one-key patch would reset
+ * every other setting. Each field here is the setting's schema without its default.
+ */
+type PatchShape = { [K in keyof typeof Settings.shape]: z.ZodOptional<ReturnType<(typeof Settings.shape)[K]["unwrap"]>> };
+export const SettingsPatch = z
+  .object(Object.fromEntries(Object.entries(Settings.shape).map(([k, v]) => [k, v.unwrap().optional()])) as PatchShape)
+  .strict();
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
 
 export const DEFAULT_SETTINGS: Settings = Settings.parse({});

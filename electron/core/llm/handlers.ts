@@ -1,11 +1,115 @@
+import { rm } from "node:fs/promises";
 import type { Handlers } from "../rpc/router";
 import type { ContractDef } from "../../common/rpc/define";
+import { RpcError } from "../../common/rpc/wire";
 import type { modelMethods, modelEvents } from "../../common/contracts/models";
 import type { CoreServices } from "../services";
+import { benchModel } from "./bench";
+import { catalogMatch, loadCatalog, recommend } from "./catalog";
+import { inspectGguf } from "./gguf-inspect";
+import { hashWithProgress, importModel } from "./import";
+import { ModelService, type ModelServiceOptions } from "./model-service";
+import { assertPathAllowed } from "./policy-check";
+import { assertModelAllowed, audit } from "../security/services";
 
 type ModelContract = ContractDef<typeof modelMethods, typeof modelEvents>;
 
-/** Handlers for the model calls of the contract. */
-export function modelHandlers(_s: CoreServices): Handlers<ModelContract> {
-  return {};
+/** Handlers for the model calls of the contract; also installs the model provider. */
+export function modelHandlers(s: CoreServices, options: ModelServiceOptions = {}): Handlers<ModelContract> {
+  const service = new ModelService(s, {
+    ...options,
+    workerEnv: { ...(s.host === "test" ? { GOVDESK_LLAMA_GPU: "false" } : {}), ...options.workerEnv },
+  });
+  s.setModelProvider(service);
+  s.onClose(() => service.close());
+
+  return {
+    "models.list": async () => {
+      const models = service.repo.list();
+      const st = s.settings.get();
+      const loaded = await service.loadedPaths().catch(() => new Set<string>());
+      let machine = null;
+      const items = [];
+      for (const m of models) {
+        const fitted = await service.fit(m.path).catch(() => null);
+        machine ??= fitted?.machine ?? null;
+        items.push({
+          ...m,
+          fit: fitted?.fit ?? null,
+          loaded: loaded.has(m.path),
+          defaultChat: st.defaultChatModelId === m.id,
+          defaultEmbedding: st.defaultEmbeddingModelId === m.id,
+        });
+      }
+      return { models: items, machine };
+    },
+    "models.inspect": async ({ path, gpuLayers, contextSize }) => {
+      const gguf = await inspectGguf(path);
+      const { fit, machine } = await service.fit(path, {
+        ...(gpuLayers !== undefined ? { gpuLayers } : {}),
+        ...(contextSize !== undefined ? { contextSize } : {}),
+      });
+      const known = service.repo.byPath(path);
+      return { gguf, fit, machine, catalogId: known?.catalogId ?? null };
+    },
+    "models.import": async (input, ctx) => {
+      const rec = await importModel(service.repo, s.dataDir, {
+        ...input,
+        signal: ctx.signal,
+        progress: (d, t, stage) => ctx.progress(d, t, stage),
+        assertAllowed: (sha) => assertModelAllowed(s, sha),
+      });
+      audit(s, { type: "model.import", object: rec.id, detail: { file: rec.fileName, inPlace: rec.inPlace } });
+      return rec;
+    },
+    "models.verify": async ({ path, sha256 }, ctx) => {
+      const summary = await inspectGguf(path, ctx.signal);
+      const sha = await hashWithProgress(path, ctx.signal, (d, t) => ctx.progress(d, t, "hashing"));
+      const catalog = catalogMatch(await loadCatalog(), summary.fileName, sha);
+      const expected = sha256?.toLowerCase() ?? (catalog?.entry.sha256 || undefined);
+      return { sha256: sha, matches: expected ? expected === sha : null, catalogId: catalog?.entry.id ?? null };
+    },
+    "models.catalog": async () => {
+      const entries = await loadCatalog();
+      const machine = await service.machine();
+      return { entries, recommended: recommend(entries, machine).map((e) => e.id), machine };
+    },
+    "models.remove": async ({ id }) => {
+      const m = service.repo.get(id);
+      if (!m) return { removed: false };
+      await service.unload(m.path).catch(() => {});
+      if (!m.inPlace) await rm(m.path, { force: true });
+      const st = s.settings.get();
+      if (st.defaultChatModelId === id) s.settings.set({ defaultChatModelId: null });
+      if (st.defaultEmbeddingModelId === id) s.settings.set({ defaultEmbeddingModelId: null });
+      const removed = service.repo.remove(id);
+      audit(s, { type: "model.remove", object: id, detail: { file: m.fileName } });
+      return { removed };
+    },
+    "models.load": async ({ id, role }, ctx) => {
+      const m = service.get(id);
+      await assertPathAllowed(s, m.path, m.id);
+      ctx.progress(0, 1, "loading");
+      const { fit } = await service.fit(m.path);
+      if (fit.level === "none") throw new RpcError("UNAVAILABLE", notFitText(fit.ramBytes + fit.vramBytes));
+      const info = await service.load(m.path, role, ctx.signal);
+      ctx.progress(1, 1, "loaded");
+      audit(s, { type: "model.load", object: m.id, detail: { file: m.fileName, role } });
+      return info;
+    },
+    "models.unload": async ({ id }) => {
+      await service.unload(id ? service.get(id).path : undefined);
+      return {};
+    },
+    "models.bench": async ({ id, path, tokens }, ctx) => {
+      const target = path ?? (id ? service.get(id).path : undefined);
+      if (!target) throw new RpcError("INVALID_INPUT", "请指定要测速的模型");
+      await inspectGguf(target, ctx.signal);
+      return benchModel(service, target, { tokens, signal: ctx.signal, progress: (d, t, stage) => ctx.progress(d, t, stage) });
+    },
+  };
+}
+
+export function notFitText(needBytes: number): string {
+  return `本机内存加显存不足以运行该模型（估计需要约 ${(needBytes / 1024 ** 3).toFixed(1)} GB）：请换用更小的量化版本或参数量更小的模型`;
 }

@@ -1,0 +1,70 @@
+import { open, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { launchChromium } from "./fixtures/browser";
+import { startServe, type ServeProcess } from "./fixtures/serve";
+import { ShellPage } from "./pages/shell";
+import { ModelsPage } from "./pages/models";
+import { ensureTestModel } from "../scripts/test-model/ensure";
+import { tempDir } from "../electron/core/testing/temp-dir";
+
+/**
+ * The 模型 screen end to end over `govdesk serve` in Chromium: import the
+ * test model by path, see the progress bar while it is hashed and copied,
+ * then the model in the list with its fit badge for this machine.
+ */
+let browser: Browser;
+let page: Page;
+let serve: ServeProcess;
+let dir: string;
+let cleanup: () => void;
+let bigModel: string;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  ({ dir, cleanup } = tempDir("govdesk-e2e-models-"));
+  // The test model followed by padding (llama.cpp ignores bytes after the tensor data),
+  // so that hashing and copying last long enough for the progress bar to be seen.
+  bigModel = join(dir, "tiny-padded.gguf");
+  const fh = await open(bigModel, "w");
+  await fh.write(await readFile(await ensureTestModel()));
+  const pad = Buffer.alloc(16 * 1024 * 1024);
+  for (let i = 0; i < 24; i++) await fh.write(pad);
+  await fh.close();
+  browser = await launchChromium();
+  serve = await startServe(join(dir, "data"));
+  page = await browser.newPage();
+  page.on("pageerror", (e) => pageErrors.push(e.message));
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await serve?.stop();
+  cleanup();
+});
+
+describe("模型 screen", () => {
+  it("imports a model by path with a visible progress bar, then lists it with its fit badge", async () => {
+    const shell = new ShellPage(page);
+    await shell.open(serve.url);
+    await shell.waitRunning();
+    const models = new ModelsPage(page);
+    await models.open();
+    await models.startImport(bigModel);
+    await models.progress().waitFor({ state: "visible", timeout: 10_000 });
+    expect(await models.progress().getByRole("progressbar").count()).toBe(1);
+    await models.progress().waitFor({ state: "detached", timeout: 60_000 });
+    const badge = models.fitBadge("govdesk-test-tiny");
+    await badge.waitFor({ timeout: 60_000 });
+    expect(await badge.getAttribute("data-level")).toBe("cpu");
+    expect(await badge.innerText()).toBe("仅 CPU");
+    expect(await models.row("govdesk-test-tiny").innerText()).toContain("F32");
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
+
+  it("shows a clear Chinese error for a file that is not a model", async () => {
+    const models = new ModelsPage(page);
+    await models.startImport(join(dir, "data", "govdesk.db"));
+    await page.getByText(/不是 GGUF 模型文件/).waitFor({ timeout: 20_000 });
+  }, 60_000);
+});

@@ -1,0 +1,108 @@
+import { open, stat } from "node:fs/promises";
+import { basename, resolve } from "node:path";
+import { GgmlType, GgufFileType, readGgufFileInfo, type GgufFileInfo } from "node-llama-cpp";
+import { RpcError } from "../../common/rpc/wire";
+import type { GgufSummary } from "../../common/contracts/models";
+import { tensorBytes, tensorElements } from "./tensor-size";
+
+// A const enum in node-llama-cpp's types, a plain object at run time.
+const KNOWN_ARCHITECTURES = new Set(
+  Object.values(((await import("node-llama-cpp")) as unknown as { GgufArchitectureType: Record<string, string> }).GgufArchitectureType),
+);
+const EMBEDDING_ARCHITECTURES = new Set(["bert", "nomic-bert", "nomic-bert-moe", "jina-bert-v2", "t5encoder", "neo-bert", "modern-bert"]);
+const SPLIT_NAME = /-(\d{5})-of-(\d{5})\.gguf$/i;
+
+/**
+ * Reads and checks a GGUF in pure TypeScript, before anything native touches
+ * it: magic, header, architecture, and that every tensor's data lies inside
+ * the file (a truncated copy from a USB stick is caught here, not by a
+ * llama.cpp abort). Throws RpcError with a Chinese reason.
+ */
+export async function inspectGguf(given: string, signal?: AbortSignal): Promise<GgufSummary> {
+  const path = resolve(given);
+  const size = await fileSize(path);
+  const magic = await readMagic(path);
+  if (magic !== "GGUF") throw new RpcError("INVALID_INPUT", `不是 GGUF 模型文件：${basename(path)}（文件头不是 GGUF）`);
+  const split = SPLIT_NAME.exec(path);
+  if (split) throw splitRefusal(Number(split[2]));
+  let info: GgufFileInfo;
+  try {
+    info = await readGgufFileInfo(path, { sourceType: "filesystem", logWarnings: false, spliceSplitFiles: false, ...(signal ? { signal } : {}) });
+  } catch (e) {
+    throw new RpcError("INVALID_INPUT", `GGUF 文件头损坏或不完整，无法读取：${basename(path)}`, e instanceof Error ? e.message : String(e));
+  }
+  // A renamed part still says so in its metadata.
+  const splitCount = Number((info.metadata as { split?: { count?: number } }).split?.count ?? 1);
+  if (splitCount > 1) throw splitRefusal(splitCount);
+  const arch = String(info.metadata.general?.architecture ?? "");
+  if (!arch || !KNOWN_ARCHITECTURES.has(arch)) {
+    throw new RpcError("INVALID_INPUT", `不支持的模型架构：${arch || "（未标明）"}`);
+  }
+  const tensors = info.tensorInfo ?? [];
+  if (tensors.length === 0) throw new RpcError("INVALID_INPUT", `模型文件中没有权重数据：${basename(path)}`);
+  let parameters = 0;
+  const typeCounts = new Map<number, number>();
+  for (const t of tensors) {
+    const start = Number(t.fileOffset);
+    const bytes = tensorBytes(t.ggmlType, t.dimensions) ?? 1;
+    if (start + bytes > size) {
+      throw new RpcError("INVALID_INPUT", `模型文件不完整（在权重数据中途被截断）：${basename(path)}，请重新复制`, `tensor ${t.name} ends at ${start + bytes}, file has ${size} bytes`);
+    }
+    const n = tensorElements(t.dimensions);
+    parameters += n;
+    typeCounts.set(t.ggmlType, (typeCounts.get(t.ggmlType) ?? 0) + n);
+  }
+  const a = info.architectureMetadata as { context_length?: number; embedding_length?: number; block_count?: number; pooling_type?: number };
+  const chatTemplate = typeof info.metadata.tokenizer?.chat_template === "string";
+  const embeddingArch = EMBEDDING_ARCHITECTURES.has(arch) || a.pooling_type !== undefined;
+  return {
+    path,
+    fileName: basename(path),
+    name: String(info.metadata.general?.name ?? basename(path).replace(/\.gguf$/i, "")),
+    architecture: arch,
+    parameters,
+    quantization: quantName(info.metadata.general?.file_type, typeCounts),
+    sizeBytes: size,
+    contextLength: a.context_length ?? 0,
+    embeddingLength: a.embedding_length ?? 0,
+    layers: a.block_count ?? 0,
+    chatTemplate,
+    roles: { chat: !embeddingArch, embedding: true },
+  };
+}
+
+/** Split GGUFs are refused: import copies one file, and a missing part would fail only at load. */
+function splitRefusal(parts: number): RpcError {
+  return new RpcError("INVALID_INPUT", `这是分片模型（共 ${parts} 片），暂不支持直接导入：请先用 llama-gguf-split --merge 合并为一个文件`);
+}
+
+async function fileSize(path: string): Promise<number> {
+  try {
+    const s = await stat(path);
+    if (!s.isFile()) throw new RpcError("INVALID_INPUT", `不是文件：${path}`);
+    return s.size;
+  } catch (e) {
+    if (e instanceof RpcError) throw e;
+    throw new RpcError("NOT_FOUND", `找不到模型文件：${path}`);
+  }
+}
+
+async function readMagic(path: string): Promise<string> {
+  const fh = await open(path, "r");
+  try {
+    const buf = Buffer.alloc(4);
+    const { bytesRead } = await fh.read(buf, 0, 4, 0);
+    return buf.subarray(0, bytesRead).toString("latin1");
+  } finally {
+    await fh.close();
+  }
+}
+
+/** The file type name from general.file_type (e.g. Q4_K_M), else the dominant tensor type. */
+function quantName(fileType: number | undefined, typeCounts: Map<number, number>): string {
+  if (fileType !== undefined && GgufFileType[fileType]) return GgufFileType[fileType].replace(/^(MOSTLY|ALL)_/, "");
+  let best = -1;
+  let bestCount = -1;
+  for (const [type, count] of typeCounts) if (count > bestCount) [best, bestCount] = [type, count];
+  return (GgmlType as unknown as Record<number, string>)[best] ?? "unknown";
+}

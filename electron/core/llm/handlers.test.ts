@@ -1,0 +1,137 @@
+import { existsSync } from "node:fs";
+import { open, readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ensureTestModel } from "../../../scripts/test-model/ensure";
+import type { JobProgress } from "../../common/contract";
+import { runJob } from "../../common/rpc/run-job";
+import { RpcError } from "../../common/rpc/wire";
+import type { Core, CoreServices } from "../core";
+import { openModelsCore, modelsTestContract as contract, type ModelsTestContract } from "./test-core";
+import { tempDir } from "../testing/temp-dir";
+import { sha256File } from "./model-id";
+
+let core: Core<ModelsTestContract>;
+let services: CoreServices;
+let client: ReturnType<typeof openModelsCore>["client"];
+let model: string;
+let dir: string;
+let cleanup: () => void;
+
+beforeAll(async () => {
+  model = await ensureTestModel();
+  ({ dir, cleanup } = tempDir());
+  const opened = openModelsCore(join(dir, "data"));
+  ({ core, client } = opened);
+  services = opened.services();
+  await client.call("settings.set", { threads: 1 });
+});
+afterAll(async () => {
+  client.close();
+  await core.close();
+  cleanup();
+});
+
+const fails = async (p: Promise<unknown>): Promise<RpcError> => {
+  const e = await p.then(
+    () => null,
+    (err: unknown) => err,
+  );
+  expect(e).toBeInstanceOf(RpcError);
+  return e as RpcError;
+};
+
+describe("models.* through the core", () => {
+  it("imports a model by copy with hashing progress, lists it with a fit badge", async () => {
+    const progress: JobProgress[] = [];
+    const rec = await runJob(contract, client, "models.import", { path: model }, { onProgress: (p) => progress.push(p) });
+    expect(rec.id).toBe(await sha256File(model));
+    expect(rec.path.startsWith(join(dir, "data", "models"))).toBe(true);
+    expect(await readFile(rec.path)).toEqual(await readFile(model));
+    expect(progress.some((p) => p.stage === "hashing" && p.done === p.total && p.total > 0)).toBe(true);
+    const { models, machine } = await client.call("models.list", {});
+    expect(models).toHaveLength(1);
+    expect(models[0]).toMatchObject({ id: rec.id, architecture: "llama", fit: { level: "cpu", contextSize: 512 } });
+    expect(machine?.backend).toBe("cpu");
+  });
+
+  it("registers in place without copying", async () => {
+    const copy = join(dir, "in-place.gguf");
+    await writeFile(copy, await readFile(model));
+    const rec = await runJob(contract, client, "models.import", { path: copy, inPlace: true });
+    expect(rec.path).toBe(copy);
+    expect(rec.inPlace).toBe(true);
+  });
+
+  it("refuses a hash mismatch and keeps nothing", async () => {
+    const bad = join(dir, "mismatch.gguf");
+    await writeFile(bad, await readFile(model));
+    const e = await fails(runJob(contract, client, "models.import", { path: bad, sha256: "0".repeat(64) }));
+    expect(e.message).toMatch(/sha256 不符/);
+    const verify = await runJob(contract, client, "models.verify", { path: bad, sha256: "0".repeat(64) });
+    expect(verify.matches).toBe(false);
+  });
+
+  it("refuses random bytes at import with a clear reason and keeps working", async () => {
+    const bad = join(dir, "random.gguf");
+    await writeFile(bad, Buffer.from("not a model at all, just text ".repeat(100)));
+    const e = await fails(runJob(contract, client, "models.import", { path: bad }));
+    expect(e.message).toMatch(/不是 GGUF/);
+    expect(existsSync(join(dir, "data", "models", "random.gguf"))).toBe(false);
+    expect((await client.call("models.inspect", { path: model })).gguf.architecture).toBe("llama");
+  });
+
+  it("gives the default chat model and a --model path to colleagues through s.chatModel / s.embedder", async () => {
+    const { models } = await client.call("models.list", {});
+    await client.call("settings.set", { defaultChatModelId: models[0]!.id, defaultEmbeddingModelId: models[0]!.id });
+    const chat = await services.chatModel();
+    expect(chat?.modelId).toBe(models[0]!.id);
+    expect((await chat!.generate({ messages: [{ role: "user", content: "你好" }], maxTokens: 5 })).tokens).toBe(5);
+    const emb = await services.embedder();
+    expect(emb?.dimension).toBe(64);
+    const direct = await services.chatModel({ modelPath: model });
+    expect(direct?.contextSize).toBe(512);
+    expect(await direct!.countTokens("你好")).toBeGreaterThan(0);
+    const bench = await runJob(contract, client, "models.bench", { id: models[0]!.id, tokens: 16 });
+    expect(bench.backend).toBe("cpu");
+    expect(bench.generationTokensPerSecond).toBeGreaterThan(0);
+    expect(bench.promptTokensPerSecond).toBeGreaterThan(0);
+    expect(bench.embeddingItemsPerSecond).toBeGreaterThan(0);
+  });
+});
+
+describe("import: cancel and the admin allow-list", () => {
+  it("cancels hashing of a large file and leaves nothing behind", async () => {
+    const big = join(dir, "big.gguf");
+    const fh = await open(big, "w");
+    await fh.write(await readFile(model));
+    const pad = Buffer.alloc(16 * 1024 * 1024);
+    for (let i = 0; i < 16; i++) await fh.write(pad);
+    await fh.close();
+    const ac = new AbortController();
+    const e = await fails(runJob(contract, client, "models.import", { path: big }, { signal: ac.signal, onProgress: () => ac.abort() }));
+    expect(e.code).toBe("CANCELLED");
+    const { models } = await client.call("models.list", {});
+    expect(models.some((m) => m.fileName === "big.gguf")).toBe(false);
+  });
+
+  it("refuses a model whose sha256 the admin policy does not allow", async () => {
+    const policy = join(dir, "policy.json");
+    await writeFile(policy, JSON.stringify({ models: { allowedSha256: ["a".repeat(64)] } }));
+    const saved = process.env["GOVDESK_POLICY"];
+    process.env["GOVDESK_POLICY"] = policy;
+    const other = openModelsCore(join(dir, "data-policy"));
+    try {
+      const e = await fails(runJob(contract, other.client, "models.import", { path: model }));
+      expect(e.message).toMatch(/管理策略只允许使用指定的模型/);
+      // Loading by path is held to the same list.
+      const byPath = await fails(other.services().chatModel({ modelPath: model }));
+      expect(byPath.message).toMatch(/管理策略只允许使用指定的模型/);
+    } finally {
+      if (saved === undefined) delete process.env["GOVDESK_POLICY"];
+      else process.env["GOVDESK_POLICY"] = saved;
+      other.client.close();
+      await other.core.close();
+    }
+  });
+});

@@ -1,0 +1,167 @@
+import { RpcError } from "../../common/rpc/wire";
+import type { BenchResult, Fit, Machine, ModelRecord } from "../../common/contracts/models";
+import type { CoreServices, ModelChoice, ModelProvider } from "../services";
+import type { ChatModel } from "./chat-model";
+import type { Embedder } from "./embedder";
+import { inspectGguf } from "./gguf-inspect";
+import { LocalChatModel, LocalEmbedder } from "./local-models";
+import { quickModelId } from "./model-id";
+import { ModelsRepo } from "./models-repo";
+import { defaultProcessHost, type ProcessHost } from "./process-host";
+import { FitOutcome, Machine as MachineSchema, ModelInfoOutcome, StatusOutcome, type ModelSpec } from "./protocol";
+import { pickThreads } from "./threads";
+import { assertPathAllowed } from "./policy-check";
+import { WorkerClient } from "./worker-client";
+import { RemoteChatModel, RemoteEmbedder, type RemoteConfig } from "./remote";
+import { assertUrlAllowed } from "../security/services";
+
+/** Default model ids of this form use the intranet server's model of that name. */
+export const REMOTE_PREFIX = "remote:";
+
+export interface ModelServiceOptions {
+  /** How to start the worker; Electron passes a utilityProcess host. Default: fork. */
+  host?: ProcessHost;
+  /** Extra environment for the worker (GOVDESK_LLAMA_GPU=false forces CPU). */
+  workerEnv?: Record<string, string>;
+  /** Length of one "minute" of the idle-unload setting (tests shorten it). */
+  idleMinuteMs?: number;
+}
+
+/**
+ * The model runtime for the rest of the core: resolves which model to use
+ * (the default from settings, or a GGUF path), loads it in the worker, and
+ * hands out ChatModel / Embedder objects. Unloads after the idle timeout.
+ */
+export class ModelService implements ModelProvider {
+  readonly repo: ModelsRepo;
+  readonly worker: WorkerClient;
+  private idleTimer: NodeJS.Timeout | null = null;
+  private readonly idleMinuteMs: number;
+
+  constructor(
+    private readonly s: CoreServices,
+    options: ModelServiceOptions = {},
+  ) {
+    this.repo = new ModelsRepo(s.store.db);
+    this.idleMinuteMs = options.idleMinuteMs ?? 60_000;
+    this.worker = new WorkerClient(options.host ?? defaultProcessHost(), options.workerEnv ?? {}, s.log);
+  }
+
+  threads(): number {
+    return pickThreads(this.s.settings.get().threads);
+  }
+
+  spec(path: string): ModelSpec {
+    const st = this.s.settings.get();
+    return {
+      path,
+      gpuLayers: st.modelGpuLayers ?? "auto",
+      ...(st.modelContextSize !== null ? { contextSize: st.modelContextSize } : {}),
+      threads: this.threads(),
+    };
+  }
+
+  /** Model to use: the given path (checked first in pure TS), else the default for the role. */
+  private async resolve(choice: ModelChoice | undefined, role: "chat" | "embedding"): Promise<{ path: string; id: string; name: string } | null> {
+    if (choice?.modelPath) {
+      const summary = await inspectGguf(choice.modelPath, choice.signal);
+      const path = summary.path; // absolute
+      const known = this.repo.byPath(path);
+      await assertPathAllowed(this.s, path, known?.id);
+      return { path, id: known?.id ?? (await quickModelId(path)), name: summary.name };
+    }
+    const st = this.s.settings.get();
+    const id = role === "chat" ? st.defaultChatModelId : st.defaultEmbeddingModelId;
+    if (!id) return null;
+    const m = this.repo.get(id);
+    if (!m) return null;
+    await assertPathAllowed(this.s, m.path, m.id);
+    return { path: m.path, id: m.id, name: m.name };
+  }
+
+  /** The intranet server config when the default for `role` is "remote:<model>"; checked against the policy. */
+  private remote(choice: ModelChoice | undefined, role: "chat" | "embedding"): RemoteConfig | null {
+    if (choice?.modelPath) return null;
+    const st = this.s.settings.get();
+    const id = role === "chat" ? st.defaultChatModelId : st.defaultEmbeddingModelId;
+    if (!id?.startsWith(REMOTE_PREFIX)) return null;
+    if (!st.remoteModelUrl) throw new RpcError("UNAVAILABLE", "已选择内网模型服务器，但没有设置服务器地址：请在设置中填写");
+    assertUrlAllowed(this.s, st.remoteModelUrl);
+    return {
+      url: st.remoteModelUrl,
+      key: st.remoteModelKey,
+      model: id.slice(REMOTE_PREFIX.length),
+      ...(st.modelContextSize !== null ? { contextSize: st.modelContextSize } : {}),
+    };
+  }
+
+  async chatModel(choice?: ModelChoice): Promise<ChatModel | null> {
+    const remote = this.remote(choice, "chat");
+    if (remote) return new RemoteChatModel(remote);
+    const r = await this.resolve(choice, "chat");
+    if (!r) return null;
+    const spec = this.spec(r.path);
+    this.touch();
+    const info = await this.worker.request("info", { model: spec, role: "chat" }, ModelInfoOutcome, choice?.signal ? { signal: choice.signal } : {});
+    return new LocalChatModel(this.worker, spec, r.id, r.name, info.contextSize, () => this.touch());
+  }
+
+  async embedder(choice?: ModelChoice): Promise<Embedder | null> {
+    const remote = this.remote(choice, "embedding");
+    if (remote) return RemoteEmbedder.open(remote, choice?.signal);
+    const r = await this.resolve(choice, "embedding");
+    if (!r) return null;
+    const spec = this.spec(r.path);
+    this.touch();
+    const info = await this.worker.request("info", { model: spec, role: "embedding" }, ModelInfoOutcome, choice?.signal ? { signal: choice.signal } : {});
+    return new LocalEmbedder(this.worker, spec, r.id, info.embeddingDimension, () => this.touch());
+  }
+
+  /** Loads a model in the worker for a role (UI "加载"); answers what it loaded with. */
+  async load(path: string, role: "chat" | "embedding", signal?: AbortSignal): Promise<{ contextSize: number; embeddingDimension: number }> {
+    this.touch();
+    return this.worker.request("info", { model: this.spec(path), role }, ModelInfoOutcome, signal ? { signal } : {});
+  }
+
+  async fit(path: string, overrides: { gpuLayers?: number; contextSize?: number } = {}): Promise<{ fit: Fit; machine: Machine }> {
+    this.touch();
+    return this.worker.request("fit", { path, ...overrides }, FitOutcome);
+  }
+
+  async machine(): Promise<Machine> {
+    return this.worker.request("machine", {}, MachineSchema);
+  }
+
+  async loadedPaths(): Promise<Set<string>> {
+    if (!this.worker.running) return new Set();
+    const st = await this.worker.request("status", {}, StatusOutcome);
+    return new Set(st.loaded.map((l) => l.path));
+  }
+
+  async unload(path?: string): Promise<void> {
+    if (this.worker.running) await this.worker.request("unload", path ? { path } : {}, StatusOutcome.partial());
+  }
+
+  get(id: string): ModelRecord {
+    const m = this.repo.get(id);
+    if (!m) throw new RpcError("NOT_FOUND", "找不到该模型，可能已被删除");
+    return m;
+  }
+
+  /** Restarts the idle countdown; when it runs out the worker (and all model memory) is released. */
+  private touch(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    const minutes = this.s.settings.get().modelIdleUnloadMinutes;
+    if (minutes <= 0) return;
+    // Never while a request is running (a long generation or a slow load): look again later.
+    this.idleTimer = setTimeout(() => (this.worker.busy ? this.touch() : void this.worker.stop()), minutes * this.idleMinuteMs);
+    this.idleTimer.unref();
+  }
+
+  async close(): Promise<void> {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    await this.worker.close();
+  }
+}
+
+export type { BenchResult };
