@@ -8,12 +8,13 @@ import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES } from "./app-scheme";
 import { devtoolsEnabled, parseDataDirFlag } from "./args";
 import { CORE_STATE_CHANNEL, REQUEST_PORT_CHANNEL } from "../common/ipc-channels";
 import { createCoreConnections } from "./core-connection";
+import { createModelWorkerBroker } from "./model-workers";
 import { hardenSession, hardenWebContents } from "./harden";
 import { isTrustedSender } from "./ipc-guard";
 import { applicationMenuTemplate } from "./menu";
 import { setupSingleInstance } from "./single-instance";
 import { createSupervisor } from "./supervisor";
-import { utilityProcessHost } from "./utility-host";
+import { forkModelWorker, utilityProcessHost, type CoreChild } from "./utility-host";
 import { hardenedWebPreferences } from "./web-preferences";
 
 /**
@@ -48,6 +49,14 @@ function run(): void {
   let coreState: CoreState = { state: "starting", attempt: 0 };
   let quitting = false;
   const connections = createCoreConnections<MessagePortMain, WebContents>(() => new MessageChannelMain(), log);
+  // The core cannot start processes itself under Electron: it asks, main starts the model worker.
+  let core: CoreChild | null = null;
+  const workers = createModelWorkerBroker<MessagePortMain>({
+    fork: (env) => forkModelWorker(join(__dirname, "../worker/model-worker.mjs"), env),
+    newChannel: () => new MessageChannelMain(),
+    toCore: (message, ports) => core?.postMessage(message, ports),
+    log,
+  });
   const supervisor = createSupervisor({
     host: utilityProcessHost({
       modulePath: join(__dirname, "../core/core.mjs"),
@@ -55,9 +64,18 @@ function run(): void {
       serviceName: "GovDesk Core",
       log,
     }),
-    onChild: (child) => connections.coreStarted(child),
+    onChild: (child) => {
+      core = child;
+      child.onMessage((message) => {
+        if (!workers.handle(message)) log("core: ignored an unexpected message");
+      });
+      connections.coreStarted(child);
+    },
     onState: (state) => {
-      if (state.state !== "running") connections.coreStopped();
+      if (state.state !== "running") {
+        connections.coreStopped();
+        workers.killAll();
+      }
       coreState = state;
       sendState(state);
       if (state.state === "failed" && !quitting) void offerRetry(state);

@@ -1,9 +1,12 @@
 import { utilityProcess, type MessagePortMain } from "electron";
 import type { ChildLike, ProcessHost } from "./supervisor";
+import type { WorkerLike } from "./model-workers";
 
 /** The core as main sees it: a supervised child that accepts ports. */
 export interface CoreChild extends ChildLike {
   postMessage(message: unknown, transfer: MessagePortMain[]): void;
+  /** Messages the core posts to main (model worker requests). */
+  onMessage(listener: (message: unknown) => void): void;
 }
 
 export interface UtilityHostOptions {
@@ -36,7 +39,27 @@ export function utilityProcessHost(options: UtilityHostOptions): ProcessHost<Cor
         onExit: (listener) => void proc.once("exit", (code) => listener(code)),
         kill: () => void proc.kill(),
         postMessage: (message, transfer) => proc.postMessage(message, transfer),
+        onMessage: (listener) => void proc.on("message", listener),
       };
     },
+  };
+}
+
+/** A model worker as a utility process, for the broker (model-workers.ts). */
+export function forkModelWorker(modulePath: string, env: Record<string, string>): WorkerLike<MessagePortMain> {
+  const proc = utilityProcess.fork(modulePath, [], {
+    serviceName: "GovDesk Model",
+    stdio: "pipe",
+    env: { ...process.env, ...env },
+  });
+  proc.stdout?.on("data", (chunk: Buffer) => process.stdout.write(chunk));
+  proc.stderr?.on("data", (chunk: Buffer) => process.stderr.write(chunk));
+  return {
+    get pid() {
+      return proc.pid;
+    },
+    postMessage: (message, ports) => proc.postMessage(message, ports),
+    onExit: (listener) => void proc.once("exit", (code) => listener(code)),
+    kill: () => void proc.kill(),
   };
 }

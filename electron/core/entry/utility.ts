@@ -1,5 +1,7 @@
 import { CONNECT_MESSAGE } from "../../common/ipc-channels";
 import { createCore } from "../core";
+import { createPortHost } from "../llm/electron-host";
+import { setProcessHost } from "../llm/process-host";
 import { parseCoreArgs } from "./args";
 import { portTransport, type PortLike } from "./port-transport";
 
@@ -10,6 +12,7 @@ import { portTransport, type PortLike } from "./port-transport";
  */
 interface ParentPort {
   on(event: "message", listener: (e: { data: unknown; ports: PortLike[] }) => void): unknown;
+  postMessage(message: unknown): void;
 }
 
 const parentPort = (process as NodeJS.Process & { parentPort?: ParentPort }).parentPort;
@@ -19,13 +22,16 @@ if (!parentPort) {
 }
 
 const log = (line: string) => process.stderr.write(`${new Date().toISOString()} ${line}\n`);
+// Model workers: main starts them (utilityProcess) and hands us a port to each.
+const workerHost = createPortHost((message) => parentPort.postMessage(message));
+setProcessHost(workerHost.host);
 const core = createCore({ ...parseCoreArgs(process.argv.slice(2)), log });
 
 parentPort.on("message", (e) => {
   const data = e.data as { type?: unknown } | null;
   const port = e.ports[0];
   if (data?.type === CONNECT_MESSAGE.type && port) core.router.attach(portTransport(port));
-  else log("core: ignored unexpected message from main");
+  else if (!workerHost.receive(e.data, e.ports)) log("core: ignored unexpected message from main");
 });
 
 // utilityProcess.kill() sends SIGTERM on Linux/macOS, and "exit" handlers do not
