@@ -37,6 +37,10 @@ describe("electron-builder.yml", () => {
     expect(config.nsis).toMatchObject({ perMachine: true, allowToChangeInstallationDirectory: true, oneClick: false });
   });
 
+  it("ships every bundle the app runs (main, preload, core, model worker, renderer)", () => {
+    for (const dir of ["main", "preload", "core", "worker", "renderer"]) expect(config.files).toContain(`dist/${dir}/**`);
+  });
+
   it("never packs model weights", () => {
     expect((config.files ?? []).some((f) => /gguf/i.test(f) && !f.startsWith("!"))).toBe(false);
   });
