@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { AppInfo } from "../common/contract";
 import { tempDir } from "../core/testing/temp-dir";
+import { ensureTestModel } from "../../scripts/test-model/ensure";
 
 /** Runs the real `govdesk` launcher as a user would (bin/govdesk.mjs). */
 const BIN = join(import.meta.dirname, "../../bin/govdesk.mjs");
@@ -71,5 +72,15 @@ describe("govdesk CLI", () => {
     expect(r.code).toBe(1);
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
     expect(r.stderr).toMatch(/^错误：无法使用数据目录 .*路径中有一段是文件/);
+  });
+});
+
+describe("govdesk CLI output to a closed pipe", () => {
+  it("exits quietly when the reader goes away mid-stream (chat … | head)", async () => {
+    const model = await ensureTestModel();
+    const cmd = `"${process.execPath}" "${BIN}" --data-dir "${dir}" chat --model "${model}" "你好" | head -c 5 >/dev/null; echo "rc=\${PIPESTATUS[0]}"`;
+    const r = spawnSync("bash", ["-c", cmd], { encoding: "utf8", timeout: 60_000 });
+    expect(r.stdout.trim()).toBe("rc=0");
+    expect(r.stderr).not.toMatch(/EPIPE|Unhandled/);
   });
 });

@@ -58,6 +58,14 @@ export async function run(argv: string[]): Promise<number> {
   }
 }
 
+// `govdesk chat … | head`: the reader went away; stop quietly instead of a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(0);
+    throw e;
+  });
+}
+
 // Run when executed directly (bin/govdesk.mjs imports this module for its side effect).
 const code = await run(process.argv);
 process.exitCode = code;
