@@ -67,5 +67,9 @@ for (const stream of [process.stdout, process.stderr]) {
 }
 
 // Run when executed directly (bin/govdesk.mjs imports this module for its side effect).
-const code = await run(process.argv);
-process.exitCode = code;
+// Not a top-level await: in the single-file bundle (dist/cli) the modules that
+// dynamic imports point at are declared after this one, and must finish
+// initialising before any command runs.
+void run(process.argv).then((code) => {
+  process.exitCode = code;
+});
