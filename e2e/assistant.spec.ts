@@ -1,0 +1,134 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { contract } from "../electron/common/contract";
+import { runJob } from "../electron/common/rpc/run-job";
+import { createCore } from "../electron/core/core";
+import { connectInProcess } from "../electron/core/rpc/in-process";
+import { tempDir } from "../electron/core/testing/temp-dir";
+import { longNotice } from "../electron/core/assistant/testing/documents";
+import { ensureTestModel } from "../scripts/test-model/ensure";
+import { launchChromium } from "./fixtures/browser";
+import { startServe, type ServeProcess } from "./fixtures/serve";
+import { ChatPage, SummarisePage } from "./pages/assistant";
+import { ShellPage } from "./pages/shell";
+
+/**
+ * 对话 and 摘要 end to end over `govdesk serve` in Chromium, with the test
+ * model as the default chat model: ask with the keyboard, watch the answer
+ * stream, open a citation at its page, stop with Esc; summarise a long
+ * document with a progress bar, then cancel another.
+ */
+let browser: Browser;
+let page: Page;
+let serve: ServeProcess;
+let dir: string;
+let cleanup: () => void;
+let longDoc: string;
+const pageErrors: string[] = [];
+
+/** The data directory as a user would have it: a knowledge base with a 公文, the test model as default. */
+async function prepare(dataDir: string): Promise<void> {
+  const notice = join(dir, "采购管理通知.txt");
+  writeFileSync(notice, longNotice(6).map((p) => p.text).join("\f"));
+  const core = createCore({ dataDir, host: "test" });
+  const client = connectInProcess(contract, core.router);
+  try {
+    await client.call("kb.create", { name: "制度文件" });
+    await runJob(contract, client, "kb.add", { name: "制度文件", paths: [notice] });
+    const model = await runJob(contract, client, "models.import", { path: await ensureTestModel() });
+    await client.call("settings.set", { defaultChatModelId: model.id });
+  } finally {
+    client.close();
+    await core.close();
+  }
+}
+
+beforeAll(async () => {
+  ({ dir, cleanup } = tempDir("govdesk-e2e-assistant-"));
+  longDoc = join(dir, "长文件.txt");
+  writeFileSync(longDoc, longNotice(30).map((p) => p.text).join("\f"));
+  await prepare(join(dir, "data"));
+  browser = await launchChromium();
+  serve = await startServe(join(dir, "data"));
+  page = await browser.newPage();
+  page.on("pageerror", (e) => pageErrors.push(e.message));
+  const shell = new ShellPage(page);
+  await shell.open(serve.url);
+  await shell.waitRunning();
+}, 180_000);
+afterAll(async () => {
+  await browser?.close();
+  await serve?.stop();
+  cleanup();
+});
+
+describe("对话 screen", () => {
+  it("asks with Enter, streams the answer, and opens a citation at its page with the passage highlighted", async () => {
+    const chat = new ChatPage(page);
+    await chat.open();
+    await chat.ask("季度盘点有什么要求？");
+    await chat.streamingAnswer().waitFor({ timeout: 60_000 });
+    const answer = chat.finishedAnswers().last();
+    await answer.waitFor({ timeout: 120_000 });
+    expect((await answer.innerText()).length).toBeGreaterThan(10);
+    const source = chat.sources(answer).first();
+    await source.waitFor();
+    const label = await source.innerText();
+    const cited = Number(/第 (\d+) 页/.exec(label)?.[1]);
+    await source.click();
+    await chat.preview().waitFor();
+    expect(Number(await chat.previewPage().getAttribute("data-page"))).toBe(cited);
+    expect(await page.getByTestId("citation-highlight").innerText()).toMatch(/盘点/);
+    await page.keyboard.press("Escape");
+    expect(await chat.conversations().count()).toBe(1);
+    expect(pageErrors).toEqual([]);
+  }, 240_000);
+
+  it("Esc stops an answer and nothing half-written is kept", async () => {
+    const chat = new ChatPage(page);
+    const before = await chat.finishedAnswers().count();
+    await chat.ask("监督检查由谁负责？");
+    await chat.streamingAnswer().waitFor({ timeout: 60_000 });
+    await page.keyboard.press("Escape");
+    await page.getByText("已停止，本次回答未保存").waitFor({ timeout: 30_000 });
+    await chat.streamingAnswer().waitFor({ state: "detached" });
+    expect(await chat.finishedAnswers().count()).toBe(before);
+  }, 120_000);
+});
+
+describe("摘要 screen", () => {
+  it("summarises a long document with a progress bar and the result's stats", async () => {
+    const sum = new SummarisePage(page);
+    await sum.open();
+    await sum.addPath(longDoc);
+    await sum.start();
+    await sum.progress().waitFor({ timeout: 30_000 });
+    expect(await sum.progress().getByRole("progressbar").count()).toBe(1);
+    await sum.stage().filter({ hasText: "分段摘要" }).waitFor({ timeout: 60_000 });
+    await sum.result().waitFor({ timeout: 300_000 });
+    expect(await sum.result().getAttribute("data-method")).toBe("llm");
+    expect(await page.getByTestId("summarise-stats").innerText()).toMatch(/共 30 页/);
+  }, 360_000);
+
+  it("cancels a running summary", async () => {
+    const sum = new SummarisePage(page);
+    await sum.start();
+    await sum.stage().filter({ hasText: "分段摘要" }).waitFor({ timeout: 60_000 });
+    await sum.cancel().click();
+    await page.getByText("摘要已取消").waitFor({ timeout: 30_000 });
+    await sum.progress().waitFor({ state: "detached" });
+    expect(await sum.result().count()).toBe(0);
+  }, 120_000);
+
+  it("labels an extractive summary as such", async () => {
+    const sum = new SummarisePage(page);
+    await page.getByTestId("summarise-extractive").click();
+    await sum.start();
+    await sum.result().waitFor({ timeout: 60_000 });
+    expect(await sum.result().getAttribute("data-method")).toBe("extractive");
+    await page.getByTestId("summarise-extractive-label").waitFor();
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
+});

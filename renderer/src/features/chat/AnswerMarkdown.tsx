@@ -1,0 +1,34 @@
+import { Button } from "antd";
+import Markdown from "react-markdown";
+import remarkGfm from "remark-gfm";
+import { CITE_PREFIX, remarkCitations } from "./remark-citations";
+
+/**
+ * An answer or summary as Markdown (GFM tables and lists), never raw HTML:
+ * HTML in the text is shown as text. [n] citations become buttons.
+ */
+export function AnswerMarkdown({ text, onCite }: { text: string; onCite?: (n: number) => void }) {
+  return (
+    <div className="govdesk-markdown">
+      <Markdown
+        remarkPlugins={[remarkGfm, remarkCitations]}
+        components={{
+          a: ({ href, children }) => {
+            if (href?.startsWith(CITE_PREFIX)) {
+              const n = Number(href.slice(CITE_PREFIX.length));
+              return (
+                <Button type="link" size="small" style={{ padding: 0, height: "auto" }} data-testid="citation-link" data-n={n} onClick={() => onCite?.(n)}>
+                  {children}
+                </Button>
+              );
+            }
+            // Links in answers are shown, not followed (the app never navigates).
+            return <span>{children}</span>;
+          },
+        }}
+      >
+        {text}
+      </Markdown>
+    </div>
+  );
+}
