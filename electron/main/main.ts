@@ -9,6 +9,8 @@ import { devtoolsEnabled, parseDataDirFlag } from "./args";
 import { CORE_STATE_CHANNEL, REQUEST_PORT_CHANNEL } from "../common/ipc-channels";
 import { createCoreConnections } from "./core-connection";
 import { createModelWorkerBroker } from "./model-workers";
+import { openDialogOptions } from "./file-dialog";
+import { PICK_PATHS_CHANNEL } from "../common/desktop";
 import { hardenSession, hardenWebContents } from "./harden";
 import { isTrustedSender } from "./ipc-guard";
 import { applicationMenuTemplate } from "./menu";
@@ -112,6 +114,18 @@ function run(): void {
     }
     connections.portRequested(win.webContents);
     win.webContents.send(CORE_STATE_CHANNEL, coreState);
+  });
+
+  // The native file dialog for the page (import a model, add documents): sender checked, request validated.
+  ipcMain.handle(PICK_PATHS_CHANNEL, async (event, raw: unknown) => {
+    const win = BrowserWindow.fromWebContents(event.sender);
+    const options = openDialogOptions(raw);
+    if (!win || win !== mainWindow || !isTrustedSender(event.senderFrame, win.webContents.mainFrame) || !options) {
+      log(`ipc: refused ${PICK_PATHS_CHANNEL}`);
+      return [];
+    }
+    const result = await dialog.showOpenDialog(win, options);
+    return result.canceled ? [] : result.filePaths;
   });
 
   function createWindow(): void {

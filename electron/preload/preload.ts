@@ -1,7 +1,9 @@
 import "./zod-jitless"; // first: before any schema is built
 import { contextBridge, ipcRenderer } from "electron";
 import { CORE_PORT_CHANNEL, CORE_STATE_CHANNEL, REQUEST_PORT_CHANNEL } from "../common/ipc-channels";
+import { PICK_PATHS_CHANNEL } from "../common/desktop";
 import { createPreloadBridge } from "./bridge";
+import { createDesktopBridge } from "./desktop";
 
 /*
  * Sandboxed preload (bundled to dist/preload/preload.cjs; it may require
@@ -19,6 +21,8 @@ ipcRenderer.on(CORE_PORT_CHANNEL, (event) => {
 ipcRenderer.on(CORE_STATE_CHANNEL, (_event, state: unknown) => bridge.receiveCoreState(state));
 
 contextBridge.exposeInMainWorld("api", bridge.api);
+// The native file dialog only; paths come from the user's choice (see main/file-dialog.ts).
+contextBridge.exposeInMainWorld("desktop", createDesktopBridge((request) => ipcRenderer.invoke(PICK_PATHS_CHANNEL, request)));
 
 // Ask for a port now: on a reload main would not otherwise know we need one.
 ipcRenderer.send(REQUEST_PORT_CHANNEL);

@@ -1,5 +1,6 @@
 import type { RpcClient } from "../../../electron/common/rpc/client";
 import type { Contract } from "../../../electron/common/contract";
+import type { DesktopBridge } from "../../../electron/common/desktop";
 
 /**
  * Under Electron the sandboxed preload exposes the typed client as
@@ -9,6 +10,8 @@ import type { Contract } from "../../../electron/common/contract";
 declare global {
   interface Window {
     api?: RpcClient<Contract>;
+    /** Electron only: the native file dialog (absent under serve). */
+    desktop?: DesktopBridge;
   }
 }
 

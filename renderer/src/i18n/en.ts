@@ -11,6 +11,9 @@ export const en: Messages = {
     name: "GovDesk 政务助手",
     loading: "Loading…",
   },
+  common: {
+    browse: "Browse…",
+  },
   nav: {
     label: "Main navigation",
     settings: "Settings",

@@ -13,6 +13,9 @@ export const zhCN = {
     name: "GovDesk 政务助手",
     loading: "正在加载…",
   },
+  common: {
+    browse: "浏览…",
+  },
   nav: {
     label: "主导航",
     settings: "设置",

@@ -2,11 +2,12 @@ import { App, Button, Checkbox, Flex, Input, Progress, Typography } from "antd";
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { errorText, runJob } from "../../api";
+import { BrowseButton } from "../../components/BrowseButton";
 import { percent } from "./format";
 
 type Stage = "waiting" | "hashing" | "copying";
 
-/** Import by path (works under serve, where there is no file dialog), with a progress bar. */
+/** Import by path (typed under serve; the desktop app adds a file dialog), with a progress bar. */
 export function ImportForm({ onImported }: { onImported: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -50,6 +51,12 @@ export function ImportForm({ onImported }: { onImported: () => void }) {
           onChange={(e) => setPath(e.target.value)}
           onPressEnter={() => path.trim() && !progress && void start()}
           disabled={progress !== null}
+        />
+        <BrowseButton
+          testId="models-import-browse"
+          disabled={progress !== null}
+          request={{ kind: "file", filters: [{ name: "GGUF", extensions: ["gguf"] }] }}
+          onPicked={([first]) => first && setPath(first)}
         />
         {progress ? (
           <Button data-testid="models-import-cancel" onClick={() => abort.current?.abort()}>

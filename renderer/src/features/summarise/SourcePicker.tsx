@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { SummarySource } from "../../../../electron/common/contracts/assistant";
 import type { KbDocument } from "../../../../electron/common/contracts/knowledge";
 import { api } from "../../api";
+import { BrowseButton } from "../../components/BrowseButton";
 
 export interface PickedSource {
   source: SummarySource;
@@ -26,13 +27,18 @@ export function SourcePicker({ value, onChange }: { value: PickedSource[]; onCha
     api.call("kb.documents", { name: kb }).then((r) => setDocs(r.documents.filter((d) => d.status === "ready")), () => setDocs([]));
   }, [kb]);
 
-  const add = (s: PickedSource): void => {
-    if (!value.some((v) => JSON.stringify(v.source) === JSON.stringify(s.source))) onChange([...value, s]);
+  // Several at once (a multi-file dialog): one onChange, or only the last would stick.
+  const addAll = (list: PickedSource[]): void => {
+    const next = [...value];
+    for (const s of list) if (!next.some((v) => JSON.stringify(v.source) === JSON.stringify(s.source))) next.push(s);
+    onChange(next);
   };
+  const add = (s: PickedSource): void => addAll([s]);
+  const fileSource = (p: string): PickedSource => ({ source: { path: p }, label: p.split(/[\\/]/).pop() ?? p });
   const addPath = (): void => {
     const p = path.trim();
     if (!p) return;
-    add({ source: { path: p }, label: p.split(/[\\/]/).pop() ?? p });
+    add(fileSource(p));
     setPath("");
   };
 
@@ -43,6 +49,7 @@ export function SourcePicker({ value, onChange }: { value: PickedSource[]; onCha
         <Button onClick={addPath} data-testid="summarise-add-path">
           {t("summarise.addPath")}
         </Button>
+        <BrowseButton testId="summarise-browse" request={{ kind: "file", multiple: true }} onPicked={(paths) => addAll(paths.map(fileSource))} />
         <Select style={{ minWidth: 160 }} placeholder={t("summarise.kbPlaceholder")} value={kb} onChange={setKb} options={kbs.map((k) => ({ value: k, label: k }))} allowClear data-testid="summarise-kb" />
         {kb && (
           <Select
