@@ -82,6 +82,7 @@ describe.skipIf(!available)("GovDesk in Electron", () => {
         module: typeof w["module"],
         Buffer: typeof w["Buffer"],
         ipcRenderer: typeof w["ipcRenderer"],
+        desktop: Object.keys((w["desktop"] as object | undefined) ?? {}).sort(),
       };
     });
     expect(globals).toEqual({
@@ -92,6 +93,7 @@ describe.skipIf(!available)("GovDesk in Electron", () => {
       module: "undefined",
       Buffer: "undefined",
       ipcRenderer: "undefined",
+      desktop: ["pickPaths"],
     });
   });
 
