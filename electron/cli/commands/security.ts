@@ -1,9 +1,11 @@
 import type { Command } from "commander";
 import { registerAuditCommands } from "./security/audit";
 import { registerPolicyCommands } from "./security/policy";
+import { registerPackCommands } from "./security/packs";
 
-/** `govdesk audit …`, `govdesk policy …` (issue: IT rollout and security). Knowledge packs: not yet. */
+/** `govdesk audit …`, `govdesk policy …`, `govdesk kb export|import` (issue: IT rollout and security). */
 export function registerSecurityCommands(program: Command): void {
   registerAuditCommands(program);
   registerPolicyCommands(program);
+  registerPackCommands(program);
 }

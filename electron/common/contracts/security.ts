@@ -207,7 +207,27 @@ export const RedactionSpan = z.object({
 });
 export type RedactionSpan = z.infer<typeof RedactionSpan>;
 
+export const PackInstallResult = z.object({
+  base: z.string(),
+  documents: z.number().int(),
+  packId: z.string(),
+  embedModel: z.string().nullable(),
+  /** Made with another embedding model than the one set here: vector search waits for re-embedding. */
+  embedModelMismatch: z.boolean(),
+});
+export type PackInstallResult = z.infer<typeof PackInstallResult>;
+
 export const securityMethods = {
+  "packs.export": call(
+    "Write a knowledge base to a self-contained, verifiable knowledge pack (.govpack)",
+    z.object({ name: z.string().min(1).max(100), path: z.string().min(1).max(4096) }).strict(),
+    z.object({ documents: z.number().int(), packId: z.string(), embedModel: z.string().nullable() }),
+  ),
+  "packs.import": call(
+    "Verify a knowledge pack and install it as a read-only knowledge base",
+    z.object({ path: z.string().min(1).max(4096), name: z.string().min(1).max(100).optional() }).strict(),
+    PackInstallResult,
+  ),
   "policy.get": call("The effective admin policy and locked settings, or why the app is locked down", NoInput, PolicyStatus),
   "audit.list": call(
     "Audit log entries, newest first",

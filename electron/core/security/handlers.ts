@@ -8,7 +8,10 @@ import { NO_POLICY } from "./policy/load-policy";
 import { findPersonalData, applySpans } from "./redact/redact";
 import { listAudit } from "./audit/read";
 import { verifyAuditDir } from "./audit/verify";
-import { auditDir, getAudit, getPolicyLoad } from "./services";
+import { assertExportAllowed, audit, auditDir, getAudit, getPolicyLoad } from "./services";
+import { exportPack } from "./packs/export-pack";
+import { installPack } from "./packs/import-pack";
+import { preinstallPacks } from "./packs/preinstall";
 
 type SecurityContract = ContractDef<typeof securityMethods, typeof securityEvents>;
 
@@ -22,7 +25,32 @@ export function securityHandlers(s: CoreServices): Handlers<SecurityContract> {
       getAudit(s).record({ type: "network.blocked", object: `${a.protocol}:${a.host}${a.port ? `:${a.port}` : ""}`, detail: { reason } }),
     ),
   );
+  const packs = load.ok ? load.policy.knowledgePacks.folder : undefined;
+  if (packs) {
+    // In the background: a start must not wait for large packs to install.
+    void s
+      .embedder()
+      .catch(() => null)
+      .then((e) =>
+        preinstallPacks(s.store.db, packs, e?.modelId ?? null, (file, outcome) => {
+          if (outcome instanceof Error) s.log(`packs: ${file}: ${outcome.message}`);
+          else audit(s, { type: "kb.import", object: outcome.base, detail: { path: file, documents: outcome.documents, packId: outcome.packId, policy: true } });
+        }),
+      );
+  }
   return {
+    "packs.export": async ({ name, path }) => {
+      assertExportAllowed(s);
+      const r = await exportPack(s.store.db, name, path);
+      audit(s, { type: "kb.export", object: name, detail: { path, documents: r.documents, packId: r.packId } });
+      return r;
+    },
+    "packs.import": async ({ path, name }) => {
+      const local = await s.embedder().catch(() => null);
+      const r = await installPack(s.store.db, path, { ...(name ? { name } : {}), localEmbedModel: local?.modelId ?? null });
+      audit(s, { type: "kb.import", object: r.base, detail: { path, documents: r.documents, packId: r.packId, embedModelMismatch: r.embedModelMismatch } });
+      return r;
+    },
     "policy.get": () => {
       const load = getPolicyLoad(s);
       return load.ok
