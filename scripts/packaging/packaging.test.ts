@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readBuilderConfig, REQUIRED_FUSES } from "./builder-config";
@@ -12,6 +13,17 @@ const ROOT = join(import.meta.dirname, "../..");
 const config = readBuilderConfig(ROOT);
 
 describe("electron-builder.yml", () => {
+  it("passes electron-builder's own schema validation", async () => {
+    // electron-builder's validator (app-builder-lib ships with it); a misspelt key fails here.
+    const require = createRequire(import.meta.url);
+    const { validateConfiguration } = require("app-builder-lib/out/util/config/config") as {
+      validateConfiguration(config: unknown, log: unknown): Promise<void>;
+    };
+    const { DebugLogger } = require("builder-util") as { DebugLogger: new (enabled: boolean) => unknown };
+    await expect(validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined();
+    await expect(validateConfiguration({ ...config, nsiss: {} }, new DebugLogger(false))).rejects.toThrow(/nsiss/);
+  });
+
   it("unpacks every native file of every shipped package from app.asar", () => {
     const packages = productionPackages(ROOT);
     expect(packages).toContain("node_modules/better-sqlite3");
@@ -32,7 +44,7 @@ describe("electron-builder.yml", () => {
   it("rebuilds native modules for Electron's ABI and targets the platforms IT asked for", () => {
     expect(config.npmRebuild).toBe(true);
     const targets = (list?: { target: string; arch?: string[] }[]) => (list ?? []).map((t) => `${t.target}:${(t.arch ?? []).join("+")}`);
-    expect(targets(config.win?.target)).toEqual(expect.arrayContaining(["nsis:x64+arm64"]));
+    expect(targets(config.win?.target)).toEqual(expect.arrayContaining(["nsis:x64+arm64", "msi:x64+arm64"]));
     expect(targets(config.linux?.target)).toEqual(expect.arrayContaining(["deb:x64+arm64", "rpm:x64+arm64", "AppImage:x64+arm64"]));
     expect(config.nsis).toMatchObject({ perMachine: true, allowToChangeInstallationDirectory: true, oneClick: false });
   });
