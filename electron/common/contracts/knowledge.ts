@@ -1,8 +1,128 @@
-import type { EventMap, MethodMap } from "../rpc/define";
+import { z } from "zod";
+import { call, job, type EventMap, type MethodMap } from "../rpc/define";
 
 /**
  * Knowledge base calls: bases, documents, ingestion jobs, extraction and
  * hybrid search (issue: knowledge base). Spread into ../contract.ts.
  */
-export const knowledgeMethods = {} satisfies MethodMap;
-export const knowledgeEvents = {} satisfies EventMap;
+
+const Name = z.string().min(1).max(100);
+
+export const KbBase = z.object({
+  name: z.string(),
+  createdAt: z.number(),
+  documents: z.number().int(),
+  chunks: z.number().int(),
+  failed: z.number().int(),
+  queued: z.number().int(),
+  embedModel: z.string().nullable(),
+  needsReembed: z.boolean(),
+  watchPath: z.string().nullable(),
+});
+export type KbBase = z.infer<typeof KbBase>;
+
+export const DocStatus = z.enum(["queued", "indexing", "ready", "failed", "needs_ocr"]);
+export type DocStatus = z.infer<typeof DocStatus>;
+
+export const DocMeta = z.record(z.string(), z.string().optional());
+
+export const KbDocument = z.object({
+  id: z.number().int(),
+  path: z.string(),
+  title: z.string().nullable(),
+  format: z.string().nullable(),
+  status: DocStatus,
+  error: z.string().nullable(),
+  size: z.number().nullable(),
+  pages: z.number().int().nullable(),
+  chunks: z.number().int().nullable(),
+  meta: DocMeta,
+  warnings: z.array(z.string()),
+  indexedAt: z.number().nullable(),
+});
+export type KbDocument = z.infer<typeof KbDocument>;
+
+export const ExtractedDocumentSchema = z.object({
+  format: z.enum(["pdf", "ofd", "docx", "doc", "wps", "xlsx", "html", "txt", "md"]),
+  title: z.string(),
+  pages: z.array(z.object({ page: z.number().int(), text: z.string(), needsOcr: z.boolean().optional() })),
+  meta: DocMeta,
+  warnings: z.array(z.string()),
+});
+
+export const SearchFiltersSchema = z
+  .object({
+    format: z.array(z.string()).optional(),
+    issuer: z.string().optional(),
+    docNumber: z.string().optional(),
+    dateFrom: z.string().optional(),
+    dateTo: z.string().optional(),
+  })
+  .strict();
+export type SearchFiltersInput = z.infer<typeof SearchFiltersSchema>;
+
+export const KbHit = z.object({
+  chunkId: z.number().int(),
+  documentId: z.number().int(),
+  path: z.string(),
+  title: z.string(),
+  page: z.number().int(),
+  pages: z.array(z.number().int()),
+  headingPath: z.array(z.string()),
+  snippet: z.string(),
+  text: z.string(),
+  score: z.number(),
+});
+export type KbHit = z.infer<typeof KbHit>;
+
+export const IngestResultSchema = z.object({
+  ok: z.number().int(),
+  skipped: z.number().int(),
+  failed: z.array(z.object({ path: z.string(), error: z.string() })),
+  total: z.number().int(),
+  cancelled: z.boolean(),
+});
+export type IngestResultOut = z.infer<typeof IngestResultSchema>;
+
+export const KbProgress = z.object({
+  jobId: z.string(),
+  kb: z.string(),
+  done: z.number(),
+  total: z.number(),
+  stage: z.string(),
+  file: z.string().nullable(),
+});
+export type KbProgress = z.infer<typeof KbProgress>;
+
+export const KbPreview = z.object({
+  documentId: z.number().int(),
+  path: z.string(),
+  title: z.string(),
+  page: z.number().int(),
+  pageCount: z.number().int(),
+  text: z.string(),
+  needsOcr: z.boolean(),
+});
+export type KbPreview = z.infer<typeof KbPreview>;
+
+export const knowledgeMethods = {
+  "kb.list": call("List knowledge bases; whether vector search is on", z.object({}).strict().default({}), z.object({ bases: z.array(KbBase), vectorSearch: z.boolean() })),
+  "kb.create": call("Create a knowledge base", z.object({ name: Name }).strict(), KbBase),
+  "kb.rename": call("Rename a knowledge base", z.object({ name: Name, to: Name }).strict(), KbBase),
+  "kb.delete": call("Delete a knowledge base and its index", z.object({ name: Name }).strict(), z.object({ deleted: z.boolean() })),
+  "kb.add": job("Add files and folders to a knowledge base (extract, chunk, index)", z.object({ name: Name, paths: z.array(z.string().min(1)).min(1).max(10_000) }).strict(), IngestResultSchema),
+  "kb.watch": call("Watch a folder for new, changed and deleted files (null: stop)", z.object({ name: Name, folder: z.string().min(1).nullable() }).strict(), KbBase),
+  "kb.documents": call("Documents of a knowledge base", z.object({ name: Name }).strict(), z.object({ documents: z.array(KbDocument) })),
+  "kb.removeDocument": call("Remove a document from its knowledge base", z.object({ id: z.number().int() }).strict(), z.object({ removed: z.boolean() })),
+  "kb.search": call(
+    "Hybrid search of a knowledge base",
+    z.object({ name: Name, query: z.string().max(2000), k: z.number().int().min(1).max(100).default(10), filters: SearchFiltersSchema.optional() }).strict(),
+    z.object({ hits: z.array(KbHit), vectorSearch: z.boolean() }),
+  ),
+  "kb.preview": call("A document's text at one page", z.object({ documentId: z.number().int(), page: z.number().int().min(1).default(1) }).strict(), KbPreview),
+  "kb.extract": call("Extract a file's text, pages and 公文 metadata", z.object({ path: z.string().min(1) }).strict(), ExtractedDocumentSchema),
+} satisfies MethodMap;
+
+export const knowledgeEvents = {
+  "kb.progress": KbProgress,
+} satisfies EventMap;

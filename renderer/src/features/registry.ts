@@ -1,10 +1,16 @@
-import { InfoCircleOutlined, SettingOutlined } from "@ant-design/icons";
+import { CloudServerOutlined, FileTextOutlined, InfoCircleOutlined, MessageOutlined, SafetyCertificateOutlined, SettingOutlined } from "@ant-design/icons";
 import type { ComponentType } from "react";
 import type { MessageKey } from "../i18n/zh-CN";
 import { AboutPanel } from "./about/AboutPanel";
+import { AdminScreen } from "./admin/AdminScreen";
+import { ChatScreen } from "./chat/ChatScreen";
+import { ModelsScreen } from "./models/ModelsScreen";
 import type { FeatureId } from "./ids";
 import { pickFeature } from "./resolve";
 import { SettingsScreen } from "./settings/SettingsScreen";
+import { SummariseScreen } from "./summarise/SummariseScreen";
+import { BookOutlined } from "@ant-design/icons";
+import { KnowledgeScreen } from "./knowledge/KnowledgeScreen";
 
 /**
  * The screens that exist, in menu order. A screen is added by one entry
@@ -20,7 +26,12 @@ export interface Feature {
 }
 
 export const features: readonly Feature[] = [
+  { id: "chat", titleKey: "chat.title", icon: MessageOutlined, Screen: ChatScreen },
+  { id: "summarise", titleKey: "summarise.title", icon: FileTextOutlined, Screen: SummariseScreen },
+  { id: "knowledge", titleKey: "knowledge.title", icon: BookOutlined, Screen: KnowledgeScreen },
+  { id: "models", titleKey: "models.title", icon: CloudServerOutlined, Screen: ModelsScreen },
   { id: "settings", titleKey: "nav.settings", icon: SettingOutlined, Screen: SettingsScreen },
+  { id: "admin", titleKey: "admin.title", icon: SafetyCertificateOutlined, Screen: AdminScreen },
   { id: "about", titleKey: "nav.about", icon: InfoCircleOutlined, Screen: AboutPanel },
 ];
 

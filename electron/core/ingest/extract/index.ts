@@ -1,0 +1,92 @@
+import { open } from "node:fs/promises";
+import { basename, extname } from "node:path";
+import type { ExtractedDocument, ExtractedPage } from "../types";
+import { checkFile, extractError, resolveLimits, withLimits, type ExtractLimits, type ExtractOptions } from "./limits";
+import { recogniseMeta } from "./meta";
+
+export type { ExtractLimits, ExtractOptions } from "./limits";
+export type Format = ExtractedDocument["format"];
+
+const BY_EXT: Record<string, Format> = {
+  ".pdf": "pdf", ".ofd": "ofd", ".docx": "docx", ".doc": "doc", ".wps": "wps", ".xlsx": "xlsx",
+  ".html": "html", ".htm": "html", ".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".csv": "txt",
+};
+
+/** The format the file's name says, or null when GovDesk cannot read it. */
+export function formatOf(path: string): Format | null {
+  return BY_EXT[extname(path).toLowerCase()] ?? null;
+}
+
+export const SUPPORTED_EXTENSIONS = Object.keys(BY_EXT);
+
+async function magic(path: string): Promise<Buffer> {
+  const fh = await open(path, "r");
+  try {
+    const b = Buffer.alloc(8);
+    await fh.read(b, 0, 8, 0);
+    return b;
+  } finally {
+    await fh.close();
+  }
+}
+
+interface Raw {
+  pages: ExtractedPage[];
+  title?: string;
+  extra?: Record<string, string>;
+}
+
+/** Each format's module loads on first use: a worker that reads only PDFs never parses exceljs. */
+async function dispatch(format: Format, path: string, limits: ExtractLimits, signal?: AbortSignal): Promise<Raw> {
+  switch (format) {
+    case "pdf": {
+      const r = await (await import("./pdf")).extractPdf(path, limits, signal);
+      return { pages: r.pages, extra: r.info };
+    }
+    case "ofd":
+      return { pages: await (await import("./ofd")).extractOfd(path, limits) };
+    case "docx":
+      return { pages: await (await import("./docx")).extractDocx(path, limits) };
+    case "doc":
+    case "wps": {
+      // WPS and mislabelled files: a zip inside is really DOCX.
+      const m = await magic(path);
+      if (m[0] === 0x50 && m[1] === 0x4b) return { pages: await (await import("./docx")).extractDocx(path, limits) };
+      return { pages: await (await import("./doc")).extractDoc(path) };
+    }
+    case "xlsx":
+      return { pages: await (await import("./xlsx")).extractXlsx(path, limits) };
+    case "html": {
+      const r = await (await import("./html")).extractHtml(path);
+      return { pages: r.pages, ...(r.title ? { title: r.title } : {}) };
+    }
+    case "txt":
+    case "md": {
+      const r = await (await import("./txt")).extractTxt(path);
+      return { pages: r.pages, extra: { encoding: r.encoding } };
+    }
+  }
+}
+
+/**
+ * Reads any supported document into the common shape: pages of text,
+ * 公文 metadata, warnings. Refuses missing, empty, oversized, corrupt and
+ * encrypted files with a Chinese message naming the file.
+ */
+export async function extractFile(path: string, opts: ExtractOptions = {}): Promise<ExtractedDocument> {
+  const limits = resolveLimits(opts);
+  const format = formatOf(path);
+  if (!format) throw extractError(`不支持的文件类型：${path}（支持 ${SUPPORTED_EXTENSIONS.join(" ")}）`);
+  await checkFile(path, limits);
+  const raw = await withLimits(dispatch(format, path, limits, opts.signal), limits, path, opts.signal);
+  const warnings: string[] = [];
+  const ocr = raw.pages.filter((p) => p.needsOcr).map((p) => p.page);
+  if (ocr.length) warnings.push(`第 ${ocr.join("、")} 页没有文字层（可能是扫描件），需要 OCR`);
+  if (raw.extra?.["truncatedAt"]) warnings.push(`页数过多，只读取了前 ${raw.extra["truncatedAt"]} 页`);
+  if (raw.pages.every((p) => !p.text.trim()) && !ocr.length) warnings.push("文件中没有可读取的文字");
+  const meta = { ...recogniseMeta(raw.pages) };
+  if (raw.extra?.["encoding"]) meta["encoding"] = raw.extra["encoding"];
+  const firstLine = raw.pages.map((p) => p.text).join("\n").split("\n").map((l) => l.trim()).find((l) => l.length > 0);
+  const title = meta.title ?? raw.title ?? (firstLine && firstLine.length <= 60 ? firstLine : undefined) ?? basename(path, extname(path));
+  return { format, title, pages: raw.pages, meta, warnings };
+}

@@ -1,0 +1,61 @@
+import type { KbBase, KbDocument, KbPreview } from "../../common/contracts/knowledge";
+import { RpcError } from "../../common/rpc/wire";
+import type { Db } from "../store/open-store";
+import { getDocumentById, listBases, requireBase, type BaseRow } from "./kb-repo";
+
+export function baseSummary(db: Db, b: BaseRow): KbBase {
+  const counts = db
+    .prepare(
+      `SELECT COUNT(*) AS documents,
+              COALESCE(SUM(CASE WHEN d.status = 'failed' THEN 1 ELSE 0 END), 0) AS failed,
+              COALESCE(SUM(CASE WHEN d.status IN ('queued','indexing') THEN 1 ELSE 0 END), 0) AS queued,
+              COALESCE(SUM(ct.chunk_count), 0) AS chunks
+       FROM kb_documents d LEFT JOIN kb_contents ct ON ct.id = d.content_id WHERE d.kb_id = ?`,
+    )
+    .get(b.id) as { documents: number; failed: number; queued: number; chunks: number };
+  return { name: b.name, createdAt: b.createdAt, embedModel: b.embedModel, needsReembed: b.needsReembed, watchPath: b.watchPath, ...counts };
+}
+
+export function baseSummaries(db: Db): KbBase[] {
+  return listBases(db).map((b) => baseSummary(db, b));
+}
+
+interface DocJoin {
+  id: number;
+  path: string;
+  title: string | null;
+  format: string | null;
+  status: KbDocument["status"];
+  error: string | null;
+  size: number | null;
+  pages: number | null;
+  chunks: number | null;
+  meta: string | null;
+  warnings: string | null;
+  indexedAt: number | null;
+}
+
+export function documentsOf(db: Db, name: string): KbDocument[] {
+  const base = requireBase(db, name);
+  const rows = db
+    .prepare(
+      `SELECT d.id, d.path, ct.title, ct.format, d.status, d.error, d.size, ct.page_count AS pages, ct.chunk_count AS chunks,
+              ct.meta, ct.warnings, d.indexed_at AS indexedAt
+       FROM kb_documents d LEFT JOIN kb_contents ct ON ct.id = d.content_id WHERE d.kb_id = ? ORDER BY d.path`,
+    )
+    .all(base.id) as DocJoin[];
+  return rows.map((r) => ({
+    ...r,
+    meta: r.meta ? (JSON.parse(r.meta) as Record<string, string>) : {},
+    warnings: r.warnings ? (JSON.parse(r.warnings) as string[]) : [],
+  }));
+}
+
+export function previewPage(db: Db, documentId: number, page: number): KbPreview {
+  const doc = getDocumentById(db, documentId);
+  if (!doc || doc.contentId === null) throw new RpcError("NOT_FOUND", "找不到该文档的内容，可能尚未完成索引或已被移除。");
+  const ct = db.prepare("SELECT title, page_count AS pageCount FROM kb_contents WHERE id = ?").get(doc.contentId) as { title: string; pageCount: number };
+  const p = Math.min(Math.max(1, page), Math.max(1, ct.pageCount));
+  const row = db.prepare("SELECT text, needs_ocr AS needsOcr FROM kb_pages WHERE content_id = ? AND page = ?").get(doc.contentId, p) as { text: string; needsOcr: number } | undefined;
+  return { documentId, path: doc.path, title: ct.title, page: p, pageCount: ct.pageCount, text: row?.text ?? "", needsOcr: !!row?.needsOcr };
+}

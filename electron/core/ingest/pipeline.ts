@@ -1,0 +1,180 @@
+import { stat } from "node:fs/promises";
+import { availableParallelism } from "node:os";
+import { RpcError } from "../../common/rpc/wire";
+import type { Embedder } from "../llm/embedder";
+import type { Db } from "../store/open-store";
+import { collectFiles } from "./collect";
+import { DEFAULT_LIMITS, type ExtractLimits } from "./extract/limits";
+import { ExtractPool, sharedPool } from "./extract/pool";
+import { sha256File } from "./hash";
+import { findContent, writeIndexed, writeVectors } from "./index-writer";
+import { enqueue, getDocument, markFailed, queuedDocuments, requireBase, type BaseRow, type DocumentRow } from "./kb-repo";
+
+export { CHUNK_OPTIONS } from "./prepare";
+
+export type IngestStage = "scan" | "hash" | "extract" | "embed" | "write" | "reembed" | "done";
+
+export interface IngestProgress {
+  done: number;
+  total: number;
+  stage: IngestStage;
+  file: string | null;
+}
+
+export interface IngestResult {
+  ok: number;
+  skipped: number;
+  failed: { path: string; error: string }[];
+  total: number;
+  cancelled: boolean;
+}
+
+export interface IngestOptions {
+  signal?: AbortSignal;
+  onProgress?: (p: IngestProgress) => void;
+  embedder?: Embedder | null;
+  limits?: Partial<ExtractLimits>;
+  /** Extraction threads (default: the machine's cores). */
+  threads?: number;
+  /** Worker threads from this many queued files on (default 4); smaller batches extract in this thread. */
+  workersFrom?: number;
+}
+
+function message(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** Serialises the embedder: one context, many lanes. */
+function serial(): <T>(fn: () => Promise<T>) => Promise<T> {
+  let tail: Promise<unknown> = Promise.resolve();
+  return (fn) => {
+    const run = tail.then(fn, fn);
+    tail = run.catch(() => undefined);
+    return run;
+  };
+}
+
+/**
+ * Adds files and folders to a base: scan, queue (in the database), then per
+ * file hash -> skip if unchanged / reuse identical content -> extract (worker
+ * threads) -> chunk -> embed -> write in one transaction. Leftovers of an
+ * interrupted run are in the queue and are finished here too. A bad file
+ * fails alone; cancelling stops between files and leaves the rest queued.
+ */
+export async function ingestPaths(db: Db, kbName: string, paths: string[], opts: IngestOptions = {}): Promise<IngestResult> {
+  const base = requireBase(db, kbName);
+  const limits = { ...DEFAULT_LIMITS, ...(opts.limits ?? {}) };
+  const report = (p: IngestProgress): void => opts.onProgress?.(p);
+  report({ done: 0, total: 0, stage: "scan", file: null });
+
+  const collected = await collectFiles(paths, opts.signal);
+  const result: IngestResult = { ok: 0, skipped: 0, failed: [...collected.rejected], total: 0, cancelled: false };
+  // Unchanged files (same size and mtime, already indexed) are not queued at all.
+  const stats = await Promise.all(collected.files.map((f) => stat(f).then((s) => ({ size: s.size, mtime: Math.floor(s.mtimeMs) }), () => null)));
+  db.transaction(() => {
+    collected.files.forEach((f, i) => {
+      const prev = getDocument(db, base.id, f);
+      const st = stats[i];
+      if (prev && st && (prev.status === "ready" || prev.status === "needs_ocr") && prev.size === st.size && prev.mtime === st.mtime) result.skipped++;
+      else enqueue(db, base.id, f);
+    });
+  })();
+
+  const queue = queuedDocuments(db, base.id);
+  result.total = queue.length + result.skipped + result.failed.length;
+  let done = result.skipped + result.failed.length;
+  const threads = opts.threads ?? Math.max(1, availableParallelism());
+  const useWorkers = queue.length >= (opts.workersFrom ?? 4);
+  const pool = useWorkers ? sharedPool(threads, limits) : new ExtractPool(threads, limits, false);
+  const embedLock = serial();
+  const embedder = opts.embedder ?? null;
+  let next = 0;
+
+  const one = async (doc: DocumentRow): Promise<void> => {
+    const progress = (stage: IngestStage): void => report({ done, total: result.total, stage, file: doc.path });
+    try {
+      progress("hash");
+      const st = await stat(doc.path).catch(() => null);
+      if (!st || !st.isFile()) throw new RpcError("INVALID_INPUT", `文件已不存在（可能在排队期间被删除或移动）：${doc.path}`);
+      if (st.size > limits.maxFileBytes) throw new RpcError("INVALID_INPUT", `文件过大（${(st.size / 1048576).toFixed(1)} MB，上限 ${(limits.maxFileBytes / 1048576).toFixed(0)} MB），未读取：${doc.path}`);
+      db.prepare("UPDATE kb_documents SET status = 'indexing' WHERE id = ?").run(doc.id);
+      const sha256 = await sha256File(doc.path);
+      const identity = { size: st.size, mtime: Math.floor(st.mtimeMs), sha256 };
+      const known = findContent(db, sha256);
+      if (known) {
+        // Same bytes as something already indexed (here, another path, or another base): stored once.
+        if (embedder && known.embedModel !== embedder.modelId) await reembedContent(db, known.id, embedder, embedLock, opts.signal);
+        progress("write");
+        writeIndexed(db, doc, identity, null);
+        if (doc.sha256 === sha256) result.skipped++;
+        else result.ok++;
+        return;
+      }
+      progress("extract");
+      const { doc: extracted, chunks, bodies } = await pool.prepare(doc.path, opts.signal);
+      let vectors: Float32Array[] | undefined;
+      if (embedder && chunks.length) {
+        progress("embed");
+        vectors = await embedLock(() => embedder.embed(chunks.map((c) => c.text), opts.signal));
+      }
+      if (opts.signal?.aborted) throw new RpcError("CANCELLED", "已取消");
+      progress("write");
+      writeIndexed(db, doc, identity, { doc: extracted, chunks, bodies, ...(vectors ? { vectors, modelId: embedder!.modelId } : {}) });
+      result.ok++;
+    } catch (e) {
+      if (e instanceof RpcError && e.code === "CANCELLED") {
+        db.prepare("UPDATE kb_documents SET status = 'queued' WHERE id = ? AND status = 'indexing'").run(doc.id);
+        return;
+      }
+      markFailed(db, doc.id, message(e));
+      result.failed.push({ path: doc.path, error: message(e) });
+    } finally {
+      done++;
+      progress("write");
+    }
+  };
+
+  const lane = async (): Promise<void> => {
+    while (next < queue.length && !opts.signal?.aborted) await one(queue[next++]!);
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(pool.size, queue.length)) }, lane));
+    if (embedder && !opts.signal?.aborted) await reembedBase(db, base, embedder, embedLock, opts.signal, (n, t) => report({ done: n, total: t, stage: "reembed", file: null }));
+  } finally {
+    if (!useWorkers) await pool.close();
+  }
+  result.cancelled = !!opts.signal?.aborted;
+  if (result.cancelled) db.prepare("UPDATE kb_documents SET status = 'queued' WHERE kb_id = ? AND status = 'indexing'").run(base.id);
+  report({ done, total: result.total, stage: "done", file: null });
+  return result;
+}
+
+async function reembedContent(db: Db, contentId: number, embedder: Embedder, lock: ReturnType<typeof serial>, signal?: AbortSignal): Promise<void> {
+  const rows = db.prepare("SELECT id, text FROM kb_chunks WHERE content_id = ? ORDER BY seq").all(contentId) as { id: number; text: string }[];
+  const vectors = rows.length ? await lock(() => embedder.embed(rows.map((r) => r.text), signal)) : [];
+  writeVectors(db, contentId, rows.map((r) => r.id), vectors, embedder.modelId);
+}
+
+/**
+ * The base's vectors must all come from the current model: contents made by
+ * another model (or none) are re-embedded, then the base records the model.
+ */
+async function reembedBase(db: Db, base: BaseRow, embedder: Embedder, lock: ReturnType<typeof serial>, signal: AbortSignal | undefined, progress: (n: number, t: number) => void): Promise<void> {
+  const stale = db
+    .prepare(
+      `SELECT DISTINCT ct.id FROM kb_contents ct JOIN kb_documents d ON d.content_id = ct.id
+       WHERE d.kb_id = ? AND (ct.embed_model IS NULL OR ct.embed_model <> ?) AND ct.chunk_count > 0`,
+    )
+    .all(base.id, embedder.modelId) as { id: number }[];
+  for (const [i, c] of stale.entries()) {
+    if (signal?.aborted) return;
+    progress(i, stale.length);
+    await reembedContent(db, c.id, embedder, lock, signal);
+  }
+  db.prepare("UPDATE kb_bases SET embed_model = ?, needs_reembed = 0 WHERE id = ?").run(embedder.modelId, base.id);
+}
+
+/** Marks bases whose vectors come from another model than the current one. */
+export function markStaleBases(db: Db, modelId: string | null): void {
+  if (modelId) db.prepare("UPDATE kb_bases SET needs_reembed = 1 WHERE embed_model IS NOT NULL AND embed_model <> ?").run(modelId);
+}

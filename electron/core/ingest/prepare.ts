@@ -1,0 +1,27 @@
+import { segmentForIndex } from "../search/segment";
+import { chunkPages } from "./chunk";
+import { extractFile } from "./extract";
+import type { ExtractLimits } from "./extract/limits";
+import type { Chunk, ExtractedDocument } from "./types";
+
+export const CHUNK_OPTIONS = { targetTokens: 400, overlapTokens: 60 };
+
+/** A file made ready for the index: extracted, chunked, and each chunk's FTS text segmented. */
+export interface Prepared {
+  doc: ExtractedDocument;
+  chunks: Chunk[];
+  /** segmentForIndex of each chunk (with title and heading path), same order. */
+  bodies: string[];
+}
+
+/** What the FTS column holds for a chunk: title and heading path help short queries find the right document. */
+export function ftsBody(title: string, c: Chunk): string {
+  return segmentForIndex(`${title}\n${c.headingPath.join(" ")}\n${c.text}`);
+}
+
+/** All the CPU work for one file; runs in a worker thread so the main thread only writes. */
+export async function prepareFile(path: string, limits?: Partial<ExtractLimits>, signal?: AbortSignal): Promise<Prepared> {
+  const doc = await extractFile(path, { ...(limits ? { limits } : {}), ...(signal ? { signal } : {}) });
+  const chunks = chunkPages(doc.pages, CHUNK_OPTIONS);
+  return { doc, chunks, bodies: chunks.map((c) => ftsBody(doc.title, c)) };
+}

@@ -1,0 +1,91 @@
+import { watch, type FSWatcher } from "chokidar";
+import type { CoreServices } from "../services";
+import { formatOf } from "./extract";
+import { getDocument, listBases, removeDocument, requireBase } from "./kb-repo";
+import { ingestPaths } from "./pipeline";
+
+interface Entry {
+  folder: string;
+  watcher: FSWatcher;
+  pending: Set<string>;
+  timer?: NodeJS.Timeout;
+  running: Promise<void>;
+}
+
+/**
+ * Folder watching (optional, per base): new and changed supported files are
+ * ingested after they settle, deleted ones removed from the base. Batches
+ * are debounced and run one at a time per base.
+ */
+export class KbWatchers {
+  private readonly watchers = new Map<string, Entry>();
+
+  constructor(
+    private readonly s: CoreServices,
+    private readonly debounceMs = 800,
+  ) {}
+
+  /** Starts the watchers saved with the bases (the app and serve; not one-shot CLI commands). */
+  resume(): void {
+    for (const b of listBases(this.s.store.db)) if (b.watchPath) void this.start(b.name, b.watchPath);
+  }
+
+  /** Saves the base's watched folder (null: none) and (re)starts its watcher; resolves once it is watching. */
+  async set(name: string, folder: string | null): Promise<void> {
+    const base = requireBase(this.s.store.db, name);
+    this.s.store.db.prepare("UPDATE kb_bases SET watch_path = ? WHERE id = ?").run(folder, base.id);
+    this.stop(base.name);
+    if (folder) await this.start(base.name, folder);
+  }
+
+  private start(name: string, folder: string): Promise<void> {
+    const watcher = watch(folder, { ignoreInitial: true, followSymlinks: false, awaitWriteFinish: { stabilityThreshold: 300, pollInterval: 100 }, ignored: (p) => /(^|[\\/])(\.|~\$)/.test(p) });
+    const entry: Entry = { folder, watcher, pending: new Set<string>(), running: Promise.resolve() };
+    const queue = (p: string): void => {
+      if (!formatOf(p)) return;
+      entry.pending.add(p);
+      clearTimeout(entry.timer);
+      entry.timer = setTimeout(() => {
+        const batch = [...entry.pending];
+        entry.pending.clear();
+        entry.running = entry.running.then(() => this.ingest(name, batch));
+      }, this.debounceMs);
+    };
+    watcher.on("add", queue).on("change", queue).on("unlink", (p) => this.remove(name, p));
+    watcher.on("error", (e) => this.s.log(`kb watch ${name}: ${String(e)}`));
+    this.watchers.set(name, entry);
+    return new Promise((resolve) => watcher.once("ready", () => resolve()));
+  }
+
+  private async ingest(name: string, paths: string[]): Promise<void> {
+    try {
+      const r = await ingestPaths(this.s.store.db, name, paths, { embedder: await this.s.embedder() });
+      this.s.log(`kb watch ${name}: ${r.ok} indexed, ${r.failed.length} failed`);
+    } catch (e) {
+      this.s.log(`kb watch ${name}: ${String(e)}`);
+    }
+  }
+
+  private remove(name: string, path: string): void {
+    const base = requireBase(this.s.store.db, name);
+    const doc = getDocument(this.s.store.db, base.id, path);
+    if (doc) removeDocument(this.s.store.db, doc.id);
+  }
+
+  /** Waits for the batches in flight (tests). */
+  async idle(name: string): Promise<void> {
+    await this.watchers.get(name)?.running;
+  }
+
+  stop(name: string): void {
+    const w = this.watchers.get(name);
+    if (!w) return;
+    clearTimeout(w.timer);
+    void w.watcher.close();
+    this.watchers.delete(name);
+  }
+
+  closeAll(): void {
+    for (const n of [...this.watchers.keys()]) this.stop(n);
+  }
+}

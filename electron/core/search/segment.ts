@@ -1,0 +1,77 @@
+/**
+ * Chinese text prepared for FTS5's unicode61 tokenizer, which would treat a
+ * whole run of CJK characters as one token: the text becomes space-separated
+ * Intl.Segmenter words, plus every CJK character and CJK bigram, so one- and
+ * two-character queries match whatever the word segmenter decided. Queries
+ * are segmented the same way.
+ */
+const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
+const CJK_CHAR = /[\u3400-\u9fff\uf900-\ufaff]/;
+const CJK_RUN = /[\u3400-\u9fff\uf900-\ufaff]+/g;
+
+/** NFKC (full-width digits and letters), lower case, and no spaces inside CJK runs (letter-spaced headings, PDF line wraps). */
+export function normalise(text: string): string {
+  return text
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/([\u3400-\u9fff\uf900-\ufaff])\s+(?=[\u3400-\u9fff\uf900-\ufaff])/g, "$1");
+}
+
+function words(text: string): string[] {
+  const out: string[] = [];
+  for (const s of segmenter.segment(text)) if (s.isWordLike) out.push(s.segment);
+  return out;
+}
+
+function grams(run: string): string[] {
+  const chars = [...run];
+  const out = [...chars];
+  for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i]! + chars[i + 1]!);
+  return out;
+}
+
+/** The text to put into the FTS column. */
+export function segmentForIndex(text: string): string {
+  const t = normalise(text);
+  const out = words(t);
+  for (const run of t.match(CJK_RUN) ?? []) out.push(...grams(run));
+  return out.join(" ");
+}
+
+export interface QueryTerms {
+  /** FTS5 MATCH expression requiring every term; null when the query has no searchable text. */
+  all: string | null;
+  /** The same terms OR-ed, for a fallback when nothing has them all. */
+  any: string | null;
+  /** Strings to highlight in the original text. */
+  highlights: string[];
+}
+
+const quote = (t: string): string => `"${t.replace(/"/g, '""')}"`;
+
+/**
+ * A CJK run of 3+ characters becomes its bigrams (all required), so it
+ * matches regardless of how the indexed text was segmented; 1–2 characters
+ * are looked up directly; other words as they are.
+ */
+export function segmentQuery(query: string): QueryTerms {
+  const t = normalise(query);
+  const terms = new Set<string>();
+  const highlights = new Set<string>();
+  for (const w of words(t)) {
+    highlights.add(w);
+    if (!CJK_CHAR.test(w)) terms.add(w);
+  }
+  // CJK by runs, not by the segmenter's words: 盘点 stays one term even where it is cut in two.
+  for (const run of t.match(CJK_RUN) ?? []) {
+    const chars = [...run];
+    if (chars.length <= 2) terms.add(run);
+    else for (let i = 0; i + 1 < chars.length; i++) terms.add(chars[i]! + chars[i + 1]!);
+  }
+  const list = [...terms].map(quote);
+  return {
+    all: list.length ? list.join(" AND ") : null,
+    any: list.length ? list.join(" OR ") : null,
+    highlights: [...highlights].sort((a, b) => b.length - a.length),
+  };
+}

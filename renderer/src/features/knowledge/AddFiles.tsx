@@ -1,0 +1,89 @@
+import { App, Button, Flex, Input, Progress, Tooltip, Typography } from "antd";
+import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { KbProgress } from "../../../../electron/common/contracts/knowledge";
+import { api, errorText, runJob } from "../../api";
+import { BrowseButton } from "../../components/BrowseButton";
+import type { MessageKey } from "../../i18n/zh-CN";
+import { parsePaths } from "./snippet-parts";
+
+/** Add files or folders by path (under serve there is no file picker), with progress and cancel. */
+export function AddFiles({ base, onProgressTick, onDone }: { base: string; onProgressTick: () => void; onDone: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [text, setText] = useState("");
+  const [progress, setProgress] = useState<KbProgress | null>(null);
+  const [running, setRunning] = useState(false);
+  const abort = useRef<AbortController | null>(null);
+  const jobId = useRef<string | null>(null);
+  const lastDone = useRef(-1);
+
+  useEffect(
+    () =>
+      api.on("kb.progress", (p) => {
+        if (p.jobId !== jobId.current) return;
+        setProgress(p);
+        if (p.done !== lastDone.current) {
+          lastDone.current = p.done;
+          onProgressTick();
+        }
+      }),
+    [onProgressTick],
+  );
+
+  async function start(): Promise<void> {
+    const paths = parsePaths(text);
+    if (!paths.length) return;
+    abort.current = new AbortController();
+    setRunning(true);
+    setProgress(null);
+    try {
+      const r = await runJob("kb.add", { name: base, paths }, { signal: abort.current.signal, onJobId: (id) => (jobId.current = id) });
+      if (r.cancelled) void message.warning(t("knowledge.add.cancelled"));
+      else void message.success(t("knowledge.add.done", { ok: r.ok, skipped: r.skipped, failed: r.failed.length }));
+      setText("");
+    } catch (e) {
+      void message.error(errorText(e, t("knowledge.failed")));
+    } finally {
+      setRunning(false);
+      jobId.current = null;
+      onDone();
+    }
+  }
+
+  const pct = progress && progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : 0;
+  return (
+    <Flex vertical gap="small">
+      <Typography.Text strong>{t("knowledge.add.title")}</Typography.Text>
+      <Input.TextArea data-testid="kb-add-paths" rows={2} placeholder={t("knowledge.add.placeholder")} aria-label={t("knowledge.add.paths")} value={text} onChange={(e) => setText(e.target.value)} disabled={running} />
+      <Flex gap="small" align="center">
+        <Button data-testid="kb-add-start" type="primary" onClick={() => void start()} disabled={running || !parsePaths(text).length}>
+          {t("knowledge.add.start")}
+        </Button>
+        <Tooltip title={t("knowledge.add.browseFiles")}>
+          <span>
+            <BrowseButton testId="kb-browse-files" disabled={running} request={{ kind: "file", multiple: true }} onPicked={(paths) => setText((t0) => [...parsePaths(t0), ...paths].join("\n"))} />
+          </span>
+        </Tooltip>
+        <Tooltip title={t("knowledge.add.browseFolder")}>
+          <span>
+            <BrowseButton testId="kb-browse-folder" disabled={running} request={{ kind: "folder", multiple: true }} onPicked={(paths) => setText((t0) => [...parsePaths(t0), ...paths].join("\n"))} />
+          </span>
+        </Tooltip>
+        {running && (
+          <Button data-testid="kb-add-cancel" onClick={() => abort.current?.abort()}>
+            {t("knowledge.add.cancel")}
+          </Button>
+        )}
+      </Flex>
+      {running && (
+        <Flex vertical data-testid="kb-add-progress">
+          <Progress percent={pct} size="small" />
+          <Typography.Text type="secondary" ellipsis>
+            {progress ? `${t(`knowledge.add.stage.${progress.stage}` as MessageKey)} ${t("knowledge.add.progress", { done: progress.done, total: progress.total })} ${progress.file ?? ""}` : t("knowledge.add.stage.scan")}
+          </Typography.Text>
+        </Flex>
+      )}
+    </Flex>
+  );
+}
