@@ -49,8 +49,8 @@ describe("electron-builder.yml", () => {
     expect(config.nsis).toMatchObject({ perMachine: true, allowToChangeInstallationDirectory: true, oneClick: false });
   });
 
-  it("ships every bundle the app runs (main, preload, core, model worker, renderer)", () => {
-    for (const dir of ["main", "preload", "core", "worker", "renderer"]) expect(config.files).toContain(`dist/${dir}/**`);
+  it("ships every bundle the app runs (main, preload, core, model worker, extraction worker, renderer)", () => {
+    for (const dir of ["main", "preload", "core", "worker", "extract", "renderer"]) expect(config.files).toContain(`dist/${dir}/**`);
   });
 
   it("never packs model weights", () => {
