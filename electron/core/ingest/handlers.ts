@@ -6,7 +6,8 @@ import type { knowledgeEvents, knowledgeMethods } from "../../common/contracts/k
 import type { CoreServices } from "../services";
 import { searchKnowledgeBase } from "../search/hybrid";
 import { extractFile } from "./extract";
-import { createBase, deleteBase, removeDocument, renameBase, requireBase } from "./kb-repo";
+import { assertWritable, createBase, deleteBase, getDocumentById, removeDocument, renameBase, requireBase } from "./kb-repo";
+import { audit } from "../security/services";
 import { baseSummaries, baseSummary, documentsOf, previewPage } from "./kb-queries";
 import { ingestPaths, markStaleBases } from "./pipeline";
 import { KbWatchers } from "./watch";
@@ -69,6 +70,7 @@ export function knowledgeHandlers(s: CoreServices): Handlers<KnowledgeContract> 
       return baseSummary(db(), renamed);
     },
     "kb.watch": async ({ name, folder }) => {
+      if (folder) assertWritable(db(), requireBase(db(), name).id);
       if (folder) {
         const st = await stat(folder).catch(() => null);
         if (!st?.isDirectory()) throw new RpcError("INVALID_INPUT", `找不到文件夹：${folder}`);
@@ -79,11 +81,13 @@ export function knowledgeHandlers(s: CoreServices): Handlers<KnowledgeContract> 
     "kb.delete": ({ name }) => {
       watchers.stop(name);
       deleteBase(db(), name);
+      audit(s, { type: "document.remove", object: `kb:${name}` });
       return { deleted: true };
     },
     "kb.add": async ({ name, paths }, job) => {
-      requireBase(db(), name);
+      assertWritable(db(), requireBase(db(), name).id);
       const e = await embedder();
+      audit(s, { type: "document.ingest", object: name, detail: { paths: paths.length } });
       return ingestPaths(db(), name, paths, {
         signal: job.signal,
         embedder: e,
@@ -95,12 +99,16 @@ export function knowledgeHandlers(s: CoreServices): Handlers<KnowledgeContract> 
     },
     "kb.documents": ({ name }) => ({ documents: documentsOf(db(), name) }),
     "kb.removeDocument": ({ id }) => {
+      const doc = getDocumentById(db(), id);
+      if (doc) assertWritable(db(), doc.kbId);
       removeDocument(db(), id);
+      audit(s, { type: "document.remove", object: doc?.path ?? String(id) });
       return { removed: true };
     },
     "kb.search": async ({ name, query, k, filters }) => {
       const e = await embedder();
       const hits = await searchKnowledgeBase(s, name, query, { k, ...(filters ? { filters } : {}) });
+      audit(s, { type: "search", object: name, question: query });
       return { hits, vectorSearch: e !== null };
     },
     "kb.preview": ({ documentId, page }) => previewPage(db(), documentId, page),

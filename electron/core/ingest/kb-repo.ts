@@ -122,3 +122,9 @@ export function removeDocument(db: Db, docId: number): void {
     if (doc.contentId !== null) dropContentIfUnused(db, doc.contentId);
   })();
 }
+
+/** Bases installed from a knowledge pack are read-only: refuse changes to their documents. */
+export function assertWritable(db: Db, kbId: number): void {
+  const row = db.prepare("SELECT read_only AS ro, name FROM kb_bases WHERE id = ?").get(kbId) as { ro: number; name: string } | undefined;
+  if (row?.ro) throw new RpcError("INVALID_INPUT", `知识库“${row.name}”来自知识包，是只读的：可以检索和提问，不能添加或删除文档。如需修改，请新建一个知识库。`);
+}

@@ -60,6 +60,10 @@ describe("knowledge packs", () => {
       const chunks = b.core.store.db.prepare("SELECT count(*) AS n FROM kb_chunks").get() as { n: number };
       const vectors = b.core.store.db.prepare("SELECT count(*) AS n FROM kb_vecf_64").get() as { n: number };
       expect(vectors.n).toBe(chunks.n);
+      // Read-only: its documents cannot be added to or removed.
+      await expect(runJob(kbContract, b.client, "kb.add", { name: "政策", paths: [join(dir, "另一份.txt")] })).rejects.toThrow(/是只读的/);
+      const { documents } = await b.client.call("kb.documents", { name: "政策" });
+      await expect(b.client.call("kb.removeDocument", { id: documents[0]!.id })).rejects.toThrow(/是只读的/);
       await expect(installPack(b.core.store.db, pack, { name: "再装一次", localEmbedModel: null })).rejects.toThrow(/已经安装过了/);
       await expect(installPack(b.core.store.db, pack, { localEmbedModel: null })).rejects.toThrow(/已存在/);
     } finally {
