@@ -103,7 +103,10 @@ export function createCore(
     store.close();
     throw e;
   }
-  getAudit(services); // records policy.load (or policy.invalid) for this start
+  // An app start records policy.load (or policy.invalid). One-shot CLI commands do
+  // not, so `audit verify` does not write to the log it verifies; commands that
+  // act record their own events (and policy.load with the first of them).
+  if (options.host === "electron" || options.host === "serve") getAudit(services);
   let closed: Promise<void> | null = null;
   return {
     router,

@@ -76,7 +76,11 @@ export function migrate(db: Db, migrations: readonly Migration[]): number {
   let current = db.pragma("user_version", { simple: true }) as number;
   for (const m of sorted) {
     if (m.version <= current) continue;
-    db.transaction(() => {
+    // IMMEDIATE takes the write lock first, and the version is read again under
+    // it: two processes opening a new data dir at once (the app and a CLI
+    // command) would otherwise both apply the same migration.
+    const applied = db.transaction(() => {
+      if ((db.pragma("user_version", { simple: true }) as number) >= m.version) return false;
       db.exec(m.sql);
       db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)").run(
         m.version,
@@ -84,8 +88,9 @@ export function migrate(db: Db, migrations: readonly Migration[]): number {
         new Date().toISOString(),
       );
       db.pragma(`user_version = ${m.version}`);
-    })();
-    current = m.version;
+      return true;
+    }).immediate();
+    current = applied ? m.version : (db.pragma("user_version", { simple: true }) as number);
   }
   return current;
 }
