@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -96,6 +97,31 @@ describe("管理 screen", () => {
     const admin = await openAdmin();
     const out = await admin.redactPreview("张三 11010519491231002X，李四 110105194912310021");
     expect(out).toBe("张三 110***********002X，李四 110105194912310021");
+  });
+
+  it("installs a knowledge pack made on another data dir, read-only, and searches it", async () => {
+    // Made with the real CLI on a separate data dir, as IT would before handing it out.
+    const other = join(dir, "other");
+    writeFileSync(join(dir, "empty-policy.json"), "{}");
+    writeFileSync(join(dir, "采购通知.txt"), "关于加强办公用品采购管理的通知\n一、实行季度盘点。各单位每季度末进行盘点。\n");
+    const cli = (...args: string[]) => spawnSync(process.execPath, ["bin/govdesk.mjs", "--data-dir", other, ...args], { encoding: "utf8", env: { ...process.env, GOVDESK_POLICY: join(dir, "empty-policy.json") } });
+    for (const args of [["kb", "create", "采购"], ["kb", "add", "采购", join(dir, "采购通知.txt")], ["kb", "export", "采购", join(dir, "采购.govpack")]]) {
+      const r = cli(...args);
+      expect(r.status, r.stderr).toBe(0);
+    }
+    await openAdmin();
+    await page.getByTestId("admin-pack-path").fill(join(dir, "采购.govpack"));
+    await page.getByTestId("admin-pack-install").click();
+    await expect(page.getByTestId("admin-pack-result").innerText()).resolves.toContain("已安装知识库“采购”（只读，1 个文档）");
+    // Installed into serve's data dir: searchable there, and read-only.
+    const installed = (...args: string[]) => spawnSync(process.execPath, ["bin/govdesk.mjs", "--data-dir", join(dir, "data"), ...args], { encoding: "utf8" });
+    const search = installed("search", "采购", "盘点", "--json");
+    expect(search.status, search.stderr).toBe(0);
+    expect(JSON.parse(search.stdout).hits[0].path).toBe(join(dir, "采购通知.txt"));
+    expect(installed("kb", "add", "采购", join(dir, "采购通知.txt")).stderr).toContain("是只读的");
+    await page.getByTestId("admin-pack-path").fill(join(dir, "不存在.govpack"));
+    await page.getByTestId("admin-pack-install").click();
+    await expect(page.getByTestId("admin-pack-error").innerText()).resolves.toContain("找不到知识包文件");
   });
 
   it("an invalid policy file locks the app with a message naming the file", async () => {

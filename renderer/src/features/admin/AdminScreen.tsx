@@ -5,10 +5,11 @@ import { api } from "../../api";
 import { Screen } from "../../components/Screen";
 import { AuditPanel } from "./AuditPanel";
 import { PolicyPanel } from "./PolicyPanel";
+import { PacksPanel } from "./PacksPanel";
 import { RedactPanel } from "./RedactPanel";
 import { useLoad } from "./use-call";
 
-/** 管理: the admin policy in force (or why the app is locked), locked settings, the audit log. */
+/** 管理: the admin policy in force (or why the app is locked), locked settings, the audit log, knowledge packs. */
 export function AdminScreen() {
   const { t } = useTranslation();
   const loadPolicy = useCallback(() => api.call("policy.get", {}), []);
@@ -26,6 +27,7 @@ export function AdminScreen() {
       )}
       {policy.data ? <PolicyPanel status={policy.data} /> : policy.error === null && <Spin description={t("app.loading")} />}
       <AuditPanel />
+      <PacksPanel />
       <RedactPanel />
     </Screen>
   );

@@ -58,6 +58,15 @@ export const adminZhCN = {
       reordered: "顺序被调换",
     },
   },
+  packs: {
+    title: "知识包",
+    help: "安装信息中心分发的知识包（.govpack）：先逐部分校验，再以只读知识库安装。",
+    placeholder: "知识包文件的完整路径，例如 D:\\知识包\\政策文件.govpack",
+    install: "校验并安装",
+    installed: "已安装知识库“{{base}}”（只读，{{documents}} 个文档）",
+    mismatch: "知识包的向量由另一个向量模型生成：关键词检索可直接使用，向量检索将在重新生成向量后启用。",
+    failed: "安装知识包失败",
+  },
   redact: {
     title: "个人信息脱敏预览",
     placeholder: "粘贴一段文字，查看哪些个人信息会被遮盖",
@@ -133,6 +142,15 @@ export const adminEn = {
       inserted: "inserted",
       reordered: "reordered",
     },
+  },
+  packs: {
+    title: "Knowledge packs",
+    help: "Install a knowledge pack (.govpack) from IT: every part is verified, then installed as a read-only knowledge base.",
+    placeholder: "Full path of the pack file, e.g. D:\\packs\\policies.govpack",
+    install: "Verify and install",
+    installed: "Installed knowledge base “{{base}}” (read-only, {{documents}} documents)",
+    mismatch: "The pack's vectors come from another embedding model: keyword search works now; vector search after re-embedding.",
+    failed: "Could not install the knowledge pack",
   },
   redact: {
     title: "Personal data redaction preview",
