@@ -20,6 +20,10 @@ export function wsTransport(socket: WebSocket): Transport {
     }
     messages.emit(parsed);
   });
+  // A protocol error (e.g. a frame over maxPayload): ws has already sent the close
+  // (1009) and ends the socket; without a listener it would also throw the error
+  // as an uncaught exception and take the whole server down.
+  socket.on("error", () => {});
   socket.on("close", () => {
     closes.emit();
     messages.clear();
