@@ -2,21 +2,10 @@ import { resolve } from "node:path";
 import type { Command } from "commander";
 import { contract } from "../../common/contract";
 import { runJob } from "../../common/rpc/run-job";
-import { openCore, type GlobalOptions } from "../context";
+import { withCore } from "../context";
 import { UsageError } from "../errors";
 import { askJson, formatAsk, formatSummary, progressLine, summaryJson } from "./assistant/format";
 
-type Client = ReturnType<typeof openCore>["client"];
-
-async function withCore<T>(cmd: Command, fn: (client: Client) => Promise<T>): Promise<T> {
-  const { core, client } = openCore(cmd.optsWithGlobals<GlobalOptions>(), "cli");
-  try {
-    return await fn(client);
-  } finally {
-    client.close();
-    await core.close();
-  }
-}
 
 /** Ctrl+C cancels the running job (the core stops generating) instead of killing mid-write. */
 function interruptible(): { signal: AbortSignal; done: () => void } {

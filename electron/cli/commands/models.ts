@@ -2,23 +2,11 @@ import type { Command } from "commander";
 import { contract } from "../../common/contract";
 import { runJob } from "../../common/rpc/run-job";
 import type { ModelListItem } from "../../common/contracts/models";
-import { openCore, type GlobalOptions } from "../context";
+import { withCore } from "../context";
 import { UsageError } from "../errors";
 import { registerChatCommand } from "./models/chat";
 import { formatBench, formatInspect, formatList, progressLine } from "./models/format";
 
-type Client = ReturnType<typeof openCore>["client"];
-
-/** Runs `fn` with a core and client, closing both after. */
-async function withCore<T>(cmd: Command, fn: (client: Client) => Promise<T>): Promise<T> {
-  const { core, client } = openCore(cmd.optsWithGlobals<GlobalOptions>(), "cli");
-  try {
-    return await fn(client);
-  } finally {
-    client.close();
-    await core.close();
-  }
-}
 
 export function intOption(name: string) {
   return (v: string): number => {
