@@ -7,7 +7,8 @@ import type { CoreServices } from "../services";
 import { searchKnowledgeBase } from "../search/hybrid";
 import { extractFile } from "./extract";
 import { assertWritable, createBase, deleteBase, getDocumentById, removeDocument, renameBase, requireBase } from "./kb-repo";
-import { audit } from "../security/services";
+import { audit, policyExtractLimits } from "../security/services";
+import { DEFAULT_LIMITS } from "./extract/limits";
 import { baseSummaries, baseSummary, documentsOf, previewPage } from "./kb-queries";
 import { ingestPaths, markStaleBases } from "./pipeline";
 import { KbWatchers } from "./watch";
@@ -90,6 +91,8 @@ export function knowledgeHandlers(s: CoreServices): Handlers<KnowledgeContract> 
       audit(s, { type: "document.ingest", object: name, detail: { paths: paths.length } });
       return ingestPaths(db(), name, paths, {
         signal: job.signal,
+        // IT's policy may cap file size and pages (each file over it fails alone, with the limit named).
+        limits: policyExtractLimits(s, DEFAULT_LIMITS),
         embedder: e,
         onProgress: (p) => {
           job.progress(p.done, p.total, p.stage);

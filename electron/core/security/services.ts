@@ -122,3 +122,12 @@ function fileSha256(path: string): string | null {
     return null;
   }
 }
+
+/** The admin policy's file limits for ingestion, never looser than the built-in ones. */
+export function policyExtractLimits(s: Pick<CoreServices, "store" | "onClose">, builtIn: { maxFileBytes: number; maxPages: number }): { maxFileBytes: number; maxPages: number } {
+  const { maxFileSizeMb, maxPages } = requirePolicy(s).limits;
+  return {
+    maxFileBytes: maxFileSizeMb !== undefined ? Math.min(builtIn.maxFileBytes, Math.floor(maxFileSizeMb * 1024 * 1024)) : builtIn.maxFileBytes,
+    maxPages: maxPages !== undefined ? Math.min(builtIn.maxPages, maxPages) : builtIn.maxPages,
+  };
+}
