@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import type { Command } from "commander";
-import { contract } from "../../common/contract";
+import { contract, type Contract } from "../../common/contract";
+import type { InputOf, OutputOf } from "../../common/rpc/define";
 import { runJob } from "../../common/rpc/run-job";
 import { withCore } from "../context";
 import { UsageError } from "../errors";
@@ -62,6 +63,40 @@ interface AskOpts {
   conversation?: number;
 }
 
+type Methods = Contract["methods"];
+
+/**
+ * Runs an assistant job (summarize, ask) with progress on stderr, Ctrl+C
+ * cancelling it, and the answer's text streamed to stdout as it comes
+ * (unless --json). `streamed` says whether any text was already printed.
+ */
+async function streamedJob<K extends "assistant.summarize" | "assistant.ask">(
+  cmd: Command,
+  json: boolean,
+  method: K,
+  input: InputOf<Methods[K]>,
+): Promise<{ result: OutputOf<Methods[K]>; streamed: boolean }> {
+  const stop = interruptible();
+  const progress = progressWriter();
+  let streamed = false;
+  try {
+    const result = await withCore(cmd, (client) => {
+      const off = client.on("assistant.delta", (d) => {
+        if (json || d.type !== "text") return;
+        streamed = true;
+        process.stdout.write(d.text);
+      });
+      return runJob(contract, client, method, input, { signal: stop.signal, onProgress: (p) => progress.write(p.done, p.total, p.stage) }).finally(() => {
+        off();
+        progress.clear();
+      });
+    });
+    return { result, streamed };
+  } finally {
+    stop.done();
+  }
+}
+
 /** `govdesk summarize`, `govdesk ask`, `govdesk chats`, `govdesk summaries` (issue: the assistant). */
 export function registerAssistantCommands(program: Command): void {
   program
@@ -72,37 +107,14 @@ export function registerAssistantCommands(program: Command): void {
     .option("--extractive", "不用模型，只抽取原文关键句 / extractive only, no model")
     .option("--json", "以 JSON 输出 / print JSON")
     .action(async (files: string[], opts: SummarizeOpts, cmd: Command) => {
-      const stop = interruptible();
-      const progress = progressWriter();
-      let streamed = false;
-      try {
-        const summary = await withCore(cmd, (client) => {
-          const off = client.on("assistant.delta", (d) => {
-            if (opts.json || d.type !== "text") return;
-            streamed = true;
-            process.stdout.write(d.text);
-          });
-          return runJob(
-            contract,
-            client,
-            "assistant.summarize",
-            {
-              sources: files.map((f) => ({ path: resolve(f) })),
-              length: opts.length,
-              extractive: !!opts.extractive,
-              ...(opts.model ? { modelPath: resolve(opts.model) } : {}),
-            },
-            { signal: stop.signal, onProgress: (p) => progress.write(p.done, p.total, p.stage) },
-          ).finally(() => {
-            off();
-            progress.clear();
-          });
-        });
-        if (streamed) process.stdout.write("\n");
-        process.stdout.write(opts.json ? `${JSON.stringify(summaryJson(summary), null, 2)}\n` : formatSummary(summary, streamed));
-      } finally {
-        stop.done();
-      }
+      const { result: summary, streamed } = await streamedJob(cmd, !!opts.json, "assistant.summarize", {
+        sources: files.map((f) => ({ path: resolve(f) })),
+        length: opts.length,
+        extractive: !!opts.extractive,
+        ...(opts.model ? { modelPath: resolve(opts.model) } : {}),
+      });
+      if (streamed) process.stdout.write("\n");
+      process.stdout.write(opts.json ? `${JSON.stringify(summaryJson(summary), null, 2)}\n` : formatSummary(summary, streamed));
     });
 
   program
@@ -114,36 +126,13 @@ export function registerAssistantCommands(program: Command): void {
     .option("--json", "以 JSON 输出 / print JSON")
     .action(async (kb: string, question: string, opts: AskOpts, cmd: Command) => {
       if (!question.trim()) throw new UsageError("问题不能为空。");
-      const stop = interruptible();
-      const progress = progressWriter();
-      let streamed = false;
-      try {
-        const r = await withCore(cmd, (client) => {
-          const off = client.on("assistant.delta", (d) => {
-            if (opts.json || d.type !== "text") return;
-            streamed = true;
-            process.stdout.write(d.text);
-          });
-          return runJob(
-            contract,
-            client,
-            "assistant.ask",
-            {
-              question,
-              k: opts.k,
-              ...(opts.conversation ? { conversationId: opts.conversation } : { kb }),
-              ...(opts.model ? { modelPath: resolve(opts.model) } : {}),
-            },
-            { signal: stop.signal, onProgress: (p) => progress.write(p.done, p.total, p.stage) },
-          ).finally(() => {
-            off();
-            progress.clear();
-          });
-        });
-        process.stdout.write(opts.json ? `${JSON.stringify(askJson(r), null, 2)}\n` : formatAsk(r, streamed));
-      } finally {
-        stop.done();
-      }
+      const { result: r, streamed } = await streamedJob(cmd, !!opts.json, "assistant.ask", {
+        question,
+        k: opts.k,
+        ...(opts.conversation ? { conversationId: opts.conversation } : { kb }),
+        ...(opts.model ? { modelPath: resolve(opts.model) } : {}),
+      });
+      process.stdout.write(opts.json ? `${JSON.stringify(askJson(r), null, 2)}\n` : formatAsk(r, streamed));
     });
 
   const chats = program.command("chats").description("对话记录：列表、导出、删除 / conversations");
