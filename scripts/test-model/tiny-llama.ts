@@ -87,7 +87,7 @@ function buildVocab(): Vocab {
 }
 
 /** mulberry32: tiny, well-known 32-bit PRNG; returns a float in [0, 1). */
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
     let a = seed >>> 0;
     return () => {
         a = (a + 0x6d2b79f5) >>> 0;
