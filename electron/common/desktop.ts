@@ -1,11 +1,16 @@
 import { z } from "zod";
 
 /**
- * What only the desktop shell can do for the page: the native file dialog.
- * Under `govdesk serve` there is no such thing and the UI takes a typed path.
- * Exposed by the preload as `window.desktop`, validated on both sides.
+ * What only the desktop shell can do for the page: the native file dialog,
+ * and the paths of files dropped on the window. Under `govdesk serve` there
+ * is no such thing and the UI takes a typed path. Exposed by the preload as
+ * `window.desktop`, validated on both sides. Main grants the core access to
+ * what these return (core/security/paths); nothing else lets the UI name a
+ * file outside a knowledge base.
  */
 export const PICK_PATHS_CHANNEL = "govdesk:pick-paths";
+/** preload -> main: paths of dropped files, read by the preload from real File objects. */
+export const DROPPED_PATHS_CHANNEL = "govdesk:dropped-paths";
 
 export const PickPathsRequest = z
   .object({
@@ -21,6 +26,15 @@ export type PickPathsRequest = z.input<typeof PickPathsRequest>;
 /** Absolute paths the user chose; empty when the dialog was cancelled. */
 export const PickPathsResult = z.array(z.string().max(4096)).max(10_000);
 
+/** At most this many dropped files at once (a drop of a whole folder's files is fine). */
+export const MAX_DROPPED = 1000;
+export const DroppedPaths = z.array(z.string().min(1).max(4096)).min(1).max(MAX_DROPPED);
+
 export interface DesktopBridge {
   pickPaths(request: PickPathsRequest): Promise<string[]>;
+  /**
+   * The absolute paths of files (or folders) dropped on the window, once main
+   * has let the core use them; files not from the user's disk are left out.
+   */
+  droppedPaths(files: readonly File[]): Promise<string[]>;
 }

@@ -13,6 +13,8 @@ import { assistantHandlers } from "./assistant/handlers";
 import { securityHandlers } from "./security/handlers";
 import { lockdown } from "./security/lockdown";
 import { assertSettingsPatchAllowed, getAudit, policySettings } from "./security/services";
+import { createPathGuard, PathGrants } from "./security/paths/path-guard";
+import type { PathRoot } from "./security/paths/path-rules";
 
 export interface CoreOptions {
   dataDir: string;
@@ -25,6 +27,13 @@ export interface Core<C extends ContractDef = Contract> {
   readonly store: Store;
   readonly jobs: JobManager;
   readonly dataDir: string;
+  /**
+   * Lets the UI name these places from now on (what the user chose in the
+   * native dialog or dropped on the window; the folders `serve` allows).
+   * Only trusted code calls this: Electron main over the core's parentPort,
+   * the serve command. Nothing on the RPC can.
+   */
+  grantPaths(roots: readonly PathRoot[]): void;
   /** Stops jobs, runs registered cleanup, closes the database; idempotent. */
   close(): Promise<void>;
 }
@@ -95,10 +104,12 @@ export function createCore(
     chatModel: (choice) => models.chatModel(choice),
     setModelProvider: (provider) => void (models = provider),
   };
+  const grants = new PathGrants();
+  const guard = createPathGuard(services, grants);
   try {
     router = extend
-      ? createRouter(extend.contract, extend.handlers(services), { jobs, log })
-      : createRouter(contract as ContractDef, productHandlers(services) as Handlers<ContractDef>, { jobs, log });
+      ? createRouter(extend.contract, extend.handlers(services), { jobs, log, guard })
+      : createRouter(contract as ContractDef, productHandlers(services) as Handlers<ContractDef>, { jobs, log, guard });
   } catch (e) {
     store.close();
     throw e;
@@ -113,6 +124,7 @@ export function createCore(
     store,
     jobs,
     dataDir,
+    grantPaths: (roots) => grants.grant(roots),
     close() {
       closed ??= (async () => {
         jobs.cancelAll();

@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { app, BrowserWindow, dialog, ipcMain, Menu, MessageChannelMain, protocol, session, type MessagePortMain, type WebContents } from "electron";
 import type { CoreState } from "../common/contract";
@@ -10,7 +10,8 @@ import { CORE_STATE_CHANNEL, REQUEST_PORT_CHANNEL } from "../common/ipc-channels
 import { createCoreConnections } from "./core-connection";
 import { createModelWorkerBroker } from "./model-workers";
 import { openDialogOptions } from "./file-dialog";
-import { PICK_PATHS_CHANNEL } from "../common/desktop";
+import { DROPPED_PATHS_CHANNEL, PICK_PATHS_CHANNEL, PickPathsRequest } from "../common/desktop";
+import { createGrantRelay, dialogRoots, droppedRoots } from "./path-grants";
 import { hardenSession, hardenWebContents } from "./harden";
 import { isTrustedSender } from "./ipc-guard";
 import { applicationMenuTemplate } from "./menu";
@@ -46,6 +47,15 @@ app.on("web-contents-created", (_event, contents) => hardenWebContents(contents,
 let mainWindow: BrowserWindow | null = null;
 if (setupSingleInstance(app, () => mainWindow)) run();
 
+function kindOf(path: string): "file" | "folder" | null {
+  try {
+    const st = statSync(path);
+    return st.isDirectory() ? "folder" : st.isFile() ? "file" : null;
+  } catch {
+    return null;
+  }
+}
+
 function run(): void {
   log(`data directory ${dataDir} (${source})`);
   let coreState: CoreState = { state: "starting", attempt: 0 };
@@ -59,6 +69,15 @@ function run(): void {
     toCore: (message, ports) => core?.postMessage(message, ports),
     log,
   });
+  // What the user chooses in the dialog or drops on the window, the core lets the page name (core/security/paths).
+  const grants = createGrantRelay({
+    send: (message) => {
+      if (!core) return false;
+      core.postMessage(message, []);
+      return true;
+    },
+    log,
+  });
   const supervisor = createSupervisor({
     host: utilityProcessHost({
       modulePath: join(__dirname, "../core/core.mjs"),
@@ -69,8 +88,9 @@ function run(): void {
     onChild: (child) => {
       core = child;
       child.onMessage((message) => {
-        if (!workers.handle(message)) log("core: ignored an unexpected message");
+        if (!grants.handle(message) && !workers.handle(message)) log("core: ignored an unexpected message");
       });
+      grants.coreStarted();
       connections.coreStarted(child);
     },
     onState: (state) => {
@@ -125,7 +145,21 @@ function run(): void {
       return [];
     }
     const result = await dialog.showOpenDialog(win, options);
-    return result.canceled ? [] : result.filePaths;
+    if (result.canceled) return [];
+    await grants.grant(dialogRoots(result.filePaths, PickPathsRequest.parse(raw).kind));
+    return result.filePaths;
+  });
+
+  // Files dropped on the window: the preload read their paths from the File objects (webUtils).
+  ipcMain.handle(DROPPED_PATHS_CHANNEL, async (event, raw: unknown) => {
+    const win = BrowserWindow.fromWebContents(event.sender);
+    if (!win || win !== mainWindow || !isTrustedSender(event.senderFrame, win.webContents.mainFrame)) {
+      log(`ipc: refused ${DROPPED_PATHS_CHANNEL}`);
+      return [];
+    }
+    const roots = droppedRoots(raw, kindOf);
+    await grants.grant(roots);
+    return roots.map((r) => r.path);
   });
 
   function createWindow(): void {

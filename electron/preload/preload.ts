@@ -1,7 +1,7 @@
 import "./zod-jitless"; // first: before any schema is built
-import { contextBridge, ipcRenderer } from "electron";
+import { contextBridge, ipcRenderer, webUtils } from "electron";
 import { CORE_PORT_CHANNEL, CORE_STATE_CHANNEL, REQUEST_PORT_CHANNEL } from "../common/ipc-channels";
-import { PICK_PATHS_CHANNEL } from "../common/desktop";
+import { DROPPED_PATHS_CHANNEL, PICK_PATHS_CHANNEL } from "../common/desktop";
 import { createPreloadBridge } from "./bridge";
 import { createDesktopBridge } from "./desktop";
 
@@ -21,8 +21,15 @@ ipcRenderer.on(CORE_PORT_CHANNEL, (event) => {
 ipcRenderer.on(CORE_STATE_CHANNEL, (_event, state: unknown) => bridge.receiveCoreState(state));
 
 contextBridge.exposeInMainWorld("api", bridge.api);
-// The native file dialog only; paths come from the user's choice (see main/file-dialog.ts).
-contextBridge.exposeInMainWorld("desktop", createDesktopBridge((request) => ipcRenderer.invoke(PICK_PATHS_CHANNEL, request)));
+// The native file dialog and dropped files only; paths come from the user's choice (see main/file-dialog.ts).
+contextBridge.exposeInMainWorld(
+  "desktop",
+  createDesktopBridge({
+    pick: (request) => ipcRenderer.invoke(PICK_PATHS_CHANNEL, request),
+    dropped: (paths) => ipcRenderer.invoke(DROPPED_PATHS_CHANNEL, paths),
+    pathForFile: (file) => webUtils.getPathForFile(file),
+  }),
+);
 
 // Ask for a port now: on a reload main would not otherwise know we need one.
 ipcRenderer.send(REQUEST_PORT_CHANNEL);

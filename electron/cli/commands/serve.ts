@@ -1,22 +1,34 @@
 import { existsSync } from "node:fs";
+import { homedir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
 import { startServer } from "../../core/server/serve";
 import { openCore, type GlobalOptions } from "../context";
 import { UsageError } from "../errors";
+import type { PathRoot } from "../../core/security/paths/path-rules";
 
 export function registerServe(program: Command): void {
   program
     .command("serve")
     .description("在本机 127.0.0.1 上提供界面（浏览器访问） / serve the UI on 127.0.0.1 for a browser")
     .option("--port <n>", "端口，0 表示自动选择 / port, 0 = pick a free one", "0")
-    .action(async (opts: { port: string }, cmd: Command) => {
+    .option(
+      "--allow-dir <folder>",
+      "浏览器界面可以读取和写入的文件夹，可重复；默认为主目录（不含隐藏文件夹） / folders the browser UI may use (repeatable; default: home without hidden folders)",
+      (value: string, previous: string[]) => [...previous, value],
+      [] as string[],
+    )
+    .action(async (opts: { port: string; allowDir: string[] }, cmd: Command) => {
       const port = parsePort(opts.port);
       const rendererDir = findRendererDir();
       const { core, client } = openCore(cmd.optsWithGlobals<GlobalOptions>(), "serve");
       client.close(); // the server attaches its own connections
       const log = (line: string) => process.stderr.write(`${line}\n`);
+      // A browser has no native file dialog to grant paths: the command line says which folders the UI may name.
+      const roots = serveRoots(opts.allowDir, homedir());
+      core.grantPaths(roots);
+      log(`浏览器界面可使用的文件夹：${roots.map((r) => r.path + (r.skipHidden ? "（不含隐藏文件夹）" : "")).join("、")}`);
       const server = await startServer({ router: core.router, rendererDir, port, log });
       process.stdout.write(`${server.url}\n`);
       log(`GovDesk 已在本机启动，请在浏览器中打开上面的地址（仅限本机访问）。按 Ctrl+C 停止。`);
@@ -26,6 +38,12 @@ export function registerServe(program: Command): void {
         process.once("SIGTERM", stop);
       });
     });
+}
+
+/** `--allow-dir` folders as whole trees; without any, the home folder minus hidden ones (~/.ssh, ~/.config). */
+export function serveRoots(allowDirs: string[], home: string): PathRoot[] {
+  if (allowDirs.length) return allowDirs.map((d) => ({ path: resolve(d), scope: "tree" }));
+  return [{ path: home, scope: "tree", skipHidden: true }];
 }
 
 export function parsePort(text: string): number {

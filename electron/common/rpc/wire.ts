@@ -16,6 +16,8 @@ export const ErrorCode = z.enum([
   "NOT_FOUND",
   "CANCELLED",
   "UNAVAILABLE",
+  /** The request names something this caller may not use (e.g. a path the user never chose). */
+  "FORBIDDEN",
   "INTERNAL",
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -1,4 +1,5 @@
 import { CONNECT_MESSAGE } from "../../common/ipc-channels";
+import { GRANT_PATHS_DONE_TYPE, GrantPathsMessage } from "../../common/path-grants";
 import { createCore } from "../core";
 import { createPortHost } from "../llm/electron-host";
 import { setProcessHost } from "../llm/process-host";
@@ -30,9 +31,22 @@ const core = createCore({ ...parseCoreArgs(process.argv.slice(2)), log });
 parentPort.on("message", (e) => {
   const data = e.data as { type?: unknown } | null;
   const port = e.ports[0];
+  // Renderer ports are untrusted: the core's path guard applies to them.
   if (data?.type === CONNECT_MESSAGE.type && port) core.router.attach(portTransport(port));
+  else if (data?.type === GrantPathsMessage.shape.type.value) grant(e.data);
   else if (!workerHost.receive(e.data, e.ports)) log("core: ignored unexpected message from main");
 });
+
+/** Main says the user chose these paths (dialog, drop): the UI may name them from now on. */
+function grant(raw: unknown): void {
+  const msg = GrantPathsMessage.safeParse(raw);
+  if (!msg.success) {
+    log("core: ignored a malformed path grant");
+    return;
+  }
+  core.grantPaths(msg.data.roots);
+  parentPort!.postMessage({ type: GRANT_PATHS_DONE_TYPE, id: msg.data.id });
+}
 
 // utilityProcess.kill() sends SIGTERM on Linux/macOS, and "exit" handlers do not
 // run on a signal: close the database (WAL checkpoint) before leaving.

@@ -20,8 +20,12 @@ type Handler<D extends MethodDef> = D extends JobDef
 export type Handlers<C extends ContractDef> = { [K in keyof C["methods"]]: Handler<C["methods"][K]> };
 
 export interface Router<C extends ContractDef> {
-  /** Serve one connection; returns a function that detaches it. */
-  attach(transport: Transport): () => void;
+  /**
+   * Serve one connection; returns a function that detaches it. Connections
+   * are untrusted (the options' guard applies) unless attached as trusted:
+   * only the CLI's and tests' in-process clients are.
+   */
+  attach(transport: Transport, options?: { trusted?: boolean }): () => void;
   /** Validate and broadcast an event to every attached connection. */
   emit<E extends keyof C["events"] & string>(event: E, payload: z.input<C["events"][E]>): void;
   readonly connections: number;
@@ -30,6 +34,11 @@ export interface Router<C extends ContractDef> {
 export interface RouterOptions {
   jobs: JobManager;
   log?: (line: string) => void;
+  /**
+   * Runs on every validated request of an untrusted connection before its
+   * handler; throws an RpcError to refuse it (e.g. a path the user never chose).
+   */
+  guard?: (method: string, input: unknown) => void;
 }
 
 /**
@@ -44,7 +53,7 @@ export function createRouter<C extends ContractDef>(contract: C, handlers: Handl
   const connections = new Set<Transport>();
   let nextConnection = 1;
 
-  async function handle(raw: unknown, connectionId: number): Promise<object> {
+  async function handle(raw: unknown, connectionId: number, trusted: boolean): Promise<object> {
     const req = RequestMsg.safeParse(raw);
     if (!req.success) {
       log(`rpc: bad message: ${issuesText(req.error)}`);
@@ -57,6 +66,7 @@ export function createRouter<C extends ContractDef>(contract: C, handlers: Handl
     if (!input.success) return fail(id, new RpcError("INVALID_INPUT", "请求参数不正确", issuesText(input.error)));
     const handler = (handlers as Record<string, (i: unknown, c: unknown) => unknown>)[method]!;
     try {
+      if (!trusted) options.guard?.(method, input.data);
       if (def.kind === "job") {
         const validate = (r: unknown) => checkOutput(def, r, method);
         const jobId = options.jobs.start(method, (job) => Promise.resolve(handler(input.data, job)), validate);
@@ -78,11 +88,12 @@ export function createRouter<C extends ContractDef>(contract: C, handlers: Handl
   }
 
   return {
-    attach(transport) {
+    attach(transport, attachOptions) {
       const connectionId = nextConnection++;
+      const trusted = attachOptions?.trusted === true;
       connections.add(transport);
       const offMessage = transport.onMessage((raw) => {
-        void handle(raw, connectionId).then((reply) => safeSend(transport, reply, log));
+        void handle(raw, connectionId, trusted).then((reply) => safeSend(transport, reply, log));
       });
       const detach = () => {
         offMessage();

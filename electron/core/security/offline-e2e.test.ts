@@ -1,5 +1,5 @@
 import { writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureTestModel } from "../../../scripts/test-model/ensure";
@@ -32,6 +32,11 @@ beforeAll(async () => {
   process.env["GOVDESK_POLICY"] = join(dir, "policy.json");
   core = createCore({ dataDir: join(dir, "data"), host: "serve" });
   server = await startServer({ router: core.router, rendererDir: join(dir, "no-renderer"), port: 0 });
+  // What `govdesk serve --allow-dir` does: the browser may name files under these folders.
+  core.grantPaths([
+    { path: dir, scope: "tree" },
+    { path: dirname(await ensureTestModel()), scope: "tree" },
+  ]);
   const ws = new WebSocket(`ws://127.0.0.1:${server.port}/rpc?token=${server.token}`);
   await new Promise((resolve, reject) => ws.once("open", resolve).once("error", reject));
   client = createClient(contract, wsTransport(ws));

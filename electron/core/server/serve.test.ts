@@ -13,10 +13,12 @@ import { wsTransport } from "./ws-transport";
 let core: Core;
 let server: RunningServer;
 let cleanup: () => void;
+let root: string;
 
 beforeAll(async () => {
   const t = tempDir();
   cleanup = t.cleanup;
+  root = t.dir;
   const renderer = join(t.dir, "renderer");
   mkdirSync(join(renderer, "assets"), { recursive: true });
   writeFileSync(join(renderer, "index.html"), "<!doctype html><title>GovDesk</title>");
@@ -161,6 +163,17 @@ describe("govdesk serve over WebSocket", () => {
     expect(await outcome(ws)).toBe("open");
     const client = createClient(contract, wsTransport(ws));
     expect((await client.call("app.info", {})).host).toBe("serve");
+    client.close();
+  });
+
+  it("refuses to read a file outside the folders serve allows, even with the token", async () => {
+    const ws = connect("", cookie());
+    expect(await outcome(ws)).toBe("open");
+    const client = createClient(contract, wsTransport(ws));
+    const secret = join(root, "secret.txt");
+    await expect(client.call("kb.extract", { path: secret })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    core.grantPaths([{ path: secret, scope: "file" }]);
+    await expect(client.call("kb.extract", { path: secret })).resolves.toMatchObject({ format: "txt" });
     client.close();
   });
 });

@@ -10,3 +10,12 @@ export const hasFileDialog: boolean = typeof window !== "undefined" && window.de
 export async function pickPaths(request: PickPathsRequest): Promise<string[]> {
   return window.desktop ? window.desktop.pickPaths(request) : [];
 }
+
+/**
+ * Paths of files dropped on the window, in the desktop app (the preload reads
+ * them; main lets the core use them). A browser never tells a page where a
+ * dropped file lies: under serve this is always empty.
+ */
+export async function droppedPaths(files: FileList | readonly File[]): Promise<string[]> {
+  return window.desktop ? window.desktop.droppedPaths(Array.from(files)) : [];
+}

@@ -1,10 +1,11 @@
-import { Button, Flex, Input, Select, Tag } from "antd";
+import { App, Button, Flex, Input, Select, Tag } from "antd";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { SummarySource } from "../../../../electron/common/contracts/assistant";
 import type { KbDocument } from "../../../../electron/common/contracts/knowledge";
 import { api } from "../../api";
 import { BrowseButton } from "../../components/BrowseButton";
+import { DropZone } from "../../components/DropZone";
 
 export interface PickedSource {
   source: SummarySource;
@@ -14,6 +15,7 @@ export interface PickedSource {
 /** Documents to summarise: typed paths (files on this machine) and documents of a knowledge base. */
 export function SourcePicker({ value, onChange }: { value: PickedSource[]; onChange: (v: PickedSource[]) => void }) {
   const { t } = useTranslation();
+  const { message } = App.useApp();
   const [path, setPath] = useState("");
   const [kbs, setKbs] = useState<string[]>([]);
   const [kb, setKb] = useState<string | null>(null);
@@ -43,35 +45,43 @@ export function SourcePicker({ value, onChange }: { value: PickedSource[]; onCha
   };
 
   return (
-    <Flex vertical gap="small" data-testid="summarise-sources">
-      <Flex gap="small" wrap>
-        <Input style={{ flex: 1, minWidth: 280 }} placeholder={t("summarise.pathPlaceholder")} value={path} onChange={(e) => setPath(e.target.value)} onPressEnter={addPath} data-testid="summarise-path" />
-        <Button onClick={addPath} data-testid="summarise-add-path">
-          {t("summarise.addPath")}
-        </Button>
-        <BrowseButton testId="summarise-browse" request={{ kind: "file", multiple: true }} onPicked={(paths) => addAll(paths.map(fileSource))} />
-        <Select style={{ minWidth: 160 }} placeholder={t("summarise.kbPlaceholder")} value={kb} onChange={setKb} options={kbs.map((k) => ({ value: k, label: k }))} allowClear data-testid="summarise-kb" />
-        {kb && (
-          <Select
-            style={{ minWidth: 240 }}
-            placeholder={t("summarise.docPlaceholder")}
-            value={null}
-            onChange={(id: number) => {
-              const d = docs.find((x) => x.id === id);
-              if (d) add({ source: { documentId: d.id }, label: d.title ?? d.path });
-            }}
-            options={docs.map((d) => ({ value: d.id, label: d.title ?? d.path }))}
-            data-testid="summarise-doc"
-          />
-        )}
+    <DropZone
+      testId="summarise-drop"
+      hint={t("summarise.dropHint")}
+      noPathMessage={t("summarise.dropNoPath")}
+      onPaths={(paths) => addAll(paths.map(fileSource))}
+      onNoPath={(text) => void message.warning(text)}
+    >
+      <Flex vertical gap="small" data-testid="summarise-sources">
+        <Flex gap="small" wrap>
+          <Input style={{ flex: 1, minWidth: 280 }} placeholder={t("summarise.pathPlaceholder")} value={path} onChange={(e) => setPath(e.target.value)} onPressEnter={addPath} data-testid="summarise-path" />
+          <Button onClick={addPath} data-testid="summarise-add-path">
+            {t("summarise.addPath")}
+          </Button>
+          <BrowseButton testId="summarise-browse" request={{ kind: "file", multiple: true }} onPicked={(paths) => addAll(paths.map(fileSource))} />
+          <Select style={{ minWidth: 160 }} placeholder={t("summarise.kbPlaceholder")} value={kb} onChange={setKb} options={kbs.map((k) => ({ value: k, label: k }))} allowClear data-testid="summarise-kb" />
+          {kb && (
+            <Select
+              style={{ minWidth: 240 }}
+              placeholder={t("summarise.docPlaceholder")}
+              value={null}
+              onChange={(id: number) => {
+                const d = docs.find((x) => x.id === id);
+                if (d) add({ source: { documentId: d.id }, label: d.title ?? d.path });
+              }}
+              options={docs.map((d) => ({ value: d.id, label: d.title ?? d.path }))}
+              data-testid="summarise-doc"
+            />
+          )}
+        </Flex>
+        <Flex gap={4} wrap>
+          {value.map((v, i) => (
+            <Tag key={JSON.stringify(v.source)} closable onClose={() => onChange(value.filter((_, j) => j !== i))} data-testid="summarise-source">
+              {v.label}
+            </Tag>
+          ))}
+        </Flex>
       </Flex>
-      <Flex gap={4} wrap>
-        {value.map((v, i) => (
-          <Tag key={JSON.stringify(v.source)} closable onClose={() => onChange(value.filter((_, j) => j !== i))} data-testid="summarise-source">
-            {v.label}
-          </Tag>
-        ))}
-      </Flex>
-    </Flex>
+    </DropZone>
   );
 }

@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { GRANT_PATHS_DONE_TYPE, GrantPathsMessage } from "../common/path-grants";
+import { createGrantRelay, dialogRoots, droppedRoots } from "./path-grants";
+
+function relay(coreUp = true, timeoutMs = 1000) {
+  const sent: GrantPathsMessage[] = [];
+  const r = createGrantRelay({ send: (m) => (coreUp ? (sent.push(GrantPathsMessage.parse(m)), true) : false), timeoutMs });
+  return { r, sent };
+}
+
+describe("path grant relay (main)", () => {
+  it("resolves only after the core acknowledges the grant", async () => {
+    const { r, sent } = relay();
+    let done = false;
+    const p = r.grant([{ path: "/home/u/a.pdf", scope: "file" }]).then(() => (done = true));
+    await Promise.resolve();
+    expect(done).toBe(false);
+    expect(sent).toEqual([{ type: "grant-paths", id: 1, roots: [{ path: "/home/u/a.pdf", scope: "file" }] }]);
+    expect(r.handle({ type: GRANT_PATHS_DONE_TYPE, id: 1 })).toBe(true);
+    await p;
+    expect(done).toBe(true);
+  });
+
+  it("ignores other messages, and does not hang when the core never answers", async () => {
+    const { r } = relay(true, 20);
+    expect(r.handle({ type: "model-worker.start" })).toBe(false);
+    await expect(r.grant([{ path: "/x", scope: "tree" }])).resolves.toBeUndefined();
+  });
+
+  it("sends every grant of the session again to a restarted core", async () => {
+    const { r, sent } = relay();
+    void r.grant([{ path: "/a", scope: "file" }]);
+    void r.grant([{ path: "/b", scope: "tree" }]);
+    r.coreStarted();
+    expect(sent.at(-1)?.roots).toEqual([
+      { path: "/a", scope: "file" },
+      { path: "/b", scope: "tree" },
+    ]);
+  });
+
+  it("resolves at once when no core is running (the restart sends it)", async () => {
+    const { r, sent } = relay(false);
+    await expect(r.grant([{ path: "/a", scope: "file" }])).resolves.toBeUndefined();
+    expect(sent).toEqual([]);
+  });
+
+  it("a chosen folder grants its tree, a chosen file only itself", () => {
+    expect(dialogRoots(["/d"], "folder")).toEqual([{ path: "/d", scope: "tree" }]);
+    expect(dialogRoots(["/f.pdf", "/g.pdf"], "file")).toEqual([
+      { path: "/f.pdf", scope: "file" },
+      { path: "/g.pdf", scope: "file" },
+    ]);
+  });
+});
+
+describe("dropped paths (main)", () => {
+  const kinds: Record<string, "file" | "folder"> = { "/home/u/a.pdf": "file", "/home/u/文件夹": "folder" };
+  const kindOf = (p: string) => kinds[p] ?? null;
+
+  it("grants dropped files and folders that exist, by absolute path only", () => {
+    expect(droppedRoots(["/home/u/a.pdf", "/home/u/文件夹", "/gone.txt", "relative.txt"], kindOf)).toEqual([
+      { path: "/home/u/a.pdf", scope: "file" },
+      { path: "/home/u/文件夹", scope: "tree" },
+    ]);
+  });
+
+  it("grants nothing for a malformed message", () => {
+    expect(droppedRoots("/etc/passwd", kindOf)).toEqual([]);
+    expect(droppedRoots([], kindOf)).toEqual([]);
+    expect(droppedRoots([42], kindOf)).toEqual([]);
+  });
+});
