@@ -112,10 +112,14 @@ export const PolicyStatus = z.discriminatedUnion("ok", [
   z.object({
     ok: z.literal(true),
     path: z.string(),
-    /** false when no policy file exists: defaults apply, nothing is restricted. */
+    /** false when no policy exists (no file, no Group Policy key): defaults apply, nothing is restricted. */
     exists: z.boolean(),
     policy: Policy,
     locked: z.array(LockedSetting),
+    /** Where the policy came from: the file's path and/or the Windows Group Policy key (HKLM\Software\Policies\GovDesk). */
+    sources: z.array(z.string()).optional(),
+    /** Each policy key set ("exports.disabled") → the file's path or the registry value that set it. */
+    origins: z.record(z.string(), z.string()).optional(),
   }),
   z.object({
     ok: z.literal(false),
@@ -123,6 +127,7 @@ export const PolicyStatus = z.discriminatedUnion("ok", [
     /** Chinese, names the file and every problem; the app is locked down. */
     error: z.string(),
     issues: z.array(z.string()),
+    sources: z.array(z.string()).optional(),
   }),
 ]);
 export type PolicyStatus = z.infer<typeof PolicyStatus>;
@@ -144,6 +149,7 @@ export const AUDIT_EVENT_TYPES = [
   "policy.invalid",
   "settings.change",
   "network.blocked",
+  "path.refused",
   "audit.export",
   "audit.rotate",
   "audit.prune",

@@ -54,8 +54,8 @@ export function securityHandlers(s: CoreServices): Handlers<SecurityContract> {
     "policy.get": () => {
       const load = getPolicyLoad(s);
       return load.ok
-        ? { ok: true, path: load.path, exists: load.exists, policy: load.policy, locked: lockedKeys(load.policy) }
-        : { ok: false, path: load.path, error: load.error, issues: load.issues };
+        ? { ok: true, path: load.path, exists: load.exists, policy: load.policy, locked: lockedKeys(load.policy), sources: load.sources, origins: load.origins }
+        : { ok: false, path: load.path, error: load.error, issues: load.issues, sources: load.sources };
     },
     "audit.list": (input) => listAudit(auditDir(s), input),
     "audit.verify": () => verifyAuditDir(auditDir(s)),
