@@ -28,15 +28,18 @@ let cleanup: () => void;
 let longDoc: string;
 const pageErrors: string[] = [];
 
-/** The data directory as a user would have it: a knowledge base with a 公文, the test model as default. */
+/** The data directory as a user would have it: a knowledge base with a 公文 and a Markdown rule, the test model as default. */
 async function prepare(dataDir: string): Promise<void> {
   const notice = join(dir, "采购管理通知.txt");
   writeFileSync(notice, longNotice(6).map((p) => p.text).join("\f"));
+  // Also about 季度盘点, but a different format: a format filter decides which one is cited.
+  const rule = join(dir, "仓库物资管理办法.md");
+  writeFileSync(rule, "仓库物资管理办法\n\n仓库物资实行季度盘点，盘点结果报办公室备案。季度盘点发现的短缺应当查明原因。\n");
   const core = createCore({ dataDir, host: "test" });
   const client = connectInProcess(contract, core.router);
   try {
     await client.call("kb.create", { name: "制度文件" });
-    await runJob(contract, client, "kb.add", { name: "制度文件", paths: [notice] });
+    await runJob(contract, client, "kb.add", { name: "制度文件", paths: [notice, rule] });
     const model = await runJob(contract, client, "models.import", { path: await ensureTestModel() });
     await client.call("settings.set", { defaultChatModelId: model.id });
   } finally {
@@ -96,6 +99,51 @@ describe("对话 screen", () => {
     await chat.streamingAnswer().waitFor({ state: "detached" });
     expect(await chat.finishedAnswers().count()).toBe(before);
   }, 120_000);
+
+  it("asks within a 检索范围: a format filter decides what is cited, on regenerate too, and clears", async () => {
+    const chat = new ChatPage(page);
+    const RULE = "《仓库物资管理办法》";
+    const cited = async (n: number): Promise<string[]> => {
+      const answer = chat.finishedAnswers().nth(n);
+      await answer.waitFor({ timeout: 120_000 });
+      return chat.sources(answer).allInnerTexts();
+    };
+    await chat.newConversation();
+    // Unfiltered, this question cites the Markdown rule; only text files: the 公文 instead.
+    await chat.filterFormat("txt");
+    expect(await chat.filtersActive().innerText()).toContain("已筛选 1 项");
+    await chat.ask("季度盘点有什么要求？");
+    const txt = await cited(0);
+    expect(txt.length).toBeGreaterThan(0);
+    expect(txt.some((s) => s.includes(RULE))).toBe(false);
+
+    await page.getByTestId("chat-regenerate").click();
+    await chat.streamingAnswer().waitFor({ timeout: 60_000 });
+    await chat.streamingAnswer().waitFor({ state: "detached", timeout: 120_000 });
+    const again = await cited(0);
+    expect(again.length).toBeGreaterThan(0);
+    expect(again.some((s) => s.includes(RULE))).toBe(false);
+
+    await chat.clearFilters();
+    await chat.filtersActive().waitFor({ state: "detached" });
+    await chat.filterFormat("md");
+    await chat.ask("季度盘点有什么要求？");
+    const md = await cited(1);
+    expect(md.length).toBeGreaterThan(0);
+    expect(md.every((s) => s.includes(RULE))).toBe(true);
+
+    // No PDF in the base: the same question finds nothing, and nothing is cited.
+    await chat.clearFilters();
+    await chat.filterFormat("pdf");
+    await chat.ask("季度盘点有什么要求？");
+    await cited(2);
+    const none = chat.finishedAnswers().nth(2);
+    await none.getByText("未找到相关内容").first().waitFor();
+    expect(await chat.sources(none).count()).toBe(0);
+    await chat.clearFilters();
+    await chat.filtersActive().waitFor({ state: "detached" });
+    expect(pageErrors).toEqual([]);
+  }, 360_000);
 });
 
 describe("摘要 screen", () => {

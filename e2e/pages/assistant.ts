@@ -46,6 +46,28 @@ export class ChatPage {
   conversations(): Locator {
     return this.page.getByTestId("chat-conversations").locator(".ant-conversations-item");
   }
+
+  async newConversation(): Promise<void> {
+    await this.page.getByTestId("chat-conversations").getByText("新对话").click();
+  }
+
+  /** Opens 检索范围 and picks a format filter with the keyboard (type it, Enter). */
+  async filterFormat(format: string): Promise<void> {
+    if (!(await this.page.getByTestId("chat-filters").isVisible())) await this.page.getByTestId("chat-filters-toggle").press("Enter");
+    await this.page.getByTestId("chat-filter-format").click();
+    await this.page.keyboard.type(format);
+    await this.page.keyboard.press("Enter");
+    await this.page.keyboard.press("Escape");
+  }
+
+  /** The tag counting the filters in force (absent when none). */
+  filtersActive(): Locator {
+    return this.page.getByTestId("chat-filters-active");
+  }
+
+  async clearFilters(): Promise<void> {
+    await this.page.getByTestId("chat-filters-clear").press("Enter");
+  }
 }
 
 /** Page object for the 摘要 screen: sources by path, start, progress, cancel, result. */

@@ -3,6 +3,7 @@ import { chatEn } from "../features/chat/messages";
 import { summariseEn } from "../features/summarise/messages";
 import { knowledgeEn } from "../features/knowledge/messages";
 import { modelsEn } from "../features/models/messages";
+import { pagePreviewEn, searchFiltersEn } from "../components/messages";
 import type { Messages } from "./zh-CN";
 
 /** English. Typed as Messages: missing or extra keys fail the typecheck. */
@@ -85,6 +86,8 @@ export const en: Messages = {
   chat: chatEn,
   summarise: summariseEn,
   admin: adminEn,
+  searchFilters: searchFiltersEn,
+  pagePreview: pagePreviewEn,
   about: {
     title: "About",
     productName: "Product",

@@ -3,6 +3,7 @@ import { chatZhCN } from "../features/chat/messages";
 import { summariseZhCN } from "../features/summarise/messages";
 import { knowledgeZhCN } from "../features/knowledge/messages";
 import { modelsZhCN } from "../features/models/messages";
+import { pagePreviewZhCN, searchFiltersZhCN } from "../components/messages";
 /**
  * Simplified Chinese, the default language. This file defines the keys:
  * en.ts is typed against it, so a key added here and forgotten there fails
@@ -86,6 +87,8 @@ export const zhCN = {
   chat: chatZhCN,
   summarise: summariseZhCN,
   admin: adminZhCN,
+  searchFilters: searchFiltersZhCN,
+  pagePreview: pagePreviewZhCN,
   about: {
     title: "关于",
     productName: "产品名称",

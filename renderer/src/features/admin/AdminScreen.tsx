@@ -7,7 +7,7 @@ import { AuditPanel } from "./AuditPanel";
 import { PolicyPanel } from "./PolicyPanel";
 import { PacksPanel } from "./PacksPanel";
 import { RedactPanel } from "./RedactPanel";
-import { useLoad } from "./use-call";
+import { useLoad } from "../../components/use-load";
 
 /** 管理: the admin policy in force (or why the app is locked), locked settings, the audit log, knowledge packs. */
 export function AdminScreen() {
@@ -22,7 +22,7 @@ export function AdminScreen() {
           type="error"
           showIcon
           title={t("admin.loadFailed", { message: policy.error })}
-          action={<Button onClick={policy.reload}>{t("admin.reload")}</Button>}
+          action={<Button onClick={() => void policy.reload()}>{t("admin.reload")}</Button>}
         />
       )}
       {policy.data ? <PolicyPanel status={policy.data} /> : policy.error === null && <Spin description={t("app.loading")} />}

@@ -3,7 +3,8 @@ import { useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { AuditEntry, AuditVerifyResult } from "../../../../electron/common/contracts/security";
 import { api, errorText } from "../../api";
-import { downloadText, useLoad } from "./use-call";
+import { useLoad } from "../../components/use-load";
+import { downloadText } from "./use-call";
 
 const PAGE = 20;
 
@@ -35,7 +36,7 @@ export function AuditPanel() {
       downloadText(out.fileName, out.content);
       setVerify(out.verify);
       void message.success(t("admin.audit.exported", { count: out.entries }));
-      list.reload();
+      void list.reload();
     } catch (e) {
       void message.error(errorText(e, ""));
     } finally {
@@ -55,7 +56,7 @@ export function AuditPanel() {
           <Button onClick={() => void runExport()} loading={busy === "export"} data-testid="admin-audit-export">
             {t("admin.audit.export")}
           </Button>
-          <Button onClick={list.reload}>{t("admin.reload")}</Button>
+          <Button onClick={() => void list.reload()}>{t("admin.reload")}</Button>
         </Space>
       }
     >

@@ -2,8 +2,10 @@ import { Sender } from "@ant-design/x";
 import { Alert, App, Flex, Select, Typography } from "antd";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { SearchFiltersInput } from "../../../../electron/common/contracts/knowledge";
 import { api, errorText } from "../../api";
 import { Screen } from "../../components/Screen";
+import { ChatFilters } from "./ChatFilters";
 import { CitationPreview, type PreviewTarget } from "./CitationPreview";
 import { ConversationList } from "./ConversationList";
 import { MessageBubble } from "./MessageBubble";
@@ -20,6 +22,8 @@ export function ChatScreen() {
   const [draft, setDraft] = useState("");
   const [preview, setPreview] = useState<PreviewTarget | null>(null);
   const [modelPath, setModelPath] = useState<string | null>(null);
+  const [filters, setFilters] = useState<{ value: SearchFiltersInput; bad: boolean }>({ value: {}, bad: false });
+  const [filtersOpen, setFiltersOpen] = useState(false);
   const bottom = useRef<HTMLDivElement>(null);
   const active = chat.conversations.find((c) => c.id === chat.activeId) ?? null;
 
@@ -51,9 +55,14 @@ export function ChatScreen() {
 
   async function send(question: string, regenerate = false): Promise<void> {
     if (!question.trim() || chat.streaming) return;
+    if (filters.bad) {
+      setFiltersOpen(true);
+      void message.error(t("chat.filters.badDate"));
+      return;
+    }
     setDraft("");
     try {
-      await chat.ask(question, active?.kb ?? kb, regenerate, modelPath);
+      await chat.ask(question, { kb: active?.kb ?? kb, regenerate, modelPath, filters: filters.value });
     } catch (e) {
       const text = errorText(e, t("chat.failed"));
       if ((e as { code?: string }).code === "CANCELLED") void message.info(t("chat.stopped"));
@@ -118,6 +127,7 @@ export function ChatScreen() {
             )}
             <div ref={bottom} />
           </Flex>
+          <ChatFilters open={filtersOpen} onOpenChange={setFiltersOpen} value={filters.value} onChange={(value, bad) => setFilters({ value, bad })} />
           <div data-testid="chat-sender">
           <Sender
             value={draft}

@@ -28,13 +28,10 @@ export const chatZhCN = {
   retrieval: "未使用模型：以下为检索到的原文",
   model: "模型：{{name}}",
   defaultModel: "默认模型",
-  preview: {
-    title: "《{{title}}》第 {{page}} 页",
-    prev: "上一页",
-    next: "下一页",
-    notOnPage: "本页未找到引用的原文，下面是整页内容。",
-    failed: "无法打开原文",
-    pageOf: "第 {{page}} / {{total}} 页",
+  filters: {
+    active: "已筛选 {{count}} 项",
+    hint: "只在符合条件的文档中检索，对之后的提问（含重新生成）都有效。",
+    badDate: "检索范围里的日期格式不对，请改正或清除筛选后再提问。",
   },
 } as const;
 
@@ -68,12 +65,9 @@ export const chatEn = {
   retrieval: "No model: passages found in the knowledge base",
   model: "Model: {{name}}",
   defaultModel: "default model",
-  preview: {
-    title: "{{title}}, page {{page}}",
-    prev: "Previous page",
-    next: "Next page",
-    notOnPage: "The cited passage was not found on this page; the whole page is shown.",
-    failed: "Cannot open the document",
-    pageOf: "Page {{page}} of {{total}}",
+  filters: {
+    active: "{{count}} filters",
+    hint: "Only documents that match are searched, for the questions that follow (regenerations too).",
+    badDate: "A date in the search scope is not valid: correct it or clear the filters, then ask again.",
   },
 };

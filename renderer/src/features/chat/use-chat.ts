@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { ChatMessage, Conversation } from "../../../../electron/common/contracts/assistant";
 import { api, runJob } from "../../api";
+import { askInput, type AskOptions } from "./ask-input";
 
 export interface Streaming {
   question: string;
@@ -37,11 +38,11 @@ export function useChat() {
   }, []);
 
   const ask = useCallback(
-    async (question: string, kb: string | null, regenerate = false, modelPath: string | null = null) => {
+    async (question: string, opts: Omit<AskOptions, "conversationId">) => {
       const c = new AbortController();
       controller.current = c;
       let jobId = "";
-      const live: Streaming = { question, text: "", thought: "", regenerate };
+      const live: Streaming = { question, text: "", thought: "", regenerate: opts.regenerate };
       setStreaming({ ...live });
       const off = api.on("assistant.delta", (d) => {
         if (d.jobId !== jobId) return;
@@ -50,13 +51,7 @@ export function useChat() {
         setStreaming({ ...live });
       });
       try {
-        const r = await runJob(
-          "assistant.ask",
-          activeId !== null
-            ? { conversationId: activeId, question, regenerate }
-            : { kb: kb ?? undefined, question, ...(modelPath ? { modelPath } : {}) },
-          { signal: c.signal, onJobId: (id) => (jobId = id) },
-        );
+        const r = await runJob("assistant.ask", askInput(question, { ...opts, conversationId: activeId }), { signal: c.signal, onJobId: (id) => (jobId = id) });
         setActiveId(r.conversationId);
         setMessages((await api.call("assistant.conversations.get", { id: r.conversationId })).messages);
         await reloadList();

@@ -1,11 +1,11 @@
 import { Alert, Button, Divider, Flex, Tag, Typography } from "antd";
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { PagePreview, type PreviewTarget } from "../../components/PagePreview";
 import { Screen } from "../../components/Screen";
 import { AddFiles } from "./AddFiles";
 import { BaseList } from "./BaseList";
 import { DocumentTable } from "./DocumentTable";
-import { PreviewDrawer } from "./PreviewDrawer";
 import { SearchPanel } from "./SearchPanel";
 import { useBases, useDocuments } from "./use-kb";
 import { WatchFolder } from "./WatchFolder";
@@ -16,7 +16,7 @@ export function KnowledgeScreen() {
   const { bases, vectorSearch, error, reload } = useBases();
   const [selected, setSelected] = useState<string | null>(null);
   const { documents, loading, reload: reloadDocs } = useDocuments(selected);
-  const [preview, setPreview] = useState<{ documentId: number; page: number } | null>(null);
+  const [preview, setPreview] = useState<PreviewTarget | null>(null);
   const base = bases.find((b) => b.name === selected) ?? null;
 
   useEffect(() => {
@@ -53,7 +53,7 @@ export function KnowledgeScreen() {
           </Flex>
         )}
       </Flex>
-      <PreviewDrawer target={preview} onClose={() => setPreview(null)} />
+      <PagePreview target={preview} onClose={() => setPreview(null)} testId="kb-preview" />
     </Screen>
   );
 }

@@ -1,18 +1,14 @@
-import { App, Button, Empty, Flex, Form, Input, List, Select, Space, Typography } from "antd";
+import { App, Button, Empty, Flex, Form, Input, List, Space, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { KbHit } from "../../../../electron/common/contracts/knowledge";
 import { api, errorText } from "../../api";
-import { snippetParts, toFilters } from "./snippet-parts";
+import { type FilterValues, toFilters } from "../../components/search-filters";
+import { SearchFilterFields } from "../../components/SearchFilters";
+import { snippetParts } from "./snippet-parts";
 
-const FORMATS = ["pdf", "ofd", "docx", "doc", "wps", "xlsx", "html", "txt", "md"];
-
-interface SearchForm {
+interface SearchForm extends FilterValues {
   query: string;
-  format?: string[];
-  issuer?: string;
-  dateFrom?: string;
-  dateTo?: string;
 }
 
 /** Search box with filters; hits with highlighted snippets; a hit opens the preview at its page. */
@@ -41,18 +37,7 @@ export function SearchPanel({ base, onOpen }: { base: string; onOpen: (documentI
         <Form.Item name="query" style={{ flex: 1, minWidth: 240 }}>
           <Input data-testid="kb-search-input" placeholder={t("knowledge.search.placeholder")} allowClear />
         </Form.Item>
-        <Form.Item name="format">
-          <Select mode="multiple" allowClear placeholder={t("knowledge.search.format")} style={{ minWidth: 120 }} options={FORMATS.map((f) => ({ value: f, label: f.toUpperCase() }))} />
-        </Form.Item>
-        <Form.Item name="issuer">
-          <Input placeholder={t("knowledge.search.issuer")} data-testid="kb-search-issuer" />
-        </Form.Item>
-        <Form.Item name="dateFrom">
-          <Input placeholder={t("knowledge.search.dateFrom")} style={{ width: 170 }} />
-        </Form.Item>
-        <Form.Item name="dateTo">
-          <Input placeholder={t("knowledge.search.dateTo")} style={{ width: 170 }} />
-        </Form.Item>
+        <SearchFilterFields testIdPrefix="kb-search" />
         <Button data-testid="kb-search-run" type="primary" htmlType="submit" loading={busy}>
           {t("knowledge.search.run")}
         </Button>

@@ -81,19 +81,8 @@ export const knowledgeZhCN = {
     placeholder: "输入要查找的内容，例如：采购审批",
     run: "检索",
     empty: "没有找到相关内容。",
-    format: "格式",
-    issuer: "发文机关",
-    dateFrom: "成文日期起（yyyy-mm-dd）",
-    dateTo: "成文日期止（yyyy-mm-dd）",
     page: "第 {{page}} 页",
     open: "查看原文",
-  },
-  preview: {
-    title: "原文预览",
-    page: "第 {{page}} / {{count}} 页",
-    prev: "上一页",
-    next: "下一页",
-    needsOcr: "此页没有文字层（可能是扫描件），需要 OCR。",
   },
 } as const;
 
@@ -180,18 +169,7 @@ export const knowledgeEn = {
     placeholder: "What are you looking for?",
     run: "Search",
     empty: "Nothing found.",
-    format: "Format",
-    issuer: "Issuer",
-    dateFrom: "Date from (yyyy-mm-dd)",
-    dateTo: "Date to (yyyy-mm-dd)",
     page: "page {{page}}",
     open: "Open",
-  },
-  preview: {
-    title: "Preview",
-    page: "Page {{page}} of {{count}}",
-    prev: "Previous",
-    next: "Next",
-    needsOcr: "This page has no text layer (scanned?): it needs OCR.",
   },
 };

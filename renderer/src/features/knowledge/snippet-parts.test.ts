@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parsePaths, snippetParts, toFilters } from "./snippet-parts";
+import { parsePaths, snippetParts } from "./snippet-parts";
 
 describe("knowledge screen helpers", () => {
   it("splits 【】-marked snippets into parts", () => {
@@ -13,8 +13,7 @@ describe("knowledge screen helpers", () => {
     expect(snippetParts("无匹配")).toEqual([{ text: "无匹配", mark: false }]);
   });
 
-  it("drops empty filters and blank path lines", () => {
-    expect(toFilters({ format: [], issuer: " 市政府 ", dateFrom: "", dateTo: "2024-12-31" })).toEqual({ issuer: "市政府", dateTo: "2024-12-31" });
+  it("drops blank path lines", () => {
     expect(parsePaths(" /a/公文 目录 \n\n/b.pdf\n")).toEqual(["/a/公文 目录", "/b.pdf"]);
   });
 });

@@ -12,21 +12,6 @@ export function snippetParts(snippet: string): { text: string; mark: boolean }[]
   return parts;
 }
 
-/** Search filters from the form, without empty fields. */
-export function toFilters(v: { format?: string[]; issuer?: string; dateFrom?: string; dateTo?: string }): {
-  format?: string[];
-  issuer?: string;
-  dateFrom?: string;
-  dateTo?: string;
-} {
-  return {
-    ...(v.format?.length ? { format: v.format } : {}),
-    ...(v.issuer?.trim() ? { issuer: v.issuer.trim() } : {}),
-    ...(v.dateFrom?.trim() ? { dateFrom: v.dateFrom.trim() } : {}),
-    ...(v.dateTo?.trim() ? { dateTo: v.dateTo.trim() } : {}),
-  };
-}
-
 /** Paths typed one per line. */
 export function parsePaths(text: string): string[] {
   return text

@@ -1,29 +1,16 @@
 import { useCallback, useEffect, useState } from "react";
 import type { KbBase, KbDocument } from "../../../../electron/common/contracts/knowledge";
-import { api, errorText } from "../../api";
+import { api } from "../../api";
+import { useLoad } from "../../components/use-load";
+
+const loadBases = () => api.call("kb.list", {});
+// Stable while nothing is loaded, so effects that depend on the list do not rerun.
+const NO_BASES: KbBase[] = [];
 
 /** The bases and whether vector search is on, reloaded on demand. */
 export function useBases(): { bases: KbBase[]; vectorSearch: boolean; error: string | null; loading: boolean; reload: () => Promise<void> } {
-  const [bases, setBases] = useState<KbBase[]>([]);
-  const [vectorSearch, setVector] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const reload = useCallback(async () => {
-    try {
-      const out = await api.call("kb.list", {});
-      setBases(out.bases);
-      setVector(out.vectorSearch);
-      setError(null);
-    } catch (e) {
-      setError(errorText(e, ""));
-    } finally {
-      setLoading(false);
-    }
-  }, []);
-  useEffect(() => {
-    void reload();
-  }, [reload]);
-  return { bases, vectorSearch, error, loading, reload };
+  const { data, error, loading, reload } = useLoad(loadBases);
+  return { bases: data?.bases ?? NO_BASES, vectorSearch: data?.vectorSearch ?? false, error, loading, reload };
 }
 
 /** The documents of one base. */
