@@ -4,10 +4,11 @@ import { useTranslation } from "react-i18next";
 import type { KbProgress } from "../../../../electron/common/contracts/knowledge";
 import { api, errorText, runJob } from "../../api";
 import { BrowseButton } from "../../components/BrowseButton";
+import { DropZone } from "../../components/DropZone";
 import type { MessageKey } from "../../i18n/zh-CN";
 import { parsePaths } from "./snippet-parts";
 
-/** Add files or folders by path (under serve there is no file picker), with progress and cancel. */
+/** Add files or folders by path, the file dialog or a drop (desktop app), with progress and cancel. */
 export function AddFiles({ base, onProgressTick, onDone }: { base: string; onProgressTick: () => void; onDone: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -52,38 +53,41 @@ export function AddFiles({ base, onProgressTick, onDone }: { base: string; onPro
   }
 
   const pct = progress && progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : 0;
+  const addPaths = (paths: string[]): void => setText((t0) => [...parsePaths(t0), ...paths].join("\n"));
   return (
-    <Flex vertical gap="small">
-      <Typography.Text strong>{t("knowledge.add.title")}</Typography.Text>
-      <Input.TextArea data-testid="kb-add-paths" rows={2} placeholder={t("knowledge.add.placeholder")} aria-label={t("knowledge.add.paths")} value={text} onChange={(e) => setText(e.target.value)} disabled={running} />
-      <Flex gap="small" align="center">
-        <Button data-testid="kb-add-start" type="primary" onClick={() => void start()} disabled={running || !parsePaths(text).length}>
-          {t("knowledge.add.start")}
-        </Button>
-        <Tooltip title={t("knowledge.add.browseFiles")}>
-          <span>
-            <BrowseButton testId="kb-browse-files" disabled={running} request={{ kind: "file", multiple: true }} onPicked={(paths) => setText((t0) => [...parsePaths(t0), ...paths].join("\n"))} />
-          </span>
-        </Tooltip>
-        <Tooltip title={t("knowledge.add.browseFolder")}>
-          <span>
-            <BrowseButton testId="kb-browse-folder" disabled={running} request={{ kind: "folder", multiple: true }} onPicked={(paths) => setText((t0) => [...parsePaths(t0), ...paths].join("\n"))} />
-          </span>
-        </Tooltip>
-        {running && (
-          <Button data-testid="kb-add-cancel" onClick={() => abort.current?.abort()}>
-            {t("knowledge.add.cancel")}
+    <DropZone testId="kb-add-drop" hint={t("knowledge.add.dropHint")} noPathMessage={t("knowledge.add.dropNoPath")} onPaths={addPaths} onNoPath={(m) => void message.warning(m)}>
+      <Flex vertical gap="small">
+        <Typography.Text strong>{t("knowledge.add.title")}</Typography.Text>
+        <Input.TextArea data-testid="kb-add-paths" rows={2} placeholder={t("knowledge.add.placeholder")} aria-label={t("knowledge.add.paths")} value={text} onChange={(e) => setText(e.target.value)} disabled={running} />
+        <Flex gap="small" align="center">
+          <Button data-testid="kb-add-start" type="primary" onClick={() => void start()} disabled={running || !parsePaths(text).length}>
+            {t("knowledge.add.start")}
           </Button>
+          <Tooltip title={t("knowledge.add.browseFiles")}>
+            <span>
+              <BrowseButton testId="kb-browse-files" disabled={running} request={{ kind: "file", multiple: true }} onPicked={addPaths} />
+            </span>
+          </Tooltip>
+          <Tooltip title={t("knowledge.add.browseFolder")}>
+            <span>
+              <BrowseButton testId="kb-browse-folder" disabled={running} request={{ kind: "folder", multiple: true }} onPicked={addPaths} />
+            </span>
+          </Tooltip>
+          {running && (
+            <Button data-testid="kb-add-cancel" onClick={() => abort.current?.abort()}>
+              {t("knowledge.add.cancel")}
+            </Button>
+          )}
+        </Flex>
+        {running && (
+          <Flex vertical data-testid="kb-add-progress">
+            <Progress percent={pct} size="small" />
+            <Typography.Text type="secondary" ellipsis>
+              {progress ? `${t(`knowledge.add.stage.${progress.stage}` as MessageKey)} ${t("knowledge.add.progress", { done: progress.done, total: progress.total })} ${progress.file ?? ""}` : t("knowledge.add.stage.scan")}
+            </Typography.Text>
+          </Flex>
         )}
       </Flex>
-      {running && (
-        <Flex vertical data-testid="kb-add-progress">
-          <Progress percent={pct} size="small" />
-          <Typography.Text type="secondary" ellipsis>
-            {progress ? `${t(`knowledge.add.stage.${progress.stage}` as MessageKey)} ${t("knowledge.add.progress", { done: progress.done, total: progress.total })} ${progress.file ?? ""}` : t("knowledge.add.stage.scan")}
-          </Typography.Text>
-        </Flex>
-      )}
-    </Flex>
+    </DropZone>
   );
 }
