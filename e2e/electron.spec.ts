@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -32,7 +32,10 @@ const found = findElectron();
 const available = "executable" in found;
 if (!available) console.log(`[electron e2e] skipped: ${found.reason}`);
 
-type Win = Record<string, unknown> & { api?: { call(m: string, i: unknown): Promise<unknown> } };
+type Win = Record<string, unknown> & {
+  api?: { call(m: string, i: unknown): Promise<unknown> };
+  desktop?: { pickPaths(r: unknown): Promise<string[]>; droppedPaths(f: File[]): Promise<string[]> };
+};
 
 describe.skipIf(!available)("GovDesk in Electron", () => {
   let app: ElectronApplication;
@@ -148,5 +151,32 @@ describe.skipIf(!available)("GovDesk in Electron", () => {
     await page.waitForTimeout(500);
     expect(page.url()).toMatch(/^app:\/\/govdesk\/index\.html/);
     expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
+  });
+
+  it("the page cannot make the core read a file the user did not choose; the dialog's choice can be read", async () => {
+    const file = join(dataDir, "..", `govdesk-e2e-chosen-${process.pid}.txt`);
+    writeFileSync(file, "关于做好年度考核工作的通知。");
+    try {
+      const before = await page.evaluate(
+        (p) => (window as unknown as Win).api!.call("kb.extract", { path: p }).then(() => "read", (e: { message?: string }) => e.message ?? "error"),
+        file,
+      );
+      expect(before).toContain("不能读取该文件");
+      // The user's click in the native dialog is the one thing replaced: the grant to the core is real.
+      await app.evaluate(({ dialog }, chosen) => {
+        dialog.showOpenDialog = (async () => ({ canceled: false, filePaths: [chosen] })) as typeof dialog.showOpenDialog;
+      }, file);
+      const picked = await page.evaluate(() => (window as unknown as Win).desktop!.pickPaths({ kind: "file" }));
+      expect(picked).toEqual([file]);
+      const after = await page.evaluate((p) => (window as unknown as Win).api!.call("kb.extract", { path: p }).then(() => "read"), file);
+      expect(after).toBe("read");
+    } finally {
+      rmSync(file, { force: true });
+    }
+  });
+
+  it("a File the page makes itself has no path: \"dropping\" it grants nothing", async () => {
+    const paths = await page.evaluate(() => (window as unknown as Win).desktop!.droppedPaths([new File(["x"], "made.txt")]));
+    expect(paths).toEqual([]);
   });
 });
