@@ -58,7 +58,7 @@ export function getAudit(s: Pick<CoreServices, "store" | "onClose" | "dataDir" |
   s.onClose(() => void audits.delete(s.store));
   audit.record(
     load.ok
-      ? { type: "policy.load", object: load.path, detail: { exists: load.exists, sha256: fileSha256(load.path) } }
+      ? { type: "policy.load", object: load.path, detail: { exists: load.exists, sha256: fileSha256(load.path), sources: load.sources.join("；") } }
       : { type: "policy.invalid", object: load.path, detail: { error: load.issues.join("；").slice(0, 1000), sha256: fileSha256(load.path) } },
   );
   return audit;

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { AuditEntry, AuditVerifyResult } from "../../../../electron/common/contracts/security";
 import { api, errorText } from "../../api";
 import { useLoad } from "../../components/use-load";
-import { downloadText } from "./use-call";
+import { downloadText } from "./download-text";
 
 const PAGE = 20;
 

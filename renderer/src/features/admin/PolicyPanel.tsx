@@ -40,6 +40,10 @@ export function PolicyPanel({ status }: { status: PolicyStatus }) {
           styles={{ label: { width: "16em" } }}
           items={[
             { key: "file", label: t("admin.policy.file"), children: <span data-testid="admin-policy-path">{status.path}</span> },
+            // Windows Group Policy can set the policy too (or alone): say where it came from.
+            ...(status.sources && status.sources.some((src) => src !== status.path)
+              ? [{ key: "sources", label: t("admin.policy.sources"), children: <span data-testid="admin-policy-sources" style={{ whiteSpace: "pre-wrap" }}>{status.sources.join("\n")}</span> }]
+              : []),
             {
               key: "status",
               label: t("admin.policy.status"),

@@ -10,9 +10,10 @@ export const adminZhCN = {
   policy: {
     title: "管理策略",
     file: "策略文件",
+    sources: "策略来源（文件与组策略）",
     status: "状态",
     valid: "有效",
-    missing: "未配置（文件不存在，不做限制）",
+    missing: "未配置（无策略文件或组策略，不做限制）",
     lockedDown: "管理策略无效，GovDesk 已锁定",
     lockedDownHelp: "请联系信息中心修正策略文件后重新启动 GovDesk。",
     allowedModels: "允许的模型（sha256）",
@@ -95,9 +96,10 @@ export const adminEn = {
   policy: {
     title: "Admin policy",
     file: "Policy file",
+    sources: "Policy sources (file and Group Policy)",
     status: "Status",
     valid: "Valid",
-    missing: "Not configured (no file, nothing restricted)",
+    missing: "Not configured (no policy file or Group Policy, nothing restricted)",
     lockedDown: "The admin policy is invalid; GovDesk is locked",
     lockedDownHelp: "Ask IT to fix the policy file, then restart GovDesk.",
     allowedModels: "Allowed models (sha256)",
