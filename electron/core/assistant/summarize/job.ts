@@ -6,7 +6,9 @@ import { audit } from "../../security/services";
 import { extractiveSummary, type SummaryPoint } from "../extractive";
 import { summarizeMap, summarizeReduce } from "../prompts";
 import { saveSummary } from "../store/summaries-repo";
+import { summaryBudget } from "../budget";
 import { mapReduceSummary } from "./map-reduce";
+import { chunkTokensFor, type SummaryDocument } from "./plan";
 import { loadSource, requireText, type LoadedDocument } from "./load";
 
 export interface SummarizeInput {
@@ -22,7 +24,7 @@ export interface JobHooks {
   onChunk?: (c: ChatChunk) => void;
 }
 
-/** Chunk size for map-reduce (estimated tokens); the planner regroups by the model's own count. */
+/** Largest chunk size for map-reduce (estimated tokens); the planner regroups by the model's own count. */
 const CHUNK_TOKENS = 400;
 
 /**
@@ -52,7 +54,12 @@ export async function runSummarize(s: CoreServices, input: SummarizeInput, hooks
     body = { ...r, thought: "", prompts: "", chunks: 0, groups: 0, modelCalls: 0, reduceRounds: 0, modelSeconds: 0 };
     hooks.progress(1, 1, "extractive");
   } else {
-    const chunked = docs.map((d) => ({ title: d.title, path: d.path, chunks: chunkPages(d.pages, { targetTokens: CHUNK_TOKENS, overlapTokens: 0 }) }));
+    const mapOutput = summaryBudget(model.contextSize, input.length).mapOutput;
+    const chunked: SummaryDocument[] = [];
+    for (const d of docs) {
+      const targetTokens = await chunkTokensFor(model, d.title, d.pages, mapOutput, CHUNK_TOKENS);
+      chunked.push({ title: d.title, path: d.path, chunks: chunkPages(d.pages, { targetTokens, overlapTokens: 0 }) });
+    }
     const r = await mapReduceSummary(model, chunked, {
       length: input.length,
       signal: hooks.signal,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureTestModel } from "../../../../scripts/test-model/ensure";
 import { RpcError } from "../../../common/rpc/wire";
+import type { ChatModel } from "../../llm/chat-model";
 import { loadTestChatModel, type TestChatModel } from "../testing/llama-chat-model";
 import { longNotice, pageChunks } from "../testing/documents";
 import { mapReduceSummary } from "./map-reduce";
@@ -47,6 +48,35 @@ describe("mapReduceSummary with the test model", () => {
     expect(streamed.trim()).toBe(r.summary);
     for (const p of r.points) for (const page of p.pages) expect(page).toBeGreaterThanOrEqual(1);
   }, 60_000);
+
+  it("on a long document: every prompt fits, every chunk is visited, the final prompt still names every page, each text is tokenised about once", async () => {
+    const pages = longNotice(60);
+    const chunks = pageChunks(pages);
+    let counted = 0;
+    let answered = 0;
+    const counting: ChatModel = {
+      modelId: model.modelId,
+      name: model.name,
+      contextSize: model.contextSize,
+      countTokens: (text) => ((counted += text.length), model.countTokens(text)),
+      generate: async (req) => {
+        const r = await model.generate(req);
+        answered += r.text.length;
+        return r;
+      },
+    };
+    const first = model.calls.length;
+    const r = await mapReduceSummary(counting, [{ title: "关于加强内部管理的通知", chunks }], { length: "bullets" });
+    const calls = model.calls.slice(first);
+    for (const c of chunks) expect(calls.some((call) => call.user.includes(c.text))).toBe(true);
+    for (const call of calls) expect(call.promptTokens + call.maxTokens).toBeLessThanOrEqual(model.contextSize);
+    expect(r.stats.reduceRounds).toBeGreaterThan(0);
+    expect(pagesNamed(calls.at(-1)!.user)).toEqual(pages.map((p) => p.page));
+    // Each chunk is counted once when grouped and each answer once when it becomes a part
+    // (with its label); re-counting parts every round would be several times this.
+    const input = chunks.reduce((n, c) => n + c.text.length, 0);
+    expect(counted).toBeLessThan(1.2 * (input + answered) + 2000);
+  }, 120_000);
 
   it("needs reduce rounds on the smallest context and still fits every prompt", async () => {
     const chunks = pageChunks(longNotice(16));
@@ -95,3 +125,15 @@ describe("mapReduceSummary with the test model", () => {
     expect(model.calls.length - first).toBe(made);
   }, 60_000);
 });
+
+/** Pages named by the part labels ("[n]（第3–5页）", "[n]（第1、4页）") of a reduce prompt. */
+function pagesNamed(user: string): number[] {
+  const pages = new Set<number>();
+  for (const m of user.matchAll(/\[\d+\]（(?:《[^》]*》)?第([\d、–]+)页）/g)) {
+    for (const item of m[1]!.split("、")) {
+      const [a, b = a] = item.split("–").map(Number);
+      for (let p = a!; p <= b!; p++) pages.add(p);
+    }
+  }
+  return [...pages].sort((x, y) => x - y);
+}

@@ -1,6 +1,6 @@
 import type { ChatChunk, ChatModel } from "../../llm/chat-model";
 import { RpcError } from "../../../common/rpc/wire";
-import { fitTokens, promptTokens, summaryBudget, type SummaryBudget } from "../budget";
+import { promptTokens, summaryBudget, type SummaryBudget } from "../budget";
 import type { SummaryLength, SummaryPoint } from "../extractive";
 import { pickSentences } from "../extractive";
 import { pageSentences } from "../page-sentences";
@@ -52,32 +52,33 @@ export async function mapReduceSummary(model: ChatModel, docs: readonly SummaryD
   progress(0, totalChunks, "plan");
   const title = docs.length === 1 ? docs[0]!.title : docs.map((d) => d.title).join("、");
   const finalPrompt = (parts: ReducePart[]) => summarizeReduce.render({ title, parts, length: opts.length, final: true });
-  const { cap: partCap, ...budget } = await partTokenCap(model, title, wanted, opts.length);
+  const budget = await partBudget(model, title, wanted, opts.length);
   const groups = await planMapGroups(model, docs, budget.mapOutput);
   checkCancelled(opts.signal);
 
-  let parts: ReducePart[];
+  let parts: Part[];
   const direct = groups.length === 1 ? toPart(groups[0]!, 1, docs) : null;
-  if (direct && (await promptTokens(model, finalPrompt([direct]))) + budget.finalOutput <= model.contextSize) {
-    parts = [direct];
+  const directTokens = direct ? await promptTokens(model, finalPrompt([direct])) : 0;
+  if (direct && directTokens + budget.finalOutput <= model.contextSize) {
+    parts = [{ ...direct, tokens: directTokens - budget.emptyFinal }];
     progress(totalChunks, totalChunks, "map");
   } else {
     parts = [];
     let chunksDone = 0;
     for (const g of groups) {
       const r = await generate(summarizeMap.render({ title: docs[g.doc]!.title, pages: g.pages, text: g.text }), budget.mapOutput);
-      const text = r.text.trim() ? await fitTokens(model, r.text.trim(), partCap) : fallbackGist(g);
-      parts.push({ n: parts.length + 1, pages: g.pages, text, ...(docs.length > 1 ? { document: docs[g.doc]!.title } : {}) });
+      const part = { n: parts.length + 1, pages: g.pages, text: r.text.trim() || fallbackGist(g), ...(docs.length > 1 ? { document: docs[g.doc]!.title } : {}) };
+      parts.push(await fitPart(model, part, budget));
       chunksDone += g.chunkIds.length;
       progress(Math.min(chunksDone, totalChunks), totalChunks, "map");
     }
   }
 
   let reduceRounds = 0;
-  while ((await promptTokens(model, finalPrompt(parts))) + budget.finalOutput > model.contextSize) {
+  while (!(await fitsFinal(model, parts, budget, finalPrompt))) {
     reduceRounds++;
-    const batches = await packParts(model, title, parts, opts.length, budget.mapOutput);
-    const next: ReducePart[] = [];
+    const batches = packParts(parts, model.contextSize - budget.mapOutput - budget.emptyMerge);
+    const next: Part[] = [];
     for (let b = 0; b < batches.length; b++) {
       progress(b, batches.length, "reduce");
       // A part alone in its batch goes on unchanged: nothing to merge it with this round.
@@ -88,8 +89,8 @@ export async function mapReduceSummary(model: ChatModel, docs: readonly SummaryD
       const batch = batches[b]!.map((p, i) => ({ ...p, n: i + 1 }));
       const r = await generate(summarizeReduce.render({ title, parts: batch, length: opts.length, final: false }), budget.mapOutput);
       const pages = [...new Set(batch.flatMap((p) => p.pages))].sort((x, y) => x - y);
-      const text = r.text.trim() ? await fitTokens(model, r.text.trim(), partCap) : batch.map((p) => p.text).join("").slice(0, 200);
-      next.push({ n: next.length + 1, pages, text, ...sameDocument(batch) });
+      const text = r.text.trim() || batch.map((p) => p.text).join("").slice(0, 200);
+      next.push(await fitPart(model, { n: next.length + 1, pages, text, ...sameDocument(batch) }, budget));
     }
     if (next.length >= parts.length) throw new Error("summary reduce made no progress");
     parts = next;
@@ -132,51 +133,88 @@ function fallbackGist(g: MapGroup): string {
 
 /** Fewest tokens a part summary should keep; below this a reduce round says nothing. */
 const MIN_PART_TOKENS = 40;
+/** Tokens a join between two rendered parts costs (the "\n" and a possible merge). */
+const JOIN_TOKENS = 2;
+
+/** A part with its size as rendered in a reduce prompt, counted once when it is made. */
+interface Part extends ReducePart {
+  /** Tokens of renderPart with the widest number (999), plus JOIN_TOKENS. */
+  tokens: number;
+}
+
+interface PartBudget {
+  mapOutput: number;
+  finalOutput: number;
+  /** Most tokens one Part may have: two always fit a reduce prompt with its answer. */
+  partMax: number;
+  /** Tokens of the reduce prompts with no parts (final and merge rounds). */
+  emptyFinal: number;
+  emptyMerge: number;
+}
 
 /**
- * Most tokens one part may have so that at least two parts always fit a
- * reduce prompt (otherwise rounds could not shrink the list), shrinking the
- * answer sizes on small contexts to keep that room.
+ * Sizes so that at least two parts always fit a reduce prompt (otherwise
+ * rounds could not shrink the list), shrinking the answer sizes on small
+ * contexts to keep that room.
  */
-async function partTokenCap(
-  model: ChatModel,
-  title: string,
-  budget: SummaryBudget,
-  length: SummaryLength,
-): Promise<{ cap: number; mapOutput: number; finalOutput: number }> {
-  const empty = Math.max(
-    await promptTokens(model, summarizeReduce.render({ title, parts: [], length, final: true })),
-    await promptTokens(model, summarizeReduce.render({ title, parts: [], length, final: false })),
-  );
-  const label = (await model.countTokens(renderPart({ n: 999, pages: [9998, 9999], text: "", document: title }))) + 2;
+async function partBudget(model: ChatModel, title: string, budget: SummaryBudget, length: SummaryLength): Promise<PartBudget> {
+  const emptyFinal = await promptTokens(model, summarizeReduce.render({ title, parts: [], length, final: true }));
+  const emptyMerge = await promptTokens(model, summarizeReduce.render({ title, parts: [], length, final: false }));
+  const empty = Math.max(emptyFinal, emptyMerge);
+  const label = (await model.countTokens(renderPart({ n: 999, pages: [9998, 9999], text: "", document: title }))) + JOIN_TOKENS;
   const maxOutput = model.contextSize - empty - 2 * (MIN_PART_TOKENS + label);
   const finalOutput = Math.min(budget.finalOutput, maxOutput);
   const mapOutput = Math.min(budget.mapOutput, maxOutput);
   if (Math.min(finalOutput, mapOutput) < 16) {
     throw new RpcError("UNAVAILABLE", `模型的上下文（${model.contextSize} 个词元）太小，无法生成摘要。请换用上下文更大的模型。`);
   }
-  const cap = Math.floor((model.contextSize - Math.max(finalOutput, mapOutput) - empty) / 2) - label;
-  return { cap, mapOutput: Math.min(mapOutput, cap), finalOutput };
+  const partMax = Math.floor((model.contextSize - Math.max(finalOutput, mapOutput) - empty) / 2);
+  return { mapOutput: Math.min(mapOutput, partMax - label), finalOutput, partMax, emptyFinal, emptyMerge };
 }
 
-/** Packs consecutive parts into reduce prompts that fit (partTokenCap makes two always fit). */
-async function packParts(model: ChatModel, title: string, parts: readonly ReducePart[], length: SummaryLength, output: number): Promise<ReducePart[][]> {
-  const empty = await promptTokens(model, summarizeReduce.render({ title, parts: [], length, final: false }));
-  const room = model.contextSize - output - empty;
-  const batches: ReducePart[][] = [];
-  let current: ReducePart[] = [];
+/**
+ * Counts a part as rendered (one call for label and text) and cuts its text
+ * at the end until it fits partMax, for answers that re-tokenise longer than
+ * they were generated.
+ */
+async function fitPart(model: ChatModel, part: ReducePart, budget: PartBudget): Promise<Part> {
+  const count = async (text: string) => (await model.countTokens(renderPart({ ...part, n: 999, text }))) + JOIN_TOKENS;
+  let text = part.text;
+  let tokens = await count(text);
+  while (tokens > budget.partMax && text.length > 0) {
+    text = text.slice(0, Math.max(0, Math.min(text.length - 1, Math.floor((text.length * budget.partMax) / tokens) - 1)));
+    tokens = await count(text);
+  }
+  return { ...part, text, tokens };
+}
+
+/**
+ * Does the final prompt fit with its answer? The parts' own counts bound it
+ * from above (labels counted with the widest number, joins with slack); only
+ * a sum within that slack of the room needs the whole prompt counted.
+ */
+async function fitsFinal(model: ChatModel, parts: readonly Part[], budget: PartBudget, render: (p: ReducePart[]) => RenderedPrompt): Promise<boolean> {
+  const room = model.contextSize - budget.finalOutput - budget.emptyFinal;
+  const sum = parts.reduce((n, p) => n + p.tokens, 0);
+  if (sum <= room) return true;
+  if (sum - 2 * JOIN_TOKENS * parts.length > room) return false;
+  return (await promptTokens(model, render([...parts]))) + budget.finalOutput <= model.contextSize;
+}
+
+/** Packs consecutive parts into reduce prompts of at most `room` tokens (partBudget makes two always fit). */
+function packParts(parts: readonly Part[], room: number): Part[][] {
+  const batches: Part[][] = [];
+  let current: Part[] = [];
   let used = 0;
   for (const p of parts) {
-    const t = (await model.countTokens(renderPart({ ...p, n: 999 }))) + 2;
-    if (current.length > 0 && used + t > room) {
+    if (current.length > 0 && used + p.tokens > room) {
       batches.push(current);
       current = [];
       used = 0;
     }
     current.push(p);
-    used += t;
+    used += p.tokens;
   }
   if (current.length) batches.push(current);
   return batches;
 }
-

@@ -1,3 +1,4 @@
+import { estimateTokens } from "../../ingest/chunk";
 import type { Chunk } from "../../ingest/types";
 import type { ChatModel } from "../../llm/chat-model";
 import { TEMPLATE_TOKENS } from "../budget";
@@ -31,6 +32,39 @@ interface Unit {
 const JOIN_TOKENS = 2;
 /** Room left for the page label of a group, which is unknown when the budget is computed. */
 const LABEL_SLACK = 12;
+/** A chunk is at most this share of a map prompt's text room, so groups of whole chunks fill it (≥ 5/6). */
+const CHUNKS_PER_GROUP = 6;
+/** Smallest chunk size worth planning with (estimated tokens): a few sentences. */
+const MIN_CHUNK_TOKENS = 32;
+/** Characters of the document the model's tokens per estimated token are measured on. */
+const SAMPLE_CHARS = 2000;
+
+/** Tokens of a document's text one map prompt can take: context − map answer − template − the prompt's own words. */
+async function mapTextBudget(model: ChatModel, title: string, mapOutput: number): Promise<number> {
+  const empty = summarizeMap.render({ title, pages: [], text: "" });
+  const overhead = (await model.countTokens(empty.system)) + (await model.countTokens(empty.user)) + TEMPLATE_TOKENS + LABEL_SLACK;
+  return model.contextSize - mapOutput - overhead;
+}
+
+/**
+ * Chunk size (in ingest's estimated tokens, at most `max`) for a document to
+ * be summarised: a model that needs many tokens a character (or a small
+ * context) gets smaller chunks, else groups of whole chunks would leave much
+ * of each map prompt empty and take more model calls. One count of a sample.
+ */
+export async function chunkTokensFor(model: ChatModel, title: string, pages: readonly { text: string }[], mapOutput: number, max: number): Promise<number> {
+  let sample = "";
+  for (const p of pages) {
+    if (sample.length >= SAMPLE_CHARS) break;
+    sample += `${p.text}\n`;
+  }
+  sample = sample.slice(0, SAMPLE_CHARS);
+  const estimated = estimateTokens(sample);
+  if (estimated === 0) return max;
+  const perEstimate = (await model.countTokens(sample)) / estimated;
+  const room = await mapTextBudget(model, title, mapOutput);
+  return Math.max(MIN_CHUNK_TOKENS, Math.min(max, Math.floor(room / CHUNKS_PER_GROUP / perEstimate)));
+}
 
 /**
  * Groups each document's chunks so that every map prompt fits the context:
@@ -42,9 +76,7 @@ export async function planMapGroups(model: ChatModel, docs: readonly SummaryDocu
   const groups: MapGroup[] = [];
   for (let d = 0; d < docs.length; d++) {
     const doc = docs[d]!;
-    const empty = summarizeMap.render({ title: doc.title, pages: [], text: "" });
-    const overhead = (await model.countTokens(empty.system)) + (await model.countTokens(empty.user)) + TEMPLATE_TOKENS + LABEL_SLACK;
-    const budget = model.contextSize - mapOutput - overhead;
+    const budget = await mapTextBudget(model, doc.title, mapOutput);
     if (budget < 16) throw new Error(`model context ${model.contextSize} too small for a summary prompt`);
     const units: Unit[] = [];
     for (let c = 0; c < doc.chunks.length; c++) units.push(...(await fitUnit(model, c, doc.chunks[c]!, budget)));
