@@ -9,6 +9,8 @@ export const modelsZhCN = {
   import: {
     path: "模型文件路径",
     pathPlaceholder: "例如 /media/usb/qwen2.5-7b-instruct-q4_k_m.gguf",
+    dropHint: "也可以把 .gguf 文件从文件管理器拖到这里",
+    dropNoPath: "浏览器模式下无法得知拖入文件的位置，请在上面输入模型文件的路径。",
     inPlace: "原地登记（不复制到数据目录）",
     start: "导入",
     cancel: "取消",
@@ -106,6 +108,8 @@ export const modelsEn = {
   import: {
     path: "Model file path",
     pathPlaceholder: "e.g. /media/usb/qwen2.5-7b-instruct-q4_k_m.gguf",
+    dropHint: "You can also drag a .gguf file here from the file manager",
+    dropNoPath: "In browser mode the location of a dropped file is not known: type the model file's path above.",
     inPlace: "Register in place (do not copy into the data folder)",
     start: "Import",
     cancel: "Cancel",
