@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureTestModel } from "../../../scripts/test-model/ensure";
 import { writeGguf } from "../../../scripts/test-model/gguf-writer";
 import { describeTinyLlama } from "../../../scripts/test-model/tiny-llama";
-import { RpcError } from "../../common/rpc/wire";
+import type { RpcError } from "../../common/rpc/wire";
+import { rpcRejection } from "../testing/rpc-error";
 import { tempDir } from "../testing/temp-dir";
 import { inspectGguf } from "./gguf-inspect";
 
@@ -19,14 +20,7 @@ beforeAll(async () => {
 });
 afterAll(() => cleanup());
 
-async function refusal(path: string): Promise<RpcError> {
-  const e = await inspectGguf(path).then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(RpcError);
-  return e as RpcError;
-}
+const refusal = (path: string): Promise<RpcError> => rpcRejection(inspectGguf(path));
 
 describe("inspectGguf (pure TypeScript, before anything native)", () => {
   it("reads the test model's metadata", async () => {

@@ -5,9 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureTestModel } from "../../../scripts/test-model/ensure";
 import type { JobProgress } from "../../common/contract";
 import { runJob } from "../../common/rpc/run-job";
-import { RpcError } from "../../common/rpc/wire";
 import type { Core, CoreServices } from "../core";
 import { openModelsCore, modelsTestContract as contract, type ModelsTestContract } from "./test-core";
+import { rpcRejection } from "../testing/rpc-error";
 import { tempDir } from "../testing/temp-dir";
 import { sha256File } from "./model-id";
 
@@ -32,14 +32,7 @@ afterAll(async () => {
   cleanup();
 });
 
-const fails = async (p: Promise<unknown>): Promise<RpcError> => {
-  const e = await p.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(RpcError);
-  return e as RpcError;
-};
+const fails = rpcRejection;
 
 describe("models.* through the core", () => {
   it("imports a model by copy with hashing progress, lists it with a fit badge", async () => {

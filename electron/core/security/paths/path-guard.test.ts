@@ -3,9 +3,9 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { contract } from "../../../common/contract";
 import { runJob } from "../../../common/rpc/run-job";
-import { RpcError } from "../../../common/rpc/wire";
 import { createCore, type Core } from "../../core";
 import { connectInProcess } from "../../rpc/in-process";
+import { rpcRejection as refusal } from "../../testing/rpc-error";
 import { tempDir } from "../../testing/temp-dir";
 import { getAudit } from "../services";
 
@@ -21,15 +21,6 @@ function file(rel: string, text = TEXT): string {
   mkdirSync(join(p, ".."), { recursive: true });
   writeFileSync(p, text);
   return p;
-}
-
-async function refusal(p: Promise<unknown>): Promise<RpcError> {
-  const e = await p.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(RpcError);
-  return e as RpcError;
 }
 
 beforeEach(() => {
@@ -124,9 +115,8 @@ describe("paths named by the UI", () => {
     const inDataDir = join(core.dataDir, "models", "y.gguf");
     mkdirSync(join(core.dataDir, "models"), { recursive: true });
     writeFileSync(inDataDir, "GGUF");
-    const err = await ui.call("models.inspect", { path: inDataDir }).catch((x: unknown) => x as RpcError);
-    expect(err).toBeInstanceOf(RpcError);
-    expect((err as RpcError).code).not.toBe("FORBIDDEN"); // refused for being a bad GGUF, not for where it lies
+    const err = await refusal(ui.call("models.inspect", { path: inDataDir }));
+    expect(err.code).not.toBe("FORBIDDEN"); // refused for being a bad GGUF, not for where it lies
   });
 
   it("the CLI (trusted, in-process) is not limited: the user typed the path in their own shell", async () => {
