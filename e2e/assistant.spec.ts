@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { contract } from "../electron/common/contract";
 import { runJob } from "../electron/common/rpc/run-job";
 import { createCore } from "../electron/core/core";
@@ -9,10 +9,8 @@ import { connectInProcess } from "../electron/core/rpc/in-process";
 import { tempDir } from "../electron/core/testing/temp-dir";
 import { longNotice } from "../electron/core/assistant/testing/documents";
 import { ensureTestModel } from "../scripts/test-model/ensure";
-import { launchChromium } from "./fixtures/browser";
-import { startServe, type ServeProcess } from "./fixtures/serve";
+import { openApp, type OpenApp } from "./fixtures/app";
 import { ChatPage, SummarisePage } from "./pages/assistant";
-import { ShellPage } from "./pages/shell";
 
 /**
  * 对话 and 摘要 end to end over `govdesk serve` in Chromium, with the test
@@ -20,13 +18,12 @@ import { ShellPage } from "./pages/shell";
  * stream, open a citation at its page, stop with Esc; summarise a long
  * document with a progress bar, then cancel another.
  */
-let browser: Browser;
+let app: OpenApp;
 let page: Page;
-let serve: ServeProcess;
 let dir: string;
 let cleanup: () => void;
 let longDoc: string;
-const pageErrors: string[] = [];
+let pageErrors: string[];
 
 /** The data directory as a user would have it: a knowledge base with a 公文 and a Markdown rule, the test model as default. */
 async function prepare(dataDir: string): Promise<void> {
@@ -53,17 +50,11 @@ beforeAll(async () => {
   longDoc = join(dir, "长文件.txt");
   writeFileSync(longDoc, longNotice(30).map((p) => p.text).join("\f"));
   await prepare(join(dir, "data"));
-  browser = await launchChromium();
-  serve = await startServe(join(dir, "data"));
-  page = await browser.newPage();
-  page.on("pageerror", (e) => pageErrors.push(e.message));
-  const shell = new ShellPage(page);
-  await shell.open(serve.url);
-  await shell.waitRunning();
+  app = await openApp(join(dir, "data"), { ready: true });
+  ({ page, pageErrors } = app);
 }, 180_000);
 afterAll(async () => {
-  await browser?.close();
-  await serve?.stop();
+  await app?.close();
   cleanup();
 });
 

@@ -1,9 +1,9 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { launchChromium } from "./fixtures/browser";
-import { startServe, type ServeProcess } from "./fixtures/serve";
+import type { Page } from "playwright-core";
+import { openApp, type OpenApp } from "./fixtures/app";
+import type { ServeProcess } from "./fixtures/serve";
 import { ShellPage } from "./pages/shell";
 import { KnowledgePage } from "./pages/knowledge";
 import { tempDir } from "../electron/core/testing/temp-dir";
@@ -15,13 +15,13 @@ import { NOTICE_PAGES, writeGbk, writePdf } from "../electron/core/ingest/testin
  * statuses and metadata, search with highlighted snippets and open the
  * preview at the hit's page.
  */
-let browser: Browser;
+let app: OpenApp;
 let page: Page;
 let serve: ServeProcess;
 let dir: string;
 let folder: string;
 let cleanup: () => void;
-const pageErrors: string[] = [];
+let pageErrors: string[];
 
 beforeAll(async () => {
   ({ dir, cleanup } = tempDir("govdesk-e2e-kb-"));
@@ -30,14 +30,11 @@ beforeAll(async () => {
   await writePdf(join(folder, "数据安全 通知.pdf"), NOTICE_PAGES);
   await writeGbk(join(folder, "采购.txt"), "关于加强办公用品采购管理的通知\n一、实行季度盘点。各单位每季度末对办公用品进行盘点。\n");
   await writeFile(join(folder, "坏文件.txt"), Buffer.from(Array.from({ length: 1024 }, (_, i) => (i * 37) % 256)));
-  browser = await launchChromium();
-  serve = await startServe(join(dir, "data"));
-  page = await browser.newPage();
-  page.on("pageerror", (e) => pageErrors.push(e.message));
+  app = await openApp(join(dir, "data"));
+  ({ serve, page, pageErrors } = app);
 }, 120_000);
 afterAll(async () => {
-  await browser?.close();
-  await serve?.stop();
+  await app?.close();
   cleanup();
 });
 

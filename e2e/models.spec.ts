@@ -1,9 +1,9 @@
 import { open, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { launchChromium } from "./fixtures/browser";
-import { startServe, type ServeProcess } from "./fixtures/serve";
+import type { Page } from "playwright-core";
+import { openApp, type OpenApp } from "./fixtures/app";
+import type { ServeProcess } from "./fixtures/serve";
 import { ShellPage } from "./pages/shell";
 import { ModelsPage } from "./pages/models";
 import { ensureTestModel } from "../scripts/test-model/ensure";
@@ -14,13 +14,13 @@ import { tempDir } from "../electron/core/testing/temp-dir";
  * test model by path, see the progress bar while it is hashed and copied,
  * then the model in the list with its fit badge for this machine.
  */
-let browser: Browser;
+let app: OpenApp;
 let page: Page;
 let serve: ServeProcess;
 let dir: string;
 let cleanup: () => void;
 let bigModel: string;
-const pageErrors: string[] = [];
+let pageErrors: string[];
 
 beforeAll(async () => {
   ({ dir, cleanup } = tempDir("govdesk-e2e-models-"));
@@ -32,14 +32,11 @@ beforeAll(async () => {
   const pad = Buffer.alloc(16 * 1024 * 1024);
   for (let i = 0; i < 24; i++) await fh.write(pad);
   await fh.close();
-  browser = await launchChromium();
-  serve = await startServe(join(dir, "data"));
-  page = await browser.newPage();
-  page.on("pageerror", (e) => pageErrors.push(e.message));
+  app = await openApp(join(dir, "data"));
+  ({ serve, page, pageErrors } = app);
 }, 120_000);
 afterAll(async () => {
-  await browser?.close();
-  await serve?.stop();
+  await app?.close();
   cleanup();
 });
 

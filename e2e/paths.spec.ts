@@ -1,12 +1,10 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { tempDir } from "../electron/core/testing/temp-dir";
-import { launchChromium } from "./fixtures/browser";
-import { startServe, type ServeProcess } from "./fixtures/serve";
+import { openApp, type OpenApp } from "./fixtures/app";
 import { SummarisePage } from "./pages/assistant";
-import { ShellPage } from "./pages/shell";
 
 /*
  * The renderer may only name files the user chose (issue #7): under serve,
@@ -14,9 +12,8 @@ import { ShellPage } from "./pages/shell";
  * refused with the reason in Chinese and nothing is read; one inside works.
  * A browser does not reveal where a dropped file lies: the UI says to type it.
  */
-let browser: Browser;
+let app: OpenApp;
 let page: Page;
-let serve: ServeProcess;
 let allowed: { dir: string; cleanup: () => void };
 let outside: { dir: string; cleanup: () => void };
 
@@ -25,16 +22,11 @@ beforeAll(async () => {
   outside = tempDir("govdesk-e2e-outside-");
   writeFileSync(join(allowed.dir, "通知.txt"), "关于做好年度考核工作的通知。各单位应于十二月底前完成考核。考核结果报人事处备案。");
   writeFileSync(join(outside.dir, "机密.txt"), "不应被读取的内容。这里有机密。");
-  browser = await launchChromium();
-  serve = await startServe(join(allowed.dir, "data"), 0, [allowed.dir]);
-  page = await browser.newPage();
-  const shell = new ShellPage(page);
-  await shell.open(serve.url);
-  await shell.waitRunning();
+  app = await openApp(join(allowed.dir, "data"), { allowDirs: [allowed.dir], ready: true });
+  ({ page } = app);
 }, 120_000);
 afterAll(async () => {
-  await browser?.close();
-  await serve?.stop();
+  await app?.close();
   allowed?.cleanup();
   outside?.cleanup();
 });
