@@ -3,7 +3,7 @@ import { RpcError } from "../../../common/rpc/wire";
 import type { CoreServices } from "../../services";
 import { getAudit, getPolicyLoad } from "../services";
 import { namedPaths, type NamedPath } from "./path-inputs";
-import { isUnderAny, realPath, type PathRoot } from "./path-rules";
+import { realPath, rootMatcher, type PathRoot } from "./path-rules";
 
 /**
  * The places the user chose in this session: what main's file dialog or a
@@ -32,21 +32,26 @@ export type PathGuard = (method: string, input: unknown) => void;
  */
 export function createPathGuard(s: CoreServices, grants: PathGrants): PathGuard {
   return (method, input) => {
-    for (const named of namedPaths(method, input)) {
-      if (!allowed(s, grants, named)) refuse(s, method, named);
+    const named = namedPaths(method, input);
+    if (!named.length) return;
+    // Built once per request, and only when a path needs more than the grants.
+    const granted = rootMatcher(grants.list());
+    let known: ((target: string, given: string) => boolean) | null = null;
+    for (const n of named) {
+      const target = realPath(n.path);
+      if (granted(target)) continue;
+      known ??= knownPlaces(s);
+      if (n.use === "write" || !known(target, resolve(n.path))) refuse(s, method, n);
     }
   };
 }
 
-function allowed(s: CoreServices, grants: PathGrants, named: NamedPath): boolean {
-  const target = realPath(named.path);
-  if (isUnderAny(grants.list(), target)) return true;
-  if (named.use === "write") return false;
-  return isUnderAny(dynamicRoots(s), target) || knownFile(s, [resolve(named.path), target]);
-}
-
-/** Knowledge bases' watched folders, imported models and the admin's shared folders. */
-function dynamicRoots(s: CoreServices): PathRoot[] {
+/**
+ * Places the UI may read without a grant: knowledge bases' watched folders,
+ * imported models and the admin's shared folders, and each file that is a
+ * knowledge-base document or a model registered in place.
+ */
+function knownPlaces(s: CoreServices): (target: string, given: string) => boolean {
   const roots: PathRoot[] = [{ path: resolve(s.dataDir, "models"), scope: "tree" }];
   const watched = s.store.db.prepare("SELECT watch_path AS p FROM kb_bases WHERE watch_path IS NOT NULL").all() as { p: string }[];
   for (const { p } of watched) roots.push({ path: p, scope: "tree" });
@@ -56,14 +61,11 @@ function dynamicRoots(s: CoreServices): PathRoot[] {
     if (models.sharedFolder) roots.push({ path: models.sharedFolder, scope: "tree" });
     if (knowledgePacks.folder) roots.push({ path: knowledgePacks.folder, scope: "tree" });
   }
-  return roots;
-}
-
-/** A document of a knowledge base or an imported model (registered in place). */
-function knownFile(s: CoreServices, paths: string[]): boolean {
+  const inRoots = rootMatcher(roots);
   const doc = s.store.db.prepare("SELECT 1 FROM kb_documents WHERE path = ? LIMIT 1");
   const mod = s.store.db.prepare("SELECT 1 FROM models WHERE path = ? LIMIT 1");
-  return paths.some((p) => doc.get(p) !== undefined || mod.get(p) !== undefined);
+  const isKnownFile = (p: string): boolean => doc.get(p) !== undefined || mod.get(p) !== undefined;
+  return (target, given) => inRoots(target) || isKnownFile(given) || isKnownFile(target);
 }
 
 function refuse(s: CoreServices, method: string, named: NamedPath): never {

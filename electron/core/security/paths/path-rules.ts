@@ -27,18 +27,20 @@ export function realPath(p: string): string {
 
 const fold = (p: string): string => (process.platform === "win32" || process.platform === "darwin" ? p.toLowerCase() : p);
 
-/** Whether real path `target` is the root itself or (for a tree) lies under it. */
-export function isUnder(root: PathRoot, target: string): boolean {
-  const base = fold(realPath(root.path));
-  const t = fold(target);
-  if (t === base) return true;
-  if (root.scope === "file") return false;
-  const rel = relative(base, t);
-  if (!rel || rel.startsWith("..") || isAbsolute(rel)) return false;
-  return !root.skipHidden || !rel.split(sep).some((part) => part.startsWith("."));
-}
-
-export function isUnderAny(roots: Iterable<PathRoot>, target: string): boolean {
-  for (const r of roots) if (isUnder(r, target)) return true;
-  return false;
+/**
+ * A test of real paths against a set of roots, each root's own real path
+ * resolved once (a request may name thousands of files).
+ */
+export function rootMatcher(roots: Iterable<PathRoot>): (target: string) => boolean {
+  const bases = [...roots].map((r) => ({ ...r, base: fold(realPath(r.path)) }));
+  return (target) => {
+    const t = fold(target);
+    return bases.some((r) => {
+      if (t === r.base) return true;
+      if (r.scope === "file") return false;
+      const rel = relative(r.base, t);
+      if (!rel || rel.startsWith("..") || isAbsolute(rel)) return false;
+      return !r.skipHidden || !rel.split(sep).some((part) => part.startsWith("."));
+    });
+  };
 }
