@@ -49,11 +49,16 @@ export async function fits(model: ChatModel, p: RenderedPrompt, output: number):
  * that re-tokenise longer than they were generated.
  */
 export async function fitTokens(model: ChatModel, text: string, max: number): Promise<string> {
+  return (await cutToFit(text, max, (t) => model.countTokens(t))).text;
+}
+
+/** Cuts text at the end until `count(text)` ≤ max; returns the text with its count. */
+export async function cutToFit(text: string, max: number, count: (text: string) => Promise<number>): Promise<{ text: string; tokens: number }> {
   let t = text;
-  let n = await model.countTokens(t);
+  let n = await count(t);
   while (n > max && t.length > 0) {
-    t = t.slice(0, Math.max(0, Math.floor((t.length * max) / n) - 1));
-    n = await model.countTokens(t);
+    t = t.slice(0, Math.max(0, Math.min(t.length - 1, Math.floor((t.length * max) / n) - 1)));
+    n = await count(t);
   }
-  return t;
+  return { text: t, tokens: n };
 }

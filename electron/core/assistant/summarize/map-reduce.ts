@@ -1,6 +1,6 @@
 import type { ChatChunk, ChatModel } from "../../llm/chat-model";
 import { RpcError } from "../../../common/rpc/wire";
-import { promptTokens, summaryBudget, type SummaryBudget } from "../budget";
+import { cutToFit, promptTokens, summaryBudget, type SummaryBudget } from "../budget";
 import type { SummaryLength, SummaryPoint } from "../extractive";
 import { pickSentences } from "../extractive";
 import { pageSentences } from "../page-sentences";
@@ -179,13 +179,7 @@ async function partBudget(model: ChatModel, title: string, budget: SummaryBudget
  */
 async function fitPart(model: ChatModel, part: ReducePart, budget: PartBudget): Promise<Part> {
   const count = async (text: string) => (await model.countTokens(renderPart({ ...part, n: 999, text }))) + JOIN_TOKENS;
-  let text = part.text;
-  let tokens = await count(text);
-  while (tokens > budget.partMax && text.length > 0) {
-    text = text.slice(0, Math.max(0, Math.min(text.length - 1, Math.floor((text.length * budget.partMax) / tokens) - 1)));
-    tokens = await count(text);
-  }
-  return { ...part, text, tokens };
+  return { ...part, ...(await cutToFit(part.text, budget.partMax, count)) };
 }
 
 /**
