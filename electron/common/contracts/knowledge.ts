@@ -42,8 +42,12 @@ export const KbDocument = z.object({
 });
 export type KbDocument = z.infer<typeof KbDocument>;
 
+/** The formats the extractors read (one list for the contract, ingest and the search filters). */
+export const DocFormat = z.enum(["pdf", "ofd", "docx", "doc", "wps", "xlsx", "html", "txt", "md"]);
+export type DocFormat = z.infer<typeof DocFormat>;
+
 export const ExtractedDocumentSchema = z.object({
-  format: z.enum(["pdf", "ofd", "docx", "doc", "wps", "xlsx", "html", "txt", "md"]),
+  format: DocFormat,
   title: z.string(),
   pages: z.array(z.object({ page: z.number().int(), text: z.string(), needsOcr: z.boolean().optional() })),
   meta: DocMeta,

@@ -1,3 +1,4 @@
+import type { DocFormat } from "../../common/contracts/knowledge";
 /**
  * The shape every extractor returns (and `govdesk extract --json` prints).
  * Shared by the knowledge base and the assistant (summarising a file from disk).
@@ -23,7 +24,7 @@ export interface DocumentMeta {
 }
 
 export interface ExtractedDocument {
-  format: "pdf" | "ofd" | "docx" | "doc" | "wps" | "xlsx" | "html" | "txt" | "md";
+  format: DocFormat;
   title: string;
   pages: ExtractedPage[];
   meta: DocumentMeta;

@@ -1,7 +1,7 @@
-import type { SearchFiltersInput } from "../../../electron/common/contracts/knowledge";
+import { DocFormat, type SearchFiltersInput } from "../../../electron/common/contracts/knowledge";
 
-/** Document formats the knowledge base indexes (the extractor's list), offered as a filter. */
-export const FILTER_FORMATS = ["pdf", "ofd", "docx", "doc", "wps", "xlsx", "html", "txt", "md"] as const;
+/** Document formats the knowledge base indexes (the extractors' list), offered as a filter. */
+export const FILTER_FORMATS = DocFormat.options;
 
 /** The filter controls' form values, as typed by the user. */
 export interface FilterValues {
