@@ -24,6 +24,12 @@ export type KbBase = z.infer<typeof KbBase>;
 export const DocStatus = z.enum(["queued", "indexing", "ready", "failed", "needs_ocr"]);
 export type DocStatus = z.infer<typeof DocStatus>;
 
+/** Per document: OCR pages that need it (auto, the default), every page (force), or none (off). */
+export const OcrMode = z.enum(["auto", "force", "off"]);
+export type OcrMode = z.infer<typeof OcrMode>;
+
+export const PageSource = z.enum(["text", "ocr"]);
+
 export const DocMeta = z.record(z.string(), z.string().optional());
 
 export const KbDocument = z.object({
@@ -39,17 +45,29 @@ export const KbDocument = z.object({
   meta: DocMeta,
   warnings: z.array(z.string()),
   indexedAt: z.number().nullable(),
+  /** The document's OCR choice. */
+  ocrMode: OcrMode,
+  /** Set when some pages were read by OCR: how many, their mean confidence, and the pages OCR could not read. */
+  ocr: z.object({ pages: z.number().int(), confidence: z.number(), unreadable: z.array(z.number().int()) }).nullable(),
 });
 export type KbDocument = z.infer<typeof KbDocument>;
 
 /** The formats the extractors read (one list for the contract, ingest and the search filters). */
-export const DocFormat = z.enum(["pdf", "ofd", "docx", "doc", "wps", "xlsx", "html", "txt", "md"]);
+export const DocFormat = z.enum(["pdf", "ofd", "docx", "doc", "wps", "xlsx", "html", "txt", "md", "image"]);
 export type DocFormat = z.infer<typeof DocFormat>;
 
 export const ExtractedDocumentSchema = z.object({
   format: DocFormat,
   title: z.string(),
-  pages: z.array(z.object({ page: z.number().int(), text: z.string(), needsOcr: z.boolean().optional() })),
+  pages: z.array(
+    z.object({
+      page: z.number().int(),
+      text: z.string(),
+      needsOcr: z.boolean().optional(),
+      source: PageSource.optional(),
+      confidence: z.number().min(0).max(1).optional(),
+    }),
+  ),
   meta: DocMeta,
   warnings: z.array(z.string()),
 });
@@ -95,6 +113,9 @@ export const KbProgress = z.object({
   total: z.number(),
   stage: z.string(),
   file: z.string().nullable(),
+  /** While OCR reads a file: the page being read and the pages to read ("正在识别第 3/9 页"). */
+  ocrPage: z.number().int().optional(),
+  ocrPages: z.number().int().optional(),
 });
 export type KbProgress = z.infer<typeof KbProgress>;
 
@@ -106,6 +127,15 @@ export const KbPreview = z.object({
   pageCount: z.number().int(),
   text: z.string(),
   needsOcr: z.boolean(),
+  source: PageSource,
+  /** OCR pages: the mean confidence, the page image's turn, and each line with its box (fractions of the upright page). */
+  ocr: z
+    .object({
+      confidence: z.number(),
+      rotation: z.number().int(),
+      lines: z.array(z.object({ text: z.string(), confidence: z.number(), box: z.tuple([z.number(), z.number(), z.number(), z.number()]) })),
+    })
+    .nullable(),
 });
 export type KbPreview = z.infer<typeof KbPreview>;
 
@@ -114,7 +144,12 @@ export const knowledgeMethods = {
   "kb.create": call("Create a knowledge base", z.object({ name: Name }).strict(), KbBase),
   "kb.rename": call("Rename a knowledge base", z.object({ name: Name, to: Name }).strict(), KbBase),
   "kb.delete": call("Delete a knowledge base and its index", z.object({ name: Name }).strict(), z.object({ deleted: z.boolean() })),
-  "kb.add": job("Add files and folders to a knowledge base (extract, chunk, index)", z.object({ name: Name, paths: z.array(z.string().min(1)).min(1).max(10_000) }).strict(), IngestResultSchema),
+  "kb.add": job(
+    "Add files and folders to a knowledge base (extract, OCR where needed, chunk, index)",
+    z.object({ name: Name, paths: z.array(z.string().min(1)).min(1).max(10_000), ocr: OcrMode.optional() }).strict(),
+    IngestResultSchema,
+  ),
+  "kb.setOcr": call("Set a document's OCR choice and index it again with it", z.object({ id: z.number().int(), mode: OcrMode }).strict(), z.object({ queued: z.boolean() })),
   "kb.watch": call("Watch a folder for new, changed and deleted files (null: stop)", z.object({ name: Name, folder: z.string().min(1).nullable() }).strict(), KbBase),
   "kb.documents": call("Documents of a knowledge base", z.object({ name: Name }).strict(), z.object({ documents: z.array(KbDocument) })),
   "kb.removeDocument": call("Remove a document from its knowledge base", z.object({ id: z.number().int() }).strict(), z.object({ removed: z.boolean() })),
@@ -124,7 +159,7 @@ export const knowledgeMethods = {
     z.object({ hits: z.array(KbHit), vectorSearch: z.boolean() }),
   ),
   "kb.preview": call("A document's text at one page", z.object({ documentId: z.number().int(), page: z.number().int().min(1).default(1) }).strict(), KbPreview),
-  "kb.extract": call("Extract a file's text, pages and 公文 metadata", z.object({ path: z.string().min(1) }).strict(), ExtractedDocumentSchema),
+  "kb.extract": call("Extract a file's text, pages and 公文 metadata (OCR as chosen)", z.object({ path: z.string().min(1), ocr: OcrMode.default("auto") }).strict(), ExtractedDocumentSchema),
 } satisfies MethodMap;
 
 export const knowledgeEvents = {

@@ -82,6 +82,15 @@ export const Policy = z
       })
       .strict()
       .default({}),
+    ocr: z
+      .object({
+        /** true: no page is OCR'd (scans stay marked 需要 OCR). */
+        disabled: z.boolean().default(false),
+        /** Most pages of one document OCR reads (the rest are listed as not read). */
+        maxPagesPerDocument: z.number().int().positive().max(1_000_000).optional(),
+      })
+      .strict()
+      .default({ disabled: false }),
     audit: z
       .object({
         /** true: the question text is written to the audit log; false: only the event. */

@@ -5,7 +5,9 @@ import type { ContractDef } from "../../common/rpc/define";
 import type { knowledgeEvents, knowledgeMethods } from "../../common/contracts/knowledge";
 import type { CoreServices } from "../services";
 import { searchKnowledgeBase } from "../search/hybrid";
-import { extractFile } from "./extract";
+import { sharedPool } from "./extract/pool";
+import { defaultOcrThreads } from "./ocr/models";
+import { ocrPolicySettings } from "./ocr/services";
 import { assertWritable, createBase, deleteBase, getDocumentById, removeDocument, renameBase, requireBase } from "./kb-repo";
 import { audit, policyExtractLimits } from "../security/services";
 import { DEFAULT_LIMITS } from "./extract/limits";
@@ -29,7 +31,7 @@ function resumeQueues(s: CoreServices): void {
     for (const { name } of pending) {
       if (controller.signal.aborted) return;
       try {
-        const r = await ingestPaths(s.store.db, name, [], { signal: controller.signal, embedder: await s.embedder() });
+        const r = await ingestPaths(s.store.db, name, [], { signal: controller.signal, embedder: await s.embedder(), ocr: ocrPolicySettings(s) });
         s.log(`kb ${name}: resumed queue, ${r.ok} indexed, ${r.failed.length} failed`);
       } catch (e) {
         s.log(`kb ${name}: resuming the queue failed: ${String(e)}`);
@@ -53,6 +55,20 @@ export function knowledgeHandlers(s: CoreServices): Handlers<KnowledgeContract> 
     resumeQueues(s);
   }
   s.onClose(() => watchers.closeAll());
+  const policyLimits = (): typeof DEFAULT_LIMITS => ({ ...DEFAULT_LIMITS, ...policyExtractLimits(s, DEFAULT_LIMITS) });
+  /** Indexes a base's queue in the background (a document whose OCR choice changed), reporting progress as kb.add does. */
+  const reindex = async (name: string): Promise<void> => {
+    try {
+      await ingestPaths(db(), name, [], {
+        limits: policyLimits(),
+        ocr: ocrPolicySettings(s),
+        embedder: await embedder(),
+        onProgress: (p) => s.emit("kb.progress", { jobId: "reindex", kb: name, ...p }),
+      });
+    } catch (e) {
+      s.log(`kb ${name}: indexing again failed: ${String(e)}`);
+    }
+  };
   const embedder = async (): Promise<Awaited<ReturnType<CoreServices["embedder"]>>> => {
     const e = await s.embedder();
     markStaleBases(db(), e?.modelId ?? null);
@@ -85,7 +101,7 @@ export function knowledgeHandlers(s: CoreServices): Handlers<KnowledgeContract> 
       audit(s, { type: "document.remove", object: `kb:${name}` });
       return { deleted: true };
     },
-    "kb.add": async ({ name, paths }, job) => {
+    "kb.add": async ({ name, paths, ocr }, job) => {
       assertWritable(db(), requireBase(db(), name).id);
       const e = await embedder();
       audit(s, { type: "document.ingest", object: name, detail: { paths: paths.length } });
@@ -93,6 +109,8 @@ export function knowledgeHandlers(s: CoreServices): Handlers<KnowledgeContract> 
         signal: job.signal,
         // IT's policy may cap file size and pages (each file over it fails alone, with the limit named).
         limits: policyExtractLimits(s, DEFAULT_LIMITS),
+        // OCR where pages need it (each document's own choice, or the one given now), within the policy.
+        ocr: { ...ocrPolicySettings(s), ...(ocr ? { mode: ocr } : {}) },
         embedder: e,
         onProgress: (p) => {
           job.progress(p.done, p.total, p.stage);
@@ -115,6 +133,17 @@ export function knowledgeHandlers(s: CoreServices): Handlers<KnowledgeContract> 
       return { hits, vectorSearch: e !== null };
     },
     "kb.preview": ({ documentId, page }) => previewPage(db(), documentId, page),
-    "kb.extract": ({ path }) => extractFile(path),
+    // Through an extraction worker thread: OCR never runs on the core's thread.
+    "kb.extract": async ({ path, ocr }) => (await sharedPool(1, policyLimits()).prepare(path, undefined, { settings: { ...ocrPolicySettings(s), mode: ocr, threads: defaultOcrThreads(1) } })).doc,
+    "kb.setOcr": ({ id, mode }) => {
+      const doc = getDocumentById(db(), id);
+      if (!doc) throw new RpcError("NOT_FOUND", "找不到该文档，可能已被移除。");
+      assertWritable(db(), doc.kbId);
+      db().prepare("UPDATE kb_documents SET ocr_mode = ?, status = 'queued', error = NULL WHERE id = ?").run(mode, id);
+      const base = db().prepare("SELECT name FROM kb_bases WHERE id = ?").get(doc.kbId) as { name: string };
+      audit(s, { type: "document.ingest", object: base.name, detail: { paths: 1 } });
+      void reindex(base.name);
+      return { queued: true };
+    },
   };
 }

@@ -7,8 +7,20 @@ export interface ExtractedPage {
   /** 1-based page number (for formats without pages: 1, or a sheet/section index). */
   page: number;
   text: string;
-  /** True when the page has no text layer (scanned): needs OCR. */
+  /** True when the page has no readable text: no text layer (scanned) and OCR off, capped or unable to read it. */
   needsOcr?: boolean;
+  /** Where the text came from: the file's own text ("text", the default) or OCR of the page image. */
+  source?: "text" | "ocr";
+  /** OCR only: mean character confidence, 0–1. */
+  confidence?: number;
+  /** OCR only: the lines with their boxes, so a citation can be highlighted on the page image. */
+  ocr?: OcrPageLayout;
+}
+
+/** OCR lines of a page; boxes are fractions (0–1) of the upright page image, which is the page turned clockwise by `rotation`. */
+export interface OcrPageLayout {
+  rotation: 0 | 90 | 180 | 270;
+  lines: { text: string; confidence: number; box: [x: number, y: number, w: number, h: number] }[];
 }
 
 /** 公文 metadata, where recognised. */

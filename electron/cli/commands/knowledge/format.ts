@@ -1,10 +1,17 @@
 import type { IngestResultOut, KbBase, KbDocument, KbHit, KbProgress } from "../../../common/contracts/knowledge";
 
-const STAGE: Record<string, string> = { scan: "扫描", hash: "校验", extract: "提取", embed: "向量化", write: "写入", reembed: "重新向量化", done: "完成" };
+const STAGE: Record<string, string> = { scan: "扫描", hash: "校验", extract: "提取", ocr: "识别", embed: "向量化", write: "写入", reembed: "重新向量化", done: "完成" };
 const STATUS: Record<KbDocument["status"], string> = { queued: "排队中", indexing: "索引中", ready: "就绪", failed: "失败", needs_ocr: "需要 OCR" };
 
 export function progressLine(p: KbProgress): string {
-  return `[${p.done}/${p.total}] ${STAGE[p.stage] ?? p.stage}${p.file ? ` ${p.file}` : ""}`;
+  const stage = p.stage === "ocr" && p.ocrPages ? `正在识别第 ${p.ocrPage ?? 1}/${p.ocrPages} 页` : (STAGE[p.stage] ?? p.stage);
+  return `[${p.done}/${p.total}] ${stage}${p.file ? ` ${p.file}` : ""}`;
+}
+
+/** A document's status as the table shows it: OCR'd text says so, with its mean confidence. */
+export function statusText(d: Pick<KbDocument, "status" | "ocr">): string {
+  if (d.status === "ready" && d.ocr) return `已识别 (OCR) ${Math.round(d.ocr.confidence * 100)}%${d.ocr.unreadable.length ? `，第 ${d.ocr.unreadable.join("、")} 页未能识别` : ""}`;
+  return STATUS[d.status];
 }
 
 export function formatIngest(r: IngestResultOut): string {
@@ -25,7 +32,7 @@ export function formatDocuments(docs: KbDocument[]): string {
     docs
       .map((d) => {
         const meta = [d.meta["docNumber"], d.meta["issuer"], d.meta["date"]].filter(Boolean).join(" ");
-        return `${d.id}\t${STATUS[d.status]}\t${d.path}${d.title ? `\t${d.title}` : ""}${meta ? `\t${meta}` : ""}${d.error ? `\t${d.error}` : ""}`;
+        return `${d.id}\t${statusText(d)}\t${d.path}${d.title ? `\t${d.title}` : ""}${meta ? `\t${meta}` : ""}${d.error ? `\t${d.error}` : ""}`;
       })
       .join("\n") + "\n"
   );

@@ -4,13 +4,15 @@ import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { RpcError } from "../../../common/rpc/wire";
-import { prepareFile, type Prepared } from "../prepare";
+import type { OcrProgress } from "../ocr/apply";
+import { prepareFile, type Prepared, type PrepareOcr } from "../prepare";
 import { resolveLimits, type ExtractLimits } from "./limits";
 
 interface Pending {
   resolve: (d: Prepared) => void;
   reject: (e: unknown) => void;
   path: string;
+  onProgress?: ((p: OcrProgress) => void) | undefined;
 }
 
 interface Slot {
@@ -64,17 +66,35 @@ export class ExtractPool {
     return this.spec !== null;
   }
 
-  /** Extracts, chunks and segments one file (in a worker thread when there are workers). */
-  async prepare(path: string, signal?: AbortSignal): Promise<Prepared> {
-    if (!this.spec) return prepareFile(path, this.limits, signal);
+  /**
+   * Extracts, chunks and segments one file (in a worker thread when there are
+   * workers). With `ocr`, pages that need it are OCR'd in the thread, each
+   * page reported; cancelling ends the thread (pages already read are cached).
+   */
+  async prepare(path: string, signal?: AbortSignal, ocr?: PrepareOcr): Promise<Prepared> {
+    if (!this.spec) return prepareFile(path, this.limits, signal, ocr);
     const worker = await this.acquire();
-    return new Promise<Prepared>((resolve, reject) => {
-      const id = this.nextId++;
-      // The in-thread limit fires first; this one catches a thread stuck in synchronous code.
-      const timer = setTimeout(() => this.kill(worker, new RpcError("INVALID_INPUT", `读取超时：${path}`)), this.limits.timeoutMs + 5000);
-      this.slots.set(worker, { id, path, resolve, reject, timer });
-      worker.postMessage({ id, path, limits: this.limits });
-    });
+    const id = this.nextId++;
+    // Only this request's thread, and only while it still works on this request.
+    const onAbort = (): void => {
+      if (this.slots.get(worker)?.id === id) this.kill(worker, new RpcError("CANCELLED", "已取消"));
+    };
+    try {
+      return await new Promise<Prepared>((resolve, reject) => {
+        const timer = this.watchdog(worker, path);
+        this.slots.set(worker, { id, path, resolve, reject, timer, onProgress: ocr?.onProgress });
+        worker.postMessage({ id, path, limits: this.limits, ...(ocr ? { ocr: ocr.settings } : {}) });
+        if (signal?.aborted) onAbort();
+        else signal?.addEventListener("abort", onAbort, { once: true });
+      });
+    } finally {
+      signal?.removeEventListener("abort", onAbort);
+    }
+  }
+
+  /** The in-thread limit fires first; this one catches a thread stuck in synchronous code (OCR: per page). */
+  private watchdog(worker: Worker, path: string): NodeJS.Timeout {
+    return setTimeout(() => this.kill(worker, new RpcError("INVALID_INPUT", `读取超时：${path}`)), this.limits.timeoutMs + 5000);
   }
 
   private acquire(): Promise<Worker> {
@@ -88,9 +108,16 @@ export class ExtractPool {
   private spawn(): Worker {
     const spec = this.spec!;
     const worker = new Worker(spec.file, spec.workerData ? { workerData: spec.workerData } : {});
-    worker.on("message", (m: { id: number; ok: boolean; prepared?: Prepared; error?: { code: string; message: string; detail?: string } }) => {
+    worker.on("message", (m: { id: number; ok: boolean; prepared?: Prepared; error?: { code: string; message: string; detail?: string }; progress?: OcrProgress }) => {
       const busy = this.slots.get(worker);
       if (!busy || busy.id !== m.id) return;
+      if (m.progress) {
+        // A page read: the thread is alive, so its time limit starts again.
+        clearTimeout(busy.timer);
+        busy.timer = this.watchdog(worker, busy.path);
+        busy.onProgress?.(m.progress);
+        return;
+      }
       this.release(worker, busy);
       if (m.ok && m.prepared) busy.resolve(m.prepared);
       else busy.reject(new RpcError(m.error?.code === "CANCELLED" ? "CANCELLED" : "INVALID_INPUT", m.error?.message ?? "读取失败", m.error?.detail));

@@ -1,16 +1,23 @@
 import { parentPort } from "node:worker_threads";
 import { prepareFile } from "../prepare";
+import type { OcrSettings } from "../ocr/apply";
 import type { ExtractLimits } from "./limits";
 
-/** Worker-thread side of the extraction pool: extract, chunk and segment one file at a time; errors sent back as data. */
+/**
+ * Worker-thread side of the extraction pool: extract, chunk and segment one
+ * file at a time; errors sent back as data. With `ocr`, each page OCR reads
+ * is reported as `{id, progress}` before the final `{id, ok, …}`.
+ */
 export interface WorkerRequest {
   id: number;
   path: string;
   limits?: Partial<ExtractLimits>;
+  ocr?: OcrSettings;
 }
 
 parentPort?.on("message", (req: WorkerRequest) => {
-  prepareFile(req.path, req.limits).then(
+  const ocr = req.ocr ? { settings: req.ocr, onProgress: (progress: unknown) => parentPort?.postMessage({ id: req.id, progress }) } : undefined;
+  prepareFile(req.path, req.limits, undefined, ocr).then(
     (prepared) => parentPort?.postMessage({ id: req.id, ok: true, prepared }),
     (e: unknown) => {
       const err = e as { code?: string; message?: string; detail?: string };

@@ -124,29 +124,41 @@ export function layoutLines(lines: OcrLine[]): Layout {
   if (!lines.length) return { lines: [], text: "" };
   const lineH = median(lines.map((l) => Math.min(l.box.h, l.box.w)));
   const ordered = order(lines, lineH);
+  const boxes = ordered.map((row) => ({ x: row[0]!.box.x, y: Math.min(...row.map((l) => l.box.y)), w: right(row.at(-1)!.box) - row[0]!.box.x, h: Math.max(...row.map((l) => l.box.h)) }));
+  // A flow is a run of rows going down the page (a column); its right edge is where full lines end.
+  const edges: number[] = [];
+  for (let i = 0, start = 0; i <= boxes.length; i++) {
+    if (i === boxes.length || (i > start && boxes[i]!.y < boxes[i - 1]!.y)) {
+      const edge = Math.max(...boxes.slice(start, i).map(right));
+      for (let k = start; k < i; k++) edges.push(edge);
+      start = i;
+    }
+  }
   const paragraphs: string[] = [];
-  let prev: Box | null = null;
-  let edge = 0;
   let current = "";
-  for (const row of ordered) {
-    const box = { x: row[0]!.box.x, y: Math.min(...row.map((l) => l.box.y)), w: right(row.at(-1)!.box) - row[0]!.box.x, h: Math.max(...row.map((l) => l.box.h)) };
-    // A row above the previous one starts a new column: its right edge is learnt afresh.
-    if (prev && box.y < prev.y) edge = 0;
+  ordered.forEach((row, i) => {
+    const box = boxes[i]!;
+    const prev = i > 0 ? boxes[i - 1]! : null;
     const text = rowText(row, lineH);
     const continues =
       prev !== null &&
+      edges[i] === edges[i - 1] &&
       row.length === 1 &&
+      ordered[i - 1]!.length === 1 &&
+      box.y > prev.y &&
       box.y - (prev.y + prev.h) < lineH * 0.9 &&
       box.x < prev.x + lineH * 0.8 &&
-      right(prev) > Math.max(edge, right(box)) - lineH * 1.5;
+      // A change of type size (title to body) starts a paragraph.
+      Math.abs(box.h - prev.h) < 0.2 * Math.max(box.h, prev.h) &&
+      // The line before ran to the column's edge and did not end a sentence or a salutation.
+      right(prev) > edges[i]! - lineH * 1.5 &&
+      !/[：:。；;！!？?]$/.test(current);
     if (continues) current = joinText(current, text);
     else {
       if (current) paragraphs.push(current);
       current = text;
     }
-    edge = Math.max(edge, right(box));
-    prev = box;
-  }
+  });
   if (current) paragraphs.push(current);
   return { lines: ordered.flat(), text: paragraphs.join("\n") };
 }
