@@ -52,6 +52,9 @@ export function AddFiles({ base, onProgressTick, onDone }: { base: string; onPro
     }
   }
 
+  // OCR names the page it reads: "正在识别第 3/9 页".
+  const progressStage = (p: KbProgress): string =>
+    p.stage === "ocr" && p.ocrPages ? t("knowledge.add.ocrPage", { page: p.ocrPage ?? 1, pages: p.ocrPages }) : t(`knowledge.add.stage.${p.stage}` as MessageKey);
   const pct = progress && progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : 0;
   const addPaths = (paths: string[]): void => setText((t0) => [...parsePaths(t0), ...paths].join("\n"));
   return (
@@ -83,7 +86,7 @@ export function AddFiles({ base, onProgressTick, onDone }: { base: string; onPro
           <Flex vertical data-testid="kb-add-progress">
             <Progress percent={pct} size="small" />
             <Typography.Text type="secondary" ellipsis>
-              {progress ? `${t(`knowledge.add.stage.${progress.stage}` as MessageKey)} ${t("knowledge.add.progress", { done: progress.done, total: progress.total })} ${progress.file ?? ""}` : t("knowledge.add.stage.scan")}
+              {progress ? `${progressStage(progress)} ${t("knowledge.add.progress", { done: progress.done, total: progress.total })} ${progress.file ?? ""}` : t("knowledge.add.stage.scan")}
             </Typography.Text>
           </Flex>
         )}
