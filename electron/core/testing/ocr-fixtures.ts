@@ -63,3 +63,17 @@ export async function writeGarbledPdf(path: string, lines: string[], size = 16):
   }
   await writeFile(path, await saved.save({ useObjectStreams: false }));
 }
+
+/** An OFD whose only page is a scan: one ImageObject over the whole A4 page, the PNG in Res/ (no text objects). */
+export async function writeScannedOfd(path: string, page: Raster): Promise<void> {
+  const { writeZip } = await import("../ingest/testing/zip-writer");
+  const NS = 'xmlns:ofd="http://www.ofdspec.org/2016"';
+  const h = Math.round((210 * page.height) / page.width);
+  await writeZip(path, [
+    { name: "OFD.xml", data: `<?xml version="1.0" encoding="UTF-8"?><ofd:OFD ${NS} DocType="OFD" Version="1.1"><ofd:DocBody><ofd:DocInfo><ofd:DocID>s</ofd:DocID></ofd:DocInfo><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>` },
+    { name: "Doc_0/Document.xml", data: `<?xml version="1.0" encoding="UTF-8"?><ofd:Document ${NS}><ofd:CommonData><ofd:MaxUnitID>99</ofd:MaxUnitID><ofd:PageArea><ofd:PhysicalBox>0 0 210 ${h}</ofd:PhysicalBox></ofd:PageArea><ofd:DocumentRes>DocumentRes.xml</ofd:DocumentRes></ofd:CommonData><ofd:Pages><ofd:Page ID="1" BaseLoc="Pages/Page_0/Content.xml"/></ofd:Pages></ofd:Document>` },
+    { name: "Doc_0/DocumentRes.xml", data: `<?xml version="1.0" encoding="UTF-8"?><ofd:Res ${NS} BaseLoc="Res"><ofd:MultiMedias><ofd:MultiMedia ID="5" Type="Image"><ofd:MediaFile>scan.png</ofd:MediaFile></ofd:MultiMedia></ofd:MultiMedias></ofd:Res>` },
+    { name: "Doc_0/Res/scan.png", data: await encodePng(page) },
+    { name: "Doc_0/Pages/Page_0/Content.xml", data: `<?xml version="1.0" encoding="UTF-8"?><ofd:Page ${NS}><ofd:Content><ofd:Layer ID="2"><ofd:ImageObject ID="3" Boundary="0 0 210 ${h}" ResourceID="5" CTM="210 0 0 ${h} 0 0"/></ofd:Layer></ofd:Content></ofd:Page>` },
+  ]);
+}

@@ -34,13 +34,18 @@ type Why = "no-text" | "garbled" | "suspect" | "forced";
 
 /** A text layer this far from OCR of the same page is not the page's text. */
 const DISAGREE_CER = 0.35;
-const FORMATS_WITH_PAGE_IMAGES = new Set<Format>(["pdf", "image"]);
+const FORMATS_WITH_PAGE_IMAGES = new Set<Format>(["pdf", "image", "ofd"]);
 
-/** Pages that OCR should read, and why: no text, a garbled or doubtful text layer, or the user's "force". */
+/**
+ * Pages that OCR should read, and why: no text, a garbled or doubtful text
+ * layer, or the user's "force". OFD pages are drawn from their images only,
+ * so only OFD pages without text (a scanned page) are candidates.
+ */
 export function ocrCandidates(format: Format, pages: ExtractedPage[], mode: OcrMode): { page: number; why: Why }[] {
   if (mode === "off" || !FORMATS_WITH_PAGE_IMAGES.has(format)) return [];
   return pages.flatMap((p): { page: number; why: Why }[] => {
     if (p.needsOcr || !p.text.trim()) return [{ page: p.page, why: "no-text" }];
+    if (format === "ofd") return [];
     if (mode === "force") return [{ page: p.page, why: "forced" }];
     const v = checkTextLayer(p.text).verdict;
     return v === "ok" ? [] : [{ page: p.page, why: v }];

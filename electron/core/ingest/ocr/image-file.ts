@@ -29,10 +29,19 @@ export interface ImageDocument {
  * CCITT fax compressions scanners use).
  */
 export async function openImageFile(path: string): Promise<ImageDocument> {
-  const buf = await readFile(path);
-  if (isTiff(buf)) return openTiff(buf, path);
-  const raster = await decodeSingle(buf, path);
+  return openImageBuffer(await readFile(path), path);
+}
+
+/** The same for image bytes held in memory (`name` is what messages call it). */
+export async function openImageBuffer(buf: Buffer, name: string): Promise<ImageDocument> {
+  if (isTiff(buf)) return openTiff(buf, name);
+  const raster = await decodeSingle(buf, name);
   return { count: 1, page: async () => raster };
+}
+
+/** The first page of image bytes (a picture embedded in an OFD page). */
+export async function decodeImageBuffer(buf: Buffer, name: string): Promise<Raster> {
+  return (await openImageBuffer(buf, name)).page(0);
 }
 
 async function decodeSingle(buf: Buffer, path: string): Promise<Raster> {
