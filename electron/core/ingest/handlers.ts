@@ -5,7 +5,9 @@ import type { ContractDef } from "../../common/rpc/define";
 import type { knowledgeEvents, knowledgeMethods } from "../../common/contracts/knowledge";
 import type { CoreServices } from "../services";
 import { searchKnowledgeBase } from "../search/hybrid";
+import { extractFile } from "./extract";
 import { sharedPool } from "./extract/pool";
+import { needsOcrPass } from "./ocr/candidates";
 import { defaultOcrThreads } from "./ocr/models";
 import { ocrPolicySettings } from "./ocr/services";
 import { assertWritable, createBase, deleteBase, getDocumentById, removeDocument, renameBase, requireBase } from "./kb-repo";
@@ -133,8 +135,14 @@ export function knowledgeHandlers(s: CoreServices): Handlers<KnowledgeContract> 
       return { hits, vectorSearch: e !== null };
     },
     "kb.preview": ({ documentId, page }) => previewPage(db(), documentId, page),
-    // Through an extraction worker thread: OCR never runs on the core's thread.
-    "kb.extract": async ({ path, ocr }) => (await sharedPool(1, policyLimits()).prepare(path, undefined, { settings: { ...ocrPolicySettings(s), mode: ocr, threads: defaultOcrThreads(1) } })).doc,
+    // Read here; a file with pages to OCR is read again in an extraction worker thread (OCR never runs on the core's thread).
+    "kb.extract": async ({ path, ocr }) => {
+      const settings = { ...ocrPolicySettings(s), mode: ocr, threads: defaultOcrThreads(1) };
+      const off = settings.disabled || ocr === "off";
+      const plain = await extractFile(path, { limits: policyLimits(), ...(off ? { ocr: settings } : {}) });
+      if (off || !needsOcrPass(plain, settings)) return plain;
+      return (await sharedPool(1, policyLimits()).prepare(path, undefined, { settings })).doc;
+    },
     "kb.setOcr": ({ id, mode }) => {
       const doc = getDocumentById(db(), id);
       if (!doc) throw new RpcError("NOT_FOUND", "找不到该文档，可能已被移除。");

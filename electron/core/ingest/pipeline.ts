@@ -11,7 +11,7 @@ import { findContent, writeIndexed, writeVectors } from "./index-writer";
 import { enqueue, getDocument, markFailed, queuedDocuments, requireBase, type BaseRow, type DocumentRow } from "./kb-repo";
 import type { OcrMode } from "../../common/contracts/knowledge";
 import { defaultOcrThreads } from "./ocr/models";
-import { ocrCandidates, type OcrSettings } from "./ocr/apply";
+import { needsOcrPass, type OcrSettings } from "./ocr/candidates";
 import type { Prepared } from "./prepare";
 
 export { CHUNK_OPTIONS } from "./prepare";
@@ -122,7 +122,7 @@ export async function ingestPaths(db: Db, kbName: string, paths: string[], opts:
     // Off (by choice or policy): no OCR runs, only its warnings are added, so this thread will do.
     if (pool.usesWorkers || mode === "off") return pool.prepare(doc.path, opts.signal, ocr);
     const plain = await pool.prepare(doc.path, opts.signal);
-    if (!ocrCandidates(plain.doc.format, plain.doc.pages, mode).length) return plain;
+    if (!needsOcrPass(plain.doc, settings)) return plain;
     return workers().prepare(doc.path, opts.signal, ocr);
   };
 

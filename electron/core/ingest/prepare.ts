@@ -2,7 +2,7 @@ import { segmentForIndex } from "../search/segment";
 import { chunkPages } from "./chunk";
 import { extractFile } from "./extract";
 import type { ExtractLimits } from "./extract/limits";
-import type { OcrProgress, OcrSettings } from "./ocr/apply";
+import type { OcrProgress, OcrSettings } from "./ocr/candidates";
 import type { Chunk, ExtractedDocument } from "./types";
 
 export const CHUNK_OPTIONS = { targetTokens: 400, overlapTokens: 60 };

@@ -1,6 +1,6 @@
 import { stat } from "node:fs/promises";
 import { RpcError } from "../../../common/rpc/wire";
-import type { OcrProgress, OcrSettings } from "../ocr/apply";
+import type { OcrProgress, OcrSettings } from "../ocr/candidates";
 
 /** Size and time limits every extractor honours. */
 export interface ExtractLimits {

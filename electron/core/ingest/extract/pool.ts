@@ -4,7 +4,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { RpcError } from "../../../common/rpc/wire";
-import type { OcrProgress } from "../ocr/apply";
+import type { OcrProgress } from "../ocr/candidates";
 import { prepareFile, type Prepared, type PrepareOcr } from "../prepare";
 import { resolveLimits, type ExtractLimits } from "./limits";
 

@@ -1,6 +1,6 @@
 import { parentPort } from "node:worker_threads";
 import { prepareFile } from "../prepare";
-import type { OcrSettings } from "../ocr/apply";
+import type { OcrSettings } from "../ocr/candidates";
 import type { ExtractLimits } from "./limits";
 
 /**

@@ -4,7 +4,7 @@ import { writeScannedOfd } from "../../testing/ocr-fixtures";
 import { textPage } from "../../testing/ocr-images";
 import { tempDir } from "../../testing/temp-dir";
 import { extractFile } from "../extract";
-import { ocrCandidates } from "./apply";
+import { ocrCandidates } from "./candidates";
 
 let dir: string;
 let cleanup: () => void;

@@ -1,4 +1,3 @@
-import type { OcrMode } from "../../../common/contracts/knowledge";
 import { RpcError } from "../../../common/rpc/wire";
 import type { Format } from "../extract";
 import { sha256File } from "../hash";
@@ -6,51 +5,13 @@ import type { ExtractedPage, OcrPageLayout } from "../types";
 import { OcrCache, type CachedPage } from "./cache";
 import { characterErrorRate } from "./cer";
 import { OcrEngine, type OcrPage } from "./engine";
+import { ocrCandidates, type OcrProgress, type OcrSettings } from "./candidates";
 import { checkTextLayer } from "./garbled";
 import { openPageSource, type PageSource } from "./page-source";
 import { pageList } from "./pages-text";
 
-/** What OCR may do for one document: the user's choice, and IT's policy. */
-export interface OcrSettings {
-  mode: OcrMode;
-  /** Policy: OCR switched off for everyone. */
-  disabled?: boolean;
-  /** Policy: at most this many pages of one document are OCR'd. */
-  maxPages?: number;
-  /** Where results are cached by file hash (none: no cache). */
-  cacheDir?: string | null;
-  /** ONNX Runtime threads for this worker. */
-  threads?: number;
-}
-
-/** One page read (or taken from the cache): the 3 of "正在识别第 3/9 页". */
-export interface OcrProgress {
-  page: number;
-  done: number;
-  total: number;
-}
-
-type Why = "no-text" | "garbled" | "suspect" | "forced";
-
 /** A text layer this far from OCR of the same page is not the page's text. */
 const DISAGREE_CER = 0.35;
-const FORMATS_WITH_PAGE_IMAGES = new Set<Format>(["pdf", "image", "ofd"]);
-
-/**
- * Pages that OCR should read, and why: no text, a garbled or doubtful text
- * layer, or the user's "force". OFD pages are drawn from their images only,
- * so only OFD pages without text (a scanned page) are candidates.
- */
-export function ocrCandidates(format: Format, pages: ExtractedPage[], mode: OcrMode): { page: number; why: Why }[] {
-  if (mode === "off" || !FORMATS_WITH_PAGE_IMAGES.has(format)) return [];
-  return pages.flatMap((p): { page: number; why: Why }[] => {
-    if (p.needsOcr || !p.text.trim()) return [{ page: p.page, why: "no-text" }];
-    if (format === "ofd") return [];
-    if (mode === "force") return [{ page: p.page, why: "forced" }];
-    const v = checkTextLayer(p.text).verdict;
-    return v === "ok" ? [] : [{ page: p.page, why: v }];
-  });
-}
 
 let engine: Promise<OcrEngine> | null = null;
 let engineThreads = 0;
