@@ -11,7 +11,7 @@ let dir: string;
 let cleanup: () => void;
 let data: string;
 function govdesk(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, "--data-dir", data, ...args], { encoding: "utf8", env: { ...process.env, GOVDESK_DATA_DIR: "" }, timeout: 120_000 });
+  const r = spawnSync(process.execPath, [BIN, "--data-dir", data, ...args], { encoding: "utf8", env: { ...process.env, GOVDESK_DATA_DIR: "" }, timeout: 170_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -36,7 +36,7 @@ describe("govdesk OCR from the command line", () => {
     expect(off.pages[0]).toMatchObject({ source: "text", text: "" });
     expect(off.warnings.join()).toMatch(/需要 OCR/);
     expect(govdesk("extract", join(dir, "扫描.png"), "--ocr", "maybe").code).not.toBe(0);
-  });
+  }, 600_000);
 
   it("kb add reads the scan (progress names the page), docs shows 已识别 (OCR), search finds it", () => {
     expect(govdesk("kb", "create", "扫描").code).toBe(0);
@@ -46,5 +46,5 @@ describe("govdesk OCR from the command line", () => {
     expect(govdesk("kb", "docs", "扫描").stdout).toMatch(/已识别 \(OCR\) \d+%/);
     const hits = JSON.parse(govdesk("search", "扫描", "防火检查", "--json").stdout) as { hits: { path: string }[] };
     expect(hits.hits[0]?.path).toBe(join(dir, "扫描.png"));
-  });
+  }, 600_000);
 });
