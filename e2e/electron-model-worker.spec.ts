@@ -1,7 +1,8 @@
 import { MessageChannel, Worker, type MessagePort } from "node:worker_threads";
 import { afterEach, describe, expect, it } from "vitest";
 import { createPortHost } from "../electron/core/llm/electron-host";
-import type { PortLike, WorkerProcess } from "../electron/core/llm/process-host";
+import type { WorkerProcess } from "../electron/core/llm/process-host";
+import type { ElectronPortLike } from "../electron/common/rpc/ports";
 import { createModelWorkerBroker, type WorkerLike } from "../electron/main/model-workers";
 
 /**
@@ -37,13 +38,14 @@ function threadWorker(): WorkerLike<MessagePort> {
 }
 
 /** Electron's MessagePortMain emits {data} events; worker_threads ports emit the value. */
-function electronLike(port: MessagePort): PortLike {
+function electronLike(port: MessagePort): ElectronPortLike {
   return {
-    postMessage: (m) => port.postMessage(m),
-    on: (_event, fn) => void port.on("message", (data: unknown) => fn({ data })),
+    postMessage: (m: unknown) => port.postMessage(m),
+    on: (event: "message" | "close", fn: (e: { data: unknown }) => void) =>
+      event === "message" ? port.on("message", (data: unknown) => fn({ data })) : port.on("close", () => fn({ data: null })),
     start: () => port.start(),
     close: () => port.close(),
-  };
+  } as ElectronPortLike;
 }
 
 function wire(fork: (env: Record<string, string>) => WorkerLike<MessagePort> = threadWorker) {
@@ -60,7 +62,7 @@ function wire(fork: (env: Record<string, string>) => WorkerLike<MessagePort> = t
   return { host: core.host, broker, envs };
 }
 
-const nextMessage = (w: WorkerProcess) => new Promise<unknown>((r) => w.onMessage(r));
+const nextMessage = (w: WorkerProcess) => new Promise<unknown>((r) => w.transport.onMessage(r));
 const exited = (w: WorkerProcess) => new Promise<number | null>((r) => w.onExit((code) => r(code)));
 
 describe("model worker under Electron (core port host + main broker)", () => {
@@ -68,7 +70,7 @@ describe("model worker under Electron (core port host + main broker)", () => {
     const { host, envs } = wire();
     const w = host.start({ GOVDESK_LLAMA_GPU: "auto" });
     const reply = nextMessage(w);
-    w.send({ type: "hello" }); // before main has answered: must wait, not vanish
+    w.transport.send({ type: "hello" }); // before main has answered: must wait, not vanish
     expect(await reply).toEqual({ echo: { type: "hello" } });
     expect(envs).toEqual([{ GOVDESK_LLAMA_GPU: "auto" }]);
     expect(w.pid).toBeTypeOf("number");
@@ -78,7 +80,7 @@ describe("model worker under Electron (core port host + main broker)", () => {
     const { host } = wire();
     const w = host.start({});
     const first = nextMessage(w);
-    w.send(1);
+    w.transport.send(1);
     await first;
     const code = exited(w);
     w.kill();
@@ -97,7 +99,7 @@ describe("model worker under Electron (core port host + main broker)", () => {
     const { host, broker } = wire();
     const a = host.start({});
     const b = host.start({});
-    await Promise.all([a, b].map((w) => (w.send(0), nextMessage(w))));
+    await Promise.all([a, b].map((w) => (w.transport.send(0), nextMessage(w))));
     const both = Promise.all([exited(a), exited(b)]);
     broker.killAll();
     expect(await both).toEqual([1, 1]);

@@ -2,6 +2,7 @@ import { resolve } from "node:path";
 import { contract, type Contract, type HostKind } from "../common/contract";
 import type { ContractDef } from "../common/rpc/define";
 import { createRouter, type Handlers, type Router } from "./rpc/router";
+import type { GuardedRequest } from "../common/rpc/router";
 import { JobManager } from "./rpc/jobs";
 import { openStore, type Store } from "./store/open-store";
 import { SettingsRepo } from "./store/settings-repo";
@@ -15,11 +16,14 @@ import { lockdown } from "./security/lockdown";
 import { assertSettingsPatchAllowed, getAudit, policySettings } from "./security/services";
 import { createPathGuard, PathGrants } from "./security/paths/path-guard";
 import type { PathRoot } from "./security/paths/path-rules";
+import type { WorkerHost } from "./llm/process-host";
 
 export interface CoreOptions {
   dataDir: string;
   host: HostKind;
   log?: (line: string) => void;
+  /** How to start model workers; Electron's entry passes main's broker. Default: fork. */
+  workerHost?: WorkerHost;
 }
 
 export interface Core<C extends ContractDef = Contract> {
@@ -103,9 +107,13 @@ export function createCore(
     embedder: (choice) => models.embedder(choice),
     chatModel: (choice) => models.chatModel(choice),
     setModelProvider: (provider) => void (models = provider),
+    ...(options.workerHost ? { workerHost: options.workerHost } : {}),
   };
   const grants = new PathGrants();
-  const guard = createPathGuard(services, grants);
+  const pathGuard = createPathGuard(services, grants);
+  const guard = ({ method, input, trusted }: GuardedRequest): void => {
+    if (!trusted) pathGuard(method, input);
+  };
   try {
     router = extend
       ? createRouter(extend.contract, extend.handlers(services), { jobs, log, guard })

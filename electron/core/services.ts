@@ -1,6 +1,7 @@
 import type { Contract, HostKind } from "../common/contract";
 import type { ChatModel } from "./llm/chat-model";
 import type { Embedder } from "./llm/embedder";
+import type { WorkerHost } from "./llm/process-host";
 import type { JobManager } from "./rpc/jobs";
 import type { Router } from "./rpc/router";
 import type { Store } from "./store/open-store";
@@ -30,6 +31,8 @@ export interface CoreServices {
   /** The chat model: the default one, or the given GGUF path; null when none is set. */
   chatModel(options?: ModelChoice): Promise<ChatModel | null>;
   setModelProvider(provider: ModelProvider): void;
+  /** How model workers are started (Electron: through main). */
+  workerHost?: WorkerHost;
 }
 
 export interface ModelChoice {

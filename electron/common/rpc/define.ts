@@ -1,16 +1,18 @@
-import type { z } from "zod";
+import { z } from "zod";
 
 /**
- * Building blocks of the contract. A *call* answers once; a *job* answers at
+ * Building blocks of a contract. A *call* answers once; a *job* answers at
  * once with a job id, then reports progress events and finishes with a result
  * (or an error, or cancellation). Both are declared with zod schemas so every
- * side of a process boundary can validate what it receives.
+ * side of a process boundary can validate what it receives, and may carry
+ * method rules that the receiving side enforces (see MethodRules).
  */
 export interface CallDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   readonly kind: "call";
   readonly input: I;
   readonly output: O;
   readonly summary: string;
+  readonly rules: MethodRules;
 }
 
 export interface JobDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
@@ -19,7 +21,28 @@ export interface JobDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z
   /** Schema of the job's final result (delivered in the `job.finished` event). */
   readonly output: O;
   readonly summary: string;
+  readonly rules: MethodRules;
 }
+
+/**
+ * Rules of a method, declared beside its schemas so that a new call is one
+ * entry in one contract module (no side tables elsewhere).
+ */
+export interface MethodRules {
+  /**
+   * A job whose handler, when cancelled, still returns what it has done so
+   * far (a chat cut short): the result travels with the cancellation and the
+   * caller gets it instead of a CANCELLED error.
+   */
+  readonly resultOnCancel?: boolean;
+  /** The request must carry this many MessagePorts (main handing a port to the core or a worker). */
+  readonly ports?: number;
+}
+
+/** The input of a method that takes none: `{}` or nothing at all, and no stray keys. */
+export const NoInput = z.object({}).strict().default({});
+/** The output of a method that answers nothing but success. */
+export const Done = z.object({}).strict();
 
 export type MethodDef = CallDef | JobDef;
 export type MethodMap = Record<string, MethodDef>;
@@ -30,26 +53,15 @@ export interface ContractDef<M extends MethodMap = MethodMap, E extends EventMap
   readonly events: E;
 }
 
-export function call<I extends z.ZodType, O extends z.ZodType>(
-  summary: string,
-  input: I,
-  output: O,
-): CallDef<I, O> {
-  return { kind: "call", input, output, summary };
+export function call<I extends z.ZodType, O extends z.ZodType>(summary: string, input: I, output: O, rules: MethodRules = {}): CallDef<I, O> {
+  return { kind: "call", input, output, summary, rules };
 }
 
-export function job<I extends z.ZodType, O extends z.ZodType>(
-  summary: string,
-  input: I,
-  output: O,
-): JobDef<I, O> {
-  return { kind: "job", input, output, summary };
+export function job<I extends z.ZodType, O extends z.ZodType>(summary: string, input: I, output: O, rules: MethodRules = {}): JobDef<I, O> {
+  return { kind: "job", input, output, summary, rules };
 }
 
-export function defineContract<M extends MethodMap, E extends EventMap>(
-  methods: M,
-  events: E,
-): ContractDef<M, E> {
+export function defineContract<M extends MethodMap, E extends EventMap>(methods: M, events: E): ContractDef<M, E> {
   return { methods, events };
 }
 

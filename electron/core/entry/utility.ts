@@ -2,9 +2,8 @@ import { CONNECT_MESSAGE } from "../../common/ipc-channels";
 import { GRANT_PATHS_DONE_TYPE, GrantPathsMessage } from "../../common/path-grants";
 import { createCore } from "../core";
 import { createPortHost } from "../llm/electron-host";
-import { setProcessHost } from "../llm/process-host";
 import { parseCoreArgs } from "./args";
-import { portTransport, type PortLike } from "./port-transport";
+import { electronPortPipe, pipeTransport, type ElectronPortLike } from "../../common/rpc/ports";
 
 /**
  * Entry of the core when Electron main starts it with utilityProcess.fork.
@@ -12,7 +11,7 @@ import { portTransport, type PortLike } from "./port-transport";
  * again after a restart); every port gets the full contract.
  */
 interface ParentPort {
-  on(event: "message", listener: (e: { data: unknown; ports: PortLike[] }) => void): unknown;
+  on(event: "message", listener: (e: { data: unknown; ports: ElectronPortLike[] }) => void): unknown;
   postMessage(message: unknown): void;
 }
 
@@ -25,14 +24,13 @@ if (!parentPort) {
 const log = (line: string) => process.stderr.write(`${new Date().toISOString()} ${line}\n`);
 // Model workers: main starts them (utilityProcess) and hands us a port to each.
 const workerHost = createPortHost((message) => parentPort.postMessage(message));
-setProcessHost(workerHost.host);
-const core = createCore({ ...parseCoreArgs(process.argv.slice(2)), log });
+const core = createCore({ ...parseCoreArgs(process.argv.slice(2)), log, workerHost: workerHost.host });
 
 parentPort.on("message", (e) => {
   const data = e.data as { type?: unknown } | null;
   const port = e.ports[0];
   // Renderer ports are untrusted: the core's path guard applies to them.
-  if (data?.type === CONNECT_MESSAGE.type && port) core.router.attach(portTransport(port));
+  if (data?.type === CONNECT_MESSAGE.type && port) core.router.attach(pipeTransport(electronPortPipe(port)));
   else if (data?.type === GrantPathsMessage.shape.type.value) grant(e.data);
   else if (!workerHost.receive(e.data, e.ports)) log("core: ignored unexpected message from main");
 });

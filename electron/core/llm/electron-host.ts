@@ -1,23 +1,23 @@
 import { MainToCore, type CoreToMain } from "../../common/worker-broker";
-import { workerProcessOverPort, type PortLike, type ProcessHost, type WorkerProcess } from "./process-host";
+import { electronPortPipe, pipeTransport, type ElectronPortLike } from "../../common/rpc/ports";
+import { createSwitchableTransport } from "../../common/rpc/switchable";
+import type { WorkerHost, WorkerProcess } from "./process-host";
 
 /**
- * A ProcessHost for the core running as Electron's utilityProcess: `start`
+ * A WorkerHost for the core running as Electron's utilityProcess: `start`
  * asks main (over the parentPort) to start a model worker, and the returned
  * WorkerProcess talks to it over the MessagePort main hands back. Messages
  * sent before the port arrives wait in order.
  */
 export interface PortHost {
-  host: ProcessHost;
+  host: WorkerHost;
   /** Feed messages from main here; returns false for messages that are not ours. */
-  receive(data: unknown, ports: readonly PortLike[]): boolean;
+  receive(data: unknown, ports: readonly unknown[]): boolean;
 }
 
 interface Pending {
-  queue: unknown[];
-  port: PortLike | null;
+  transport: ReturnType<typeof createSwitchableTransport>;
   pid: number | undefined;
-  messageListeners: ((m: unknown) => void)[];
   exitListeners: ((code: number | null, signal: string | null) => void)[];
   exited: boolean;
 }
@@ -28,19 +28,14 @@ export function createPortHost(postToMain: (msg: CoreToMain) => void): PortHost 
 
   function start(env: Record<string, string>): WorkerProcess {
     const id = nextId++;
-    const w: Pending = { queue: [], port: null, pid: undefined, messageListeners: [], exitListeners: [], exited: false };
+    const w: Pending = { transport: createSwitchableTransport(), pid: undefined, exitListeners: [], exited: false };
     workers.set(id, w);
     postToMain({ type: "model-worker.start", id, env });
     return {
       get pid() {
         return w.pid;
       },
-      send(msg) {
-        if (w.exited) return;
-        if (w.port) w.port.postMessage(msg);
-        else w.queue.push(msg);
-      },
-      onMessage: (fn) => void w.messageListeners.push(fn),
+      transport: w.transport,
       onExit(fn) {
         if (w.exited) fn(null, null);
         else w.exitListeners.push(fn);
@@ -49,7 +44,7 @@ export function createPortHost(postToMain: (msg: CoreToMain) => void): PortHost 
     };
   }
 
-  function receive(data: unknown, ports: readonly PortLike[]): boolean {
+  function receive(data: unknown, ports: readonly unknown[]): boolean {
     const parsed = MainToCore.safeParse(data);
     if (!parsed.success) return false;
     const msg = parsed.data;
@@ -58,18 +53,14 @@ export function createPortHost(postToMain: (msg: CoreToMain) => void): PortHost 
     if (msg.type === "model-worker.exit") {
       workers.delete(msg.id);
       w.exited = true;
-      w.port?.close();
       for (const fn of w.exitListeners) fn(msg.code, null);
+      w.transport.close();
       return true;
     }
     const port = ports[0];
     if (!port) return true;
     w.pid = msg.pid ?? undefined;
-    // Reuse the port adapter: it starts the port and forwards messages.
-    const over = workerProcessOverPort({ port, pid: w.pid, onExit: () => {}, kill: () => {} });
-    over.onMessage((m) => w.messageListeners.forEach((fn) => fn(m)));
-    w.port = port;
-    for (const m of w.queue.splice(0)) port.postMessage(m);
+    w.transport.attach(pipeTransport(electronPortPipe(port as ElectronPortLike)));
     return true;
   }
 

@@ -17,6 +17,7 @@ type ModelContract = ContractDef<typeof modelMethods, typeof modelEvents>;
 /** Handlers for the model calls of the contract; also installs the model provider. */
 export function modelHandlers(s: CoreServices, options: ModelServiceOptions = {}): Handlers<ModelContract> {
   const service = new ModelService(s, {
+    ...(s.workerHost ? { host: s.workerHost } : {}),
     ...options,
     workerEnv: { ...(s.host === "test" ? { GOVDESK_LLAMA_GPU: "false" } : {}), ...options.workerEnv },
   });

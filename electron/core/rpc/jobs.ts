@@ -1,14 +1,10 @@
 import { randomUUID } from "node:crypto";
-import type { JobInfo, JobFinished, JobProgress } from "../../common/contract";
+import type { JobInfo, JobFinished, JobProgress } from "../../common/rpc/job-contract";
+import type { JobContext, JobRunner } from "../../common/rpc/router";
 import { RpcError, type WireError } from "../../common/rpc/wire";
-import { toWireError } from "./errors";
+import { toWireError } from "../../common/rpc/errors";
 
-export interface JobContext {
-  readonly jobId: string;
-  /** Aborted when the user cancels; long work must check it between steps. */
-  readonly signal: AbortSignal;
-  progress(done: number, total: number, stage: string): void;
-}
+export type { JobContext } from "../../common/rpc/router";
 
 export interface JobEvents {
   progress(p: JobProgress): void;
@@ -19,6 +15,7 @@ interface Entry {
   info: JobInfo;
   controller: AbortController;
   lastEmit: number;
+  resultOnCancel: boolean;
 }
 
 const PROGRESS_INTERVAL_MS = 100;
@@ -29,17 +26,18 @@ const KEEP_FINISHED = 50;
  * through an AbortSignal, and a short history for `jobs.list` so a reloaded
  * window can pick up where it was.
  */
-export class JobManager {
+export class JobManager implements JobRunner {
   private readonly jobs = new Map<string, Entry>();
 
   constructor(private readonly events: JobEvents, private readonly now: () => number = Date.now) {}
 
-  start(method: string, run: (ctx: JobContext) => Promise<unknown>, validate: (result: unknown) => unknown): string {
+  start(method: string, run: (ctx: JobContext) => Promise<unknown>, validate: (result: unknown) => unknown, options: { resultOnCancel?: boolean } = {}): string {
     const jobId = randomUUID();
     const controller = new AbortController();
     const entry: Entry = {
       controller,
       lastEmit: 0,
+      resultOnCancel: options.resultOnCancel === true,
       info: { jobId, method, done: 0, total: 0, stage: "queued", state: "running", startedAt: this.now(), finishedAt: null, error: null },
     };
     this.jobs.set(jobId, entry);
@@ -92,7 +90,8 @@ export class JobManager {
     try {
       if (ctx.signal.aborted) throw ctx.signal.reason;
       const result = validate(await run(ctx));
-      finished = ctx.signal.aborted ? { jobId, method, state: "cancelled" } : { jobId, method, state: "done", result };
+      if (!ctx.signal.aborted) finished = { jobId, method, state: "done", result };
+      else finished = entry.resultOnCancel ? { jobId, method, state: "cancelled", result } : { jobId, method, state: "cancelled" };
     } catch (e) {
       if (ctx.signal.aborted) finished = { jobId, method, state: "cancelled" };
       else finished = { jobId, method, state: "failed", error: toWireError(e) };
