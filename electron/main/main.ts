@@ -8,7 +8,8 @@ import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES } from "./app-scheme";
 import { devtoolsEnabled, parseDataDirFlag } from "./args";
 import { CORE_STATE_CHANNEL, REQUEST_PORT_CHANNEL } from "../common/ipc-channels";
 import { createCoreConnections } from "./core-connection";
-import { createModelWorkerBroker } from "./model-workers";
+import { linkCore, utilityPipe, type CoreLink } from "./core-link";
+import { pipeTransport } from "../common/rpc/ports";
 import { openDialogOptions } from "./file-dialog";
 import { DROPPED_PATHS_CHANNEL, PICK_PATHS_CHANNEL, PickPathsRequest } from "../common/desktop";
 import { createGrantRelay, dialogRoots, droppedRoots } from "./path-grants";
@@ -17,7 +18,7 @@ import { isTrustedSender } from "./ipc-guard";
 import { applicationMenuTemplate } from "./menu";
 import { setupSingleInstance } from "./single-instance";
 import { createSupervisor } from "./supervisor";
-import { forkModelWorker, utilityProcessHost, type CoreChild } from "./utility-host";
+import { forkModelWorker, utilityProcessHost } from "./utility-host";
 import { hardenedWebPreferences } from "./web-preferences";
 
 /**
@@ -61,23 +62,10 @@ function run(): void {
   let coreState: CoreState = { state: "starting", attempt: 0 };
   let quitting = false;
   const connections = createCoreConnections<MessagePortMain, WebContents>(() => new MessageChannelMain(), log);
-  // The core cannot start processes itself under Electron: it asks, main starts the model worker.
-  let core: CoreChild | null = null;
-  const workers = createModelWorkerBroker<MessagePortMain>({
-    fork: (env) => forkModelWorker(join(__dirname, "../worker/model-worker.mjs"), env),
-    newChannel: () => new MessageChannelMain(),
-    toCore: (message, ports) => core?.postMessage(message, ports),
-    log,
-  });
-  // What the user chooses in the dialog or drops on the window, the core lets the page name (core/security/paths).
-  const grants = createGrantRelay({
-    send: (message) => {
-      if (!core) return false;
-      core.postMessage(message, []);
-      return true;
-    },
-    log,
-  });
+  // The running core's link (common/host-contract.ts): it asks main to start model workers,
+  // main hands it windows' ports and what the user chose in the dialog or dropped on the window.
+  let core: CoreLink<MessagePortMain> | null = null;
+  const grants = createGrantRelay({ send: (roots) => core?.grant(roots) ?? null, log });
   const supervisor = createSupervisor({
     host: utilityProcessHost({
       modulePath: join(__dirname, "../core/core.mjs"),
@@ -86,17 +74,20 @@ function run(): void {
       log,
     }),
     onChild: (child) => {
-      core = child;
-      child.onMessage((message) => {
-        if (!grants.handle(message) && !workers.handle(message)) log("core: ignored an unexpected message");
+      const link = linkCore<MessagePortMain>(pipeTransport(utilityPipe(child)), {
+        fork: (env) => forkModelWorker(join(__dirname, "../worker/model-worker.mjs"), env),
+        newChannel: () => new MessageChannelMain(),
+        log,
       });
+      core = link;
       grants.coreStarted();
-      connections.coreStarted(child);
+      connections.coreStarted({ connect: (port) => link.connectRenderer(port) });
     },
     onState: (state) => {
       if (state.state !== "running") {
         connections.coreStopped();
-        workers.killAll();
+        core?.killWorkers();
+        core = null;
       }
       coreState = state;
       sendState(state);

@@ -12,7 +12,7 @@ import { RpcError } from "../../common/rpc/wire";
  * One running model worker as the core sees it: the transport to it (the
  * worker contract runs over it) and its lifecycle. Under plain Node it is a
  * `child_process.fork`; under Electron main starts a utilityProcess and
- * hands the core a port to it (core/entry/worker-broker-host.ts).
+ * hands the core a port to it (core/entry/host-link.ts).
  */
 export interface WorkerProcess extends ChildHandle {
   readonly transport: Transport;
