@@ -8,21 +8,14 @@ import { benchModel } from "./bench";
 import { catalogMatch, loadCatalog, recommend } from "./catalog";
 import { inspectGguf } from "./gguf-inspect";
 import { hashWithProgress, importModel } from "./import";
-import { ModelService, type ModelServiceOptions } from "./model-service";
 import { assertPathAllowed } from "./policy-check";
 import { assertModelAllowed, audit } from "../security/services";
 
 type ModelContract = ContractDef<typeof modelMethods, typeof modelEvents>;
 
-/** Handlers for the model calls of the contract; also installs the model provider. */
-export function modelHandlers(s: CoreServices, options: ModelServiceOptions = {}): Handlers<ModelContract> {
-  const service = new ModelService(s, {
-    ...(s.workerHost ? { host: s.workerHost } : {}),
-    ...options,
-    workerEnv: { ...(s.host === "test" ? { GOVDESK_LLAMA_GPU: "false" } : {}), ...options.workerEnv },
-  });
-  s.setModelProvider(service);
-  s.onClose(() => service.close());
+/** Handlers for the model calls of the contract, over the core's model service. */
+export function modelHandlers(s: CoreServices): Handlers<ModelContract> {
+  const service = s.models;
 
   return {
     "models.list": async () => {

@@ -1,6 +1,9 @@
 import { RpcError } from "../../common/rpc/wire";
 import type { BenchResult, Fit, Machine, ModelRecord } from "../../common/contracts/models";
 import type { CoreServices, ModelChoice, ModelProvider } from "../services";
+
+/** What the model service needs of the core (it is built before the other services that use it). */
+export type ModelServiceDeps = Pick<CoreServices, "store" | "settings" | "log" | "policy">;
 import type { ChatModel } from "./chat-model";
 import type { Embedder } from "./embedder";
 import { inspectGguf } from "./gguf-inspect";
@@ -39,7 +42,7 @@ export class ModelService implements ModelProvider {
   private readonly idleMinuteMs: number;
 
   constructor(
-    private readonly s: CoreServices,
+    private readonly s: ModelServiceDeps,
     options: ModelServiceOptions = {},
   ) {
     this.repo = new ModelsRepo(s.store.db);

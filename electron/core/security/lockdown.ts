@@ -21,7 +21,7 @@ type AnyHandler = (...args: never[]) => unknown;
  * call outside ALLOWED_WHEN_LOCKED is refused with the lock-down message
  * (the file and its problems). For core.ts: `lockdown(s, {...handlers})`.
  */
-export function lockdown<H extends Record<string, AnyHandler>>(s: Pick<CoreServices, "store" | "onClose">, handlers: H): H {
+export function lockdown<H extends Record<string, AnyHandler>>(s: Pick<CoreServices, "policy">, handlers: H): H {
   const wrapped: Record<string, AnyHandler> = {};
   for (const [name, fn] of Object.entries(handlers)) {
     wrapped[name] = ALLOWED_WHEN_LOCKED.has(name)

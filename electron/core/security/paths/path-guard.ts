@@ -1,7 +1,6 @@
 import { resolve } from "node:path";
 import { RpcError } from "../../../common/rpc/wire";
 import type { CoreServices } from "../../services";
-import { getAudit, getPolicyLoad } from "../services";
 import { namedPaths, type NamedPath } from "./path-inputs";
 import { realPath, rootMatcher, type PathRoot } from "./path-rules";
 
@@ -55,7 +54,7 @@ function knownPlaces(s: CoreServices): (target: string, given: string) => boolea
   const roots: PathRoot[] = [{ path: resolve(s.dataDir, "models"), scope: "tree" }];
   const watched = s.store.db.prepare("SELECT watch_path AS p FROM kb_bases WHERE watch_path IS NOT NULL").all() as { p: string }[];
   for (const { p } of watched) roots.push({ path: p, scope: "tree" });
-  const load = getPolicyLoad(s);
+  const load = s.policy.load;
   if (load.ok) {
     const { models, knowledgePacks } = load.policy;
     if (models.sharedFolder) roots.push({ path: models.sharedFolder, scope: "tree" });
@@ -69,7 +68,7 @@ function knownPlaces(s: CoreServices): (target: string, given: string) => boolea
 }
 
 function refuse(s: CoreServices, method: string, named: NamedPath): never {
-  getAudit(s).record({ type: "path.refused", object: named.path, detail: { method, use: named.use } });
+  s.audit.record({ type: "path.refused", object: named.path, detail: { method, use: named.use } });
   s.log(`security: refused ${method} naming ${named.path} (${named.use})`);
   const how =
     s.host === "serve"
