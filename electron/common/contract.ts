@@ -49,10 +49,10 @@ export type CoreState = z.infer<typeof CoreState>;
 
 export const contract = defineContract(
   {
-    "app.info": call("Version, data directory and runtime versions", NoInput, AppInfo),
-    "settings.get": call("Current settings, defaults filled in", NoInput, Settings),
+    "app.info": call("Version, data directory and runtime versions", NoInput, AppInfo, { whenLocked: "allow" }),
+    "settings.get": call("Current settings, defaults filled in", NoInput, Settings, { whenLocked: "allow" }),
     "settings.set": call("Merge a partial patch into the settings and persist it", SettingsPatch, Settings),
-    "jobs.list": call("Running and recently finished jobs", NoInput, z.array(JobInfo)),
+    "jobs.list": call("Running and recently finished jobs", NoInput, z.array(JobInfo), { whenLocked: "allow" }),
     ...jobMethods,
     ...modelMethods,
     ...knowledgeMethods,

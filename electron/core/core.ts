@@ -14,7 +14,7 @@ import { modelHandlers } from "./llm/handlers";
 import { knowledgeHandlers } from "./ingest/handlers";
 import { assistantHandlers } from "./assistant/handlers";
 import { securityHandlers } from "./security/handlers";
-import { lockdown } from "./security/lockdown";
+import { refuseWhenLocked } from "./security/lockdown";
 import { assertSettingsPatchAllowed, policySettings } from "./security/services";
 import { createPolicyService } from "./security/policy-service";
 import { createAuditService } from "./security/audit-service";
@@ -54,12 +54,11 @@ export interface Core<C extends ContractDef = Contract> {
 export type { CoreServices } from "./services";
 
 /**
- * The product contract's handlers; tests extend them with their own. While
- * the admin policy file is invalid, lockdown() refuses all but the admin's
- * tools; settings always come back with the policy's locked values applied.
+ * The product contract's handlers; tests extend them with their own.
+ * Settings always come back with the policy's locked values applied.
  */
 export function productHandlers(s: CoreServices): Handlers<Contract> {
-  return lockdown(s, {
+  return {
     ...modelHandlers(s),
     ...knowledgeHandlers(s),
     ...assistantHandlers(s),
@@ -74,7 +73,7 @@ export function productHandlers(s: CoreServices): Handlers<Contract> {
     },
     "jobs.list": () => s.jobs.list(),
     "jobs.cancel": ({ jobId }) => ({ cancelled: s.jobs.cancel(jobId) }),
-  });
+  };
 }
 
 /**
@@ -136,8 +135,10 @@ export function createCore(
   };
   const grants = new PathGrants();
   const pathGuard = createPathGuard(services, grants);
-  const guard = ({ method, input, trusted }: GuardedRequest): void => {
-    if (!trusted) pathGuard(method, input);
+  // The contract's method rules, for every request: lock-down for all callers, paths for windows and sockets.
+  const guard = ({ method, def, input, trusted }: GuardedRequest): void => {
+    refuseWhenLocked(services, def);
+    if (!trusted) pathGuard(method, def, input);
   };
   try {
     router = extend

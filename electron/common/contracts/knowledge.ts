@@ -148,9 +148,15 @@ export const knowledgeMethods = {
     "Add files and folders to a knowledge base (extract, OCR where needed, chunk, index)",
     z.object({ name: Name, paths: z.array(z.string().min(1)).min(1).max(10_000), ocr: OcrMode.optional() }).strict(),
     IngestResultSchema,
+    { paths: { "paths[]": "read" } },
   ),
   "kb.setOcr": call("Set a document's OCR choice and index it again with it", z.object({ id: z.number().int(), mode: OcrMode }).strict(), z.object({ queued: z.boolean() })),
-  "kb.watch": call("Watch a folder for new, changed and deleted files (null: stop)", z.object({ name: Name, folder: z.string().min(1).nullable() }).strict(), KbBase),
+  "kb.watch": call(
+    "Watch a folder for new, changed and deleted files (null: stop)",
+    z.object({ name: Name, folder: z.string().min(1).nullable() }).strict(),
+    KbBase,
+    { paths: { folder: "read" } },
+  ),
   "kb.documents": call("Documents of a knowledge base", z.object({ name: Name }).strict(), z.object({ documents: z.array(KbDocument) })),
   "kb.removeDocument": call("Remove a document from its knowledge base", z.object({ id: z.number().int() }).strict(), z.object({ removed: z.boolean() })),
   "kb.search": call(
@@ -159,7 +165,12 @@ export const knowledgeMethods = {
     z.object({ hits: z.array(KbHit), vectorSearch: z.boolean() }),
   ),
   "kb.preview": call("A document's text at one page", z.object({ documentId: z.number().int(), page: z.number().int().min(1).default(1) }).strict(), KbPreview),
-  "kb.extract": call("Extract a file's text, pages and 公文 metadata (OCR as chosen)", z.object({ path: z.string().min(1), ocr: OcrMode.default("auto") }).strict(), ExtractedDocumentSchema),
+  "kb.extract": call(
+    "Extract a file's text, pages and 公文 metadata (OCR as chosen)",
+    z.object({ path: z.string().min(1), ocr: OcrMode.default("auto") }).strict(),
+    ExtractedDocumentSchema,
+    { paths: { path: "read" } },
+  ),
 } satisfies MethodMap;
 
 export const knowledgeEvents = {

@@ -103,16 +103,19 @@ export const modelMethods = {
     "读取 GGUF 文件信息并估算在本机的适配",
     z.object({ path: z.string().min(1), gpuLayers: z.number().int().min(0).optional(), contextSize: z.number().int().min(64).optional() }),
     z.object({ gguf: GgufSummary, fit: Fit, machine: Machine, catalogId: z.string().nullable() }),
+    { paths: { path: "read" } },
   ),
   "models.import": job(
     "导入模型：检查、计算 sha256、复制或原地登记",
     z.object({ path: z.string().min(1), inPlace: z.boolean().default(false), sha256: Sha256.optional() }),
     ModelRecord,
+    { paths: { path: "read" } },
   ),
   "models.verify": job(
     "计算模型文件的 sha256 并与给定值或目录核对",
     z.object({ path: z.string().min(1), sha256: Sha256.optional() }),
     z.object({ sha256: z.string(), matches: z.boolean().nullable(), catalogId: z.string().nullable() }),
+    { paths: { path: "read" } },
   ),
   "models.catalog": call(
     "模型目录，以及适合本机的推荐（从不下载）",
@@ -130,6 +133,7 @@ export const modelMethods = {
     "模型测速：提示词与生成的每秒 token 数、嵌入速度",
     z.object({ id: z.string().optional(), path: z.string().optional(), tokens: z.number().int().min(1).max(4096).default(64) }),
     BenchResult,
+    { paths: { path: "read" } },
   ),
 } satisfies MethodMap;
 export const modelEvents = {} satisfies EventMap;

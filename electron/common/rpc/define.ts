@@ -24,11 +24,27 @@ export interface JobDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z
   readonly rules: MethodRules;
 }
 
+/** What the core will do with a path the UI names: read it, write there, or load it as a model. */
+export type PathUse = "read" | "write" | "model";
+
 /**
  * Rules of a method, declared beside its schemas so that a new call is one
  * entry in one contract module (no side tables elsewhere).
  */
 export interface MethodRules {
+  /**
+   * Every input field that names a file or folder on this machine, by field
+   * path ("path", "paths[]", "sources[].path"), with what the core does with
+   * it. The core refuses a window's request naming a place the user never
+   * chose (core/security/paths); contracts/rules.test.ts fails when a
+   * path-like field is left out.
+   */
+  readonly paths?: Readonly<Record<string, PathUse>>;
+  /**
+   * "allow": still answered while an invalid admin policy has locked the app
+   * (reading state, the admin's own tools). Everything else is refused then.
+   */
+  readonly whenLocked?: "allow";
   /**
    * A job whose handler, when cancelled, still returns what it has done so
    * far (a chat cut short): the result travels with the cancellation and the

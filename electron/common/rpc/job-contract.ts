@@ -40,7 +40,7 @@ export const JobFinished = z.object({
 export type JobFinished = z.infer<typeof JobFinished>;
 
 export const jobMethods = {
-  "jobs.cancel": call("Ask a running job to stop", z.object({ jobId: z.string().min(1) }).strict(), z.object({ cancelled: z.boolean() })),
+  "jobs.cancel": call("Ask a running job to stop", z.object({ jobId: z.string().min(1) }).strict(), z.object({ cancelled: z.boolean() }), { whenLocked: "allow" }),
 };
 
 export const jobEvents = {

@@ -1,7 +1,8 @@
 import { resolve } from "node:path";
 import { RpcError } from "../../../common/rpc/wire";
 import type { CoreServices } from "../../services";
-import { namedPaths, type NamedPath } from "./path-inputs";
+import { namedPaths, type NamedPath } from "../../../common/rpc/named-paths";
+import type { MethodDef } from "../../../common/rpc/define";
 import { realPath, rootMatcher, type PathRoot } from "./path-rules";
 
 /**
@@ -21,17 +22,18 @@ export class PathGrants {
   }
 }
 
-export type PathGuard = (method: string, input: unknown) => void;
+export type PathGuard = (method: string, def: MethodDef, input: unknown) => void;
 
 /**
  * Refuses a UI request that names a path outside what the user chose or a
  * knowledge base already holds, so a renderer that ran a document's script
- * still cannot make the core read ~/.ssh or write over a system file. The
- * CLI is not guarded: its paths are typed by the user in their own shell.
+ * still cannot make the core read ~/.ssh or write over a system file. Which
+ * fields are paths is declared on each call in the contract (rules.paths).
+ * The CLI is not guarded: its paths are typed by the user in their own shell.
  */
 export function createPathGuard(s: CoreServices, grants: PathGrants): PathGuard {
-  return (method, input) => {
-    const named = namedPaths(method, input);
+  return (method, def, input) => {
+    const named = namedPaths(def.rules, input);
     if (!named.length) return;
     // Built once per request, and only when a path needs more than the grants.
     const granted = rootMatcher(grants.list());
