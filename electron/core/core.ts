@@ -99,10 +99,13 @@ export function createCore(
   // router; a late-bound emit breaks the cycle.
   let router: Router<ContractDef> | null = null;
   const emit = ((event: string, payload: unknown) => router?.emit(event, payload)) as Router<Contract>["emit"];
-  const jobs = new JobManager({
-    progress: (p) => emit("job.progress", p),
-    finished: (f) => emit("job.finished", f),
-  });
+  const jobs = new JobManager(
+    {
+      progress: (p) => emit("job.progress", p),
+      finished: (f) => emit("job.finished", f),
+    },
+    { log },
+  );
   const closers: (() => void | Promise<void>)[] = [];
   const settings = new SettingsRepo(store.db);
   const policy = createPolicyService();

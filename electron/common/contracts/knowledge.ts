@@ -74,7 +74,7 @@ export const ExtractedDocumentSchema = z.object({
 
 export const SearchFiltersSchema = z
   .object({
-    format: z.array(z.string()).optional(),
+    format: z.array(DocFormat).optional(),
     issuer: z.string().optional(),
     docNumber: z.string().optional(),
     dateFrom: z.string().optional(),
@@ -104,20 +104,11 @@ export const IngestResultSchema = z.object({
   total: z.number().int(),
   cancelled: z.boolean(),
 });
-export type IngestResultOut = z.infer<typeof IngestResultSchema>;
+export type IngestResult = z.infer<typeof IngestResultSchema>;
 
-export const KbProgress = z.object({
-  jobId: z.string(),
-  kb: z.string(),
-  done: z.number(),
-  total: z.number(),
-  stage: z.string(),
-  file: z.string().nullable(),
-  /** While OCR reads a file: the page being read and the pages to read ("正在识别第 3/9 页"). */
-  ocrPage: z.number().int().optional(),
-  ocrPages: z.number().int().optional(),
-});
-export type KbProgress = z.infer<typeof KbProgress>;
+/** Stages of a kb.add job, as its job.progress reports them (the file in hand as `item`; stage "ocr" with the page as `sub`). */
+export const IngestStage = z.enum(["scan", "hash", "extract", "ocr", "embed", "write", "reembed", "done"]);
+export type IngestStage = z.infer<typeof IngestStage>;
 
 export const KbPreview = z.object({
   documentId: z.number().int(),
@@ -173,6 +164,4 @@ export const knowledgeMethods = {
   ),
 } satisfies MethodMap;
 
-export const knowledgeEvents = {
-  "kb.progress": KbProgress,
-} satisfies EventMap;
+export const knowledgeEvents = {} satisfies EventMap;

@@ -57,6 +57,8 @@ export type ModelRecord = z.infer<typeof ModelRecord>;
 
 export const ModelListItem = ModelRecord.extend({
   fit: Fit.nullable(),
+  /** Why there is no fit estimate (the file is gone, llama.cpp cannot read it, the model process failed). */
+  fitError: z.string().nullable().optional(),
   loaded: z.boolean(),
   defaultChat: z.boolean(),
   defaultEmbedding: z.boolean(),

@@ -18,6 +18,10 @@ export const JobProgress = z.object({
   total: z.number().nonnegative(),
   /** Short machine-readable stage name; the UI translates it. */
   stage: z.string(),
+  /** What is being worked on, when it helps the user (the file being read). */
+  item: z.string().optional(),
+  /** Progress within the item (OCR: the page being read, of how many: "正在识别第 3/9 页"). */
+  sub: z.object({ done: z.number().nonnegative(), total: z.number().nonnegative() }).optional(),
 });
 export type JobProgress = z.infer<typeof JobProgress>;
 

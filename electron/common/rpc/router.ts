@@ -12,13 +12,19 @@ export interface CallContext {
   readonly ports: readonly unknown[];
 }
 
+/** Beside a job's done/total: the item in hand and the progress within it (JobProgress item and sub). */
+export interface ProgressDetail {
+  item?: string | undefined;
+  sub?: { done: number; total: number } | undefined;
+}
+
 /** What a job's handler gets: its id, a cancel signal, and a progress reporter. */
 export interface JobContext {
   readonly jobId: string;
   /** Aborted when the caller cancels; long work must check it between steps. */
   readonly signal: AbortSignal;
-  /** `item`: what is being worked on (a file's path), when it helps the user. */
-  progress(done: number, total: number, stage: string, item?: string): void;
+  /** `detail`: what is being worked on (a file's path) and how far within it, when that helps the user. */
+  progress(done: number, total: number, stage: string, detail?: ProgressDetail): void;
 }
 
 /** Runs jobs for a router (core/rpc/jobs.ts JobManager): an id at once, the work later. */

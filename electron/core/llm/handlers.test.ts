@@ -1,8 +1,10 @@
 import { existsSync } from "node:fs";
-import { open, readFile, writeFile } from "node:fs/promises";
+import { open, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureTestModel } from "../../../scripts/test-model/ensure";
+import { writeGguf } from "../../../scripts/test-model/gguf-writer";
+import { describeTinyLlama } from "../../../scripts/test-model/tiny-llama";
 import type { JobProgress } from "../../common/contract";
 import { runJob } from "../../common/rpc/run-job";
 import type { Core, CoreServices } from "../core";
@@ -54,6 +56,22 @@ describe("models.* through the core", () => {
     const rec = await runJob(contract, client, "models.import", { path: copy, inPlace: true });
     expect(rec.path).toBe(copy);
     expect(rec.inPlace).toBe(true);
+  });
+
+  it("lists every model's fit from one worker request, and says why when one cannot be estimated", async () => {
+    const tiny = describeTinyLlama();
+    const other = join(dir, "other.gguf");
+    const metadata = tiny.metadata.map(([k, v]) => (k === "general.name" ? ([k, { type: "string", value: "另一个" }] as const) : ([k, v] as const)));
+    await writeFile(other, writeGguf({ ...tiny, metadata }));
+    const rec = await runJob(contract, client, "models.import", { path: other, inPlace: true });
+    await rm(other);
+    const { models, machine } = await client.call("models.list", {});
+    expect(machine?.backend).toBe("cpu");
+    const gone = models.find((m) => m.id === rec.id)!;
+    expect(gone.fit).toBeNull();
+    expect(gone.fitError).toEqual(expect.any(String));
+    expect(models.filter((m) => m.id !== rec.id).every((m) => m.fit !== null && m.fitError === null)).toBe(true);
+    expect(await client.call("models.remove", { id: rec.id })).toEqual({ removed: true });
   });
 
   it("refuses a hash mismatch and keeps nothing", async () => {

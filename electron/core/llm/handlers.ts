@@ -21,21 +21,27 @@ export function modelHandlers(s: CoreServices): Handlers<ModelContract> {
     "models.list": async () => {
       const models = service.repo.list();
       const st = s.settings.get();
-      const loaded = await service.loadedPaths().catch(() => new Set<string>());
-      let machine = null;
-      const items = [];
-      for (const m of models) {
-        const fitted = await service.fit(m.path).catch(() => null);
-        machine ??= fitted?.machine ?? null;
-        items.push({
+      if (!models.length) return { models: [], machine: null };
+      // One worker request for every model's fit; a model (or the worker) that fails says why, in the list and the log.
+      const [loaded, fitted] = await Promise.all([
+        service.loadedPaths().catch((e: unknown) => (s.log(`models.list: loaded models unknown: ${errorText(e)}`), new Set<string>())),
+        service.fitAll(models.map((m) => m.path)).catch((e: unknown) => (s.log(`models.list: fit estimates failed: ${errorText(e)}`), errorText(e))),
+      ]);
+      const fits = new Map(typeof fitted === "string" ? [] : fitted.fits.map((f) => [f.path, f]));
+      const items = models.map((m) => {
+        const f = fits.get(m.path);
+        const fitError = typeof fitted === "string" ? fitted : (f?.error ?? null);
+        if (f?.error) s.log(`models.list: no fit for ${m.path}: ${f.error}`);
+        return {
           ...m,
-          fit: fitted?.fit ?? null,
+          fit: f?.fit ?? null,
+          fitError,
           loaded: loaded.has(m.path),
           defaultChat: st.defaultChatModelId === m.id,
           defaultEmbedding: st.defaultEmbeddingModelId === m.id,
-        });
-      }
-      return { models: items, machine };
+        };
+      });
+      return { models: items, machine: typeof fitted === "string" ? null : fitted.machine };
     },
     "models.inspect": async ({ path, gpuLayers, contextSize }) => {
       const gguf = await inspectGguf(path);
@@ -106,4 +112,8 @@ export function modelHandlers(s: CoreServices): Handlers<ModelContract> {
 
 export function notFitText(needBytes: number): string {
   return `本机内存加显存不足以运行该模型（估计需要约 ${(needBytes / 1024 ** 3).toFixed(1)} GB）：请换用更小的量化版本或参数量更小的模型`;
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
 }

@@ -131,6 +131,11 @@ export class ModelService implements ModelProvider {
     return this.worker.call("llm.fit", { path, ...overrides });
   }
 
+  /** Each model's fit in one worker request (the list of imported models); a model that cannot be estimated says why. */
+  async fitAll(paths: string[]): Promise<{ machine: Machine; fits: { path: string; fit: Fit | null; error: string | null }[] }> {
+    return this.worker.call("llm.fitAll", { paths });
+  }
+
   async machine(): Promise<Machine> {
     return this.worker.call("llm.machine", {});
   }

@@ -38,6 +38,10 @@ function fakeWorker(overrides: Partial<Handlers<WorkerContract>> = {}) {
     "llm.fit": async () => {
       throw new RpcError("MODEL_LOAD_FAILED", "无法加载模型文件：文件可能已损坏或不是受支持的模型");
     },
+    "llm.fitAll": async ({ paths }) => ({
+      machine: { backend: "cpu", gpuDevices: [], vramTotal: 0, vramFree: 0, ramTotal: 1, ramFree: 1, cpuCores: 2 },
+      fits: paths.map((path) => ({ path, fit: null, error: "无法加载模型文件" })),
+    }),
     "llm.machine": async () => ({ backend: "cpu", gpuDevices: [], vramTotal: 0, vramFree: 0, ramTotal: 1, ramFree: 1, cpuCores: 2 }),
     "llm.status": () => ({ loaded: [] }),
     "llm.unload": () => ({}),

@@ -78,6 +78,12 @@ export { Machine, Fit } from "../../common/contracts/models";
 export const FitOutcome = z.object({ machine: Machine, fit: Fit });
 export type FitOutcome = z.infer<typeof FitOutcome>;
 
+/** Each model's fit, or why it could not be estimated (a file gone, not a GGUF llama.cpp reads). */
+export const FitAllOutcome = z.object({
+  machine: Machine,
+  fits: z.array(z.object({ path: z.string(), fit: Fit.nullable(), error: z.string().nullable() })),
+});
+
 export const UnloadParams = z.object({ path: z.string().optional() }).strict();
 export const StatusOutcome = z.object({ loaded: z.array(z.object({ path: z.string(), role: z.enum(["chat", "embedding"]) })) });
 
@@ -97,6 +103,7 @@ export const workerContract = defineContract(
     "llm.load": job("Load a model for a role (if not loaded) and describe it", LoadParams, ModelInfoOutcome),
     "llm.count": call("Count the tokens of a text with a model's tokenizer", CountParams, CountOutcome),
     "llm.fit": call("Estimate how a GGUF fits this machine", FitParams, FitOutcome),
+    "llm.fitAll": call("Estimate how each of these GGUF files fits this machine, in one request", z.object({ paths: z.array(z.string()).max(10_000) }).strict(), FitAllOutcome),
     "llm.machine": call("This machine's backend, GPUs and memory", NoInput, Machine),
     "llm.status": call("Loaded models", NoInput, StatusOutcome),
     "llm.unload": call("Unload one model, or all", UnloadParams, z.object({})),

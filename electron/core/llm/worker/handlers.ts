@@ -79,6 +79,19 @@ export function workerHandlers(hooks: WorkerHooks, jobs: JobManager, gpuSetting:
         const fit = await estimateFit(l, path, { ...(gpuLayers !== undefined ? { gpuLayers } : {}), ...(contextSize !== undefined ? { contextSize } : {}) });
         return { machine: await describeMachine(l), fit };
       }),
+    "llm.fitAll": ({ paths }) =>
+      coded(async () => {
+        const l = await llama();
+        const fits = [];
+        for (const path of paths) {
+          try {
+            fits.push({ path, fit: await estimateFit(l, path, {}), error: null });
+          } catch (e) {
+            fits.push({ path, fit: null, error: llamaError(e).message });
+          }
+        }
+        return { machine: await describeMachine(l), fits };
+      }),
     "llm.machine": () => coded(async () => describeMachine(await llama())),
     "llm.status": () => ({ loaded: loaded?.loaded() ?? [] }),
     "llm.unload": ({ path }) =>
