@@ -1,30 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
 import { contract } from "./contract";
+import { coreHostContract, mainHostContract } from "./host-contract";
+import { portContract } from "./rpc/port-contract";
+import { inputFields, looseInputs } from "./rpc/schema-walk";
 
 /**
- * The contract's own rules, checked over every method so that a new call
- * cannot forget one: path fields declared for the core's path guard.
+ * The contracts' own rules (contracts/README.md), checked over every method
+ * so that a new call cannot forget one: strict inputs, path fields declared
+ * for the core's path guard, what answers while the app is locked.
  */
 
-/** Each property path in a JSON schema ("paths[]", "sources[].path"), with its own schema. */
-function fieldPaths(schema: unknown, prefix = "", out = new Set<string>()): Set<string> {
-  if (!schema || typeof schema !== "object") return out;
-  const s = schema as { properties?: Record<string, unknown>; items?: unknown; anyOf?: unknown[]; oneOf?: unknown[]; allOf?: unknown[] };
-  for (const [key, sub] of Object.entries(s.properties ?? {})) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    out.add(path);
-    fieldPaths(sub, path, out);
-  }
-  if (s.items) {
-    out.add(`${prefix}[]`);
-    fieldPaths(s.items, `${prefix}[]`, out);
-  }
-  for (const alt of [...(s.anyOf ?? []), ...(s.oneOf ?? []), ...(s.allOf ?? [])]) fieldPaths(alt, prefix, out);
-  return out;
-}
-
-const inputFields = (input: z.ZodType) => fieldPaths(z.toJSONSchema(input, { io: "input", unrepresentable: "any" }));
 const PATH_LIKE = /path|folder|dir|file/i;
 const last = (field: string) => field.split(".").at(-1)!.replace(/\[\]$/, "");
 
@@ -49,5 +34,11 @@ describe("method rules declared on the calls", () => {
       .map(([m]) => m)
       .sort();
     expect(allowed).toEqual(["app.info", "audit.export", "audit.list", "audit.verify", "jobs.cancel", "jobs.list", "policy.get", "redact.preview", "settings.get"]);
+  });
+});
+
+describe("contract style", () => {
+  it("every input object of every method is .strict() (an unknown key is a mistake, not an extension)", () => {
+    for (const c of [contract, coreHostContract, mainHostContract, portContract]) expect(looseInputs(c)).toEqual([]);
   });
 });

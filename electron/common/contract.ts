@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { call, defineContract } from "./rpc/define";
+import { call, defineContract, NoInput } from "./rpc/define";
 import { JobInfo, jobEvents, jobMethods } from "./rpc/job-contract";
 import { Settings, SettingsPatch } from "./settings";
 import { knowledgeEvents, knowledgeMethods } from "./contracts/knowledge";
@@ -13,7 +13,6 @@ import { securityEvents, securityMethods } from "./contracts/security";
  * start without a handler for it, the client and window.api are typed by it.
  */
 
-const NoInput = z.object({}).strict().default({});
 
 export { JobState, JobProgress, JobInfo, JobFinished } from "./rpc/job-contract";
 

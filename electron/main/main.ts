@@ -14,7 +14,7 @@ import { openDialogOptions } from "./file-dialog";
 import { DROPPED_PATHS_CHANNEL, PICK_PATHS_CHANNEL, PickPathsRequest } from "../common/desktop";
 import { createGrantRelay, dialogRoots, droppedRoots } from "./path-grants";
 import { hardenSession, hardenWebContents } from "./harden";
-import { isTrustedSender } from "./ipc-guard";
+import { isTrustedSender, validatedIpc } from "./ipc-guard";
 import { applicationMenuTemplate } from "./menu";
 import { setupSingleInstance } from "./single-instance";
 import { createSupervisor } from "./supervisor";
@@ -116,23 +116,27 @@ function run(): void {
     if (response === 0 && !quitting) supervisor.start();
   }
 
-  // The preload asks for a port when it loads (first load, reload); only our page in our window may.
-  ipcMain.on(REQUEST_PORT_CHANNEL, (event) => {
-    const win = BrowserWindow.fromWebContents(event.sender);
-    if (!win || win !== mainWindow || !isTrustedSender(event.senderFrame, win.webContents.mainFrame)) {
-      log(`ipc: refused ${REQUEST_PORT_CHANNEL} from ${event.senderFrame?.url.slice(0, 200) ?? "(gone frame)"}`);
-      return;
-    }
+  // Only our page in the main frame of our window may talk to main (security checklist #17).
+  const ipc = validatedIpc(
+    ipcMain,
+    (event) => {
+      const win = BrowserWindow.fromWebContents(event.sender);
+      return win && win === mainWindow && isTrustedSender(event.senderFrame, win.webContents.mainFrame) ? win : null;
+    },
+    log,
+  );
+
+  // The preload asks for a port when it loads (first load, reload).
+  ipc.on(REQUEST_PORT_CHANNEL, (win) => {
     connections.portRequested(win.webContents);
     win.webContents.send(CORE_STATE_CHANNEL, coreState);
   });
 
-  // The native file dialog for the page (import a model, add documents): sender checked, request validated.
-  ipcMain.handle(PICK_PATHS_CHANNEL, async (event, raw: unknown) => {
-    const win = BrowserWindow.fromWebContents(event.sender);
+  // The native file dialog for the page (import a model, add documents): the request validated too.
+  ipc.handle(PICK_PATHS_CHANNEL, [] as string[], async (win, raw) => {
     const options = openDialogOptions(raw);
-    if (!win || win !== mainWindow || !isTrustedSender(event.senderFrame, win.webContents.mainFrame) || !options) {
-      log(`ipc: refused ${PICK_PATHS_CHANNEL}`);
+    if (!options) {
+      log(`ipc: refused ${PICK_PATHS_CHANNEL}: invalid request`);
       return [];
     }
     const result = await dialog.showOpenDialog(win, options);
@@ -142,12 +146,7 @@ function run(): void {
   });
 
   // Files dropped on the window: the preload read their paths from the File objects (webUtils).
-  ipcMain.handle(DROPPED_PATHS_CHANNEL, async (event, raw: unknown) => {
-    const win = BrowserWindow.fromWebContents(event.sender);
-    if (!win || win !== mainWindow || !isTrustedSender(event.senderFrame, win.webContents.mainFrame)) {
-      log(`ipc: refused ${DROPPED_PATHS_CHANNEL}`);
-      return [];
-    }
+  ipc.handle(DROPPED_PATHS_CHANNEL, [] as string[], async (_win, raw) => {
     const roots = droppedRoots(raw, kindOf);
     await grants.grant(roots);
     return roots.map((r) => r.path);

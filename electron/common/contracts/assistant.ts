@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { call, job, type EventMap, type MethodMap } from "../rpc/define";
+import { call, job, NoInput, type EventMap, type MethodMap } from "../rpc/define";
 import { SearchFiltersSchema } from "./knowledge";
 
 /**
@@ -153,7 +153,7 @@ export const assistantMethods = {
     Summary,
     { paths: { "sources[].path": "read", modelPath: "model" } },
   ),
-  "assistant.summaries.list": call("Saved summaries, newest first", z.object({}).strict().default({}), z.array(SummaryListItem)),
+  "assistant.summaries.list": call("Saved summaries, newest first", NoInput, z.array(SummaryListItem)),
   "assistant.summaries.get": call("One saved summary", z.object({ id: Id }).strict(), Summary),
   "assistant.summaries.delete": call("Delete a saved summary", z.object({ id: Id }).strict(), z.object({ deleted: z.boolean() })),
   "assistant.ask": job(

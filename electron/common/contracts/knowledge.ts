@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { call, job, type EventMap, type MethodMap } from "../rpc/define";
+import { call, job, NoInput, type EventMap, type MethodMap } from "../rpc/define";
 
 /**
  * Knowledge base calls: bases, documents, ingestion jobs, extraction and
@@ -131,7 +131,7 @@ export const KbPreview = z.object({
 export type KbPreview = z.infer<typeof KbPreview>;
 
 export const knowledgeMethods = {
-  "kb.list": call("List knowledge bases; whether vector search is on", z.object({}).strict().default({}), z.object({ bases: z.array(KbBase), vectorSearch: z.boolean() })),
+  "kb.list": call("List knowledge bases; whether vector search is on", NoInput, z.object({ bases: z.array(KbBase), vectorSearch: z.boolean() })),
   "kb.create": call("Create a knowledge base", z.object({ name: Name }).strict(), KbBase),
   "kb.rename": call("Rename a knowledge base", z.object({ name: Name, to: Name }).strict(), KbBase),
   "kb.delete": call("Delete a knowledge base and its index", z.object({ name: Name }).strict(), z.object({ deleted: z.boolean() })),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { call, type EventMap, type MethodMap } from "../rpc/define";
+import { call, NoInput, type EventMap, type MethodMap } from "../rpc/define";
 import { Settings } from "../settings";
 
 /**
@@ -7,7 +7,6 @@ import { Settings } from "../settings";
  * Spread into the one contract in ../contract.ts.
  */
 
-const NoInput = z.object({}).strict().default({});
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/i, "应为 64 位十六进制 sha256");
 
 /** A host name (or IPv4/IPv6 literal) with an optional port: `llm.intranet.gov`, `10.1.2.3:8000`. */

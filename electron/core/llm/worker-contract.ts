@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { Fit, Machine } from "../../common/contracts/models";
-import { call, defineContract, job } from "../../common/rpc/define";
+import { call, defineContract, Done, job, NoInput } from "../../common/rpc/define";
 import { jobEvents, jobMethods } from "../../common/rpc/job-contract";
 
 /**
@@ -92,8 +92,6 @@ export const LoadParams = z.object({ model: ModelSpec, role: z.enum(["chat", "em
 /** A streamed piece of a running llm.chat job (coalesced by the worker's ChunkBatcher). */
 export const ChatChunkEvent = z.object({ jobId: z.string(), type: z.enum(["text", "thought"]), text: z.string() });
 
-const NoInput = z.object({}).strict().default({});
-
 export const workerContract = defineContract(
   {
     "llm.chat": job("Generate a chat answer, streamed as llm.chunk events; a cancelled chat answers with what it has", ChatParams, ChatOutcome, {
@@ -106,7 +104,7 @@ export const workerContract = defineContract(
     "llm.fitAll": call("Estimate how each of these GGUF files fits this machine, in one request", z.object({ paths: z.array(z.string()).max(10_000) }).strict(), FitAllOutcome),
     "llm.machine": call("This machine's backend, GPUs and memory", NoInput, Machine),
     "llm.status": call("Loaded models", NoInput, StatusOutcome),
-    "llm.unload": call("Unload one model, or all", UnloadParams, z.object({})),
+    "llm.unload": call("Unload one model, or all", UnloadParams, Done),
     ...jobMethods,
   },
   {
