@@ -130,6 +130,11 @@ export const modelMethods = {
     z.object({ id: z.string(), role: Role.default("chat") }).strict(),
     z.object({ contextSize: z.number().int(), embeddingDimension: z.number().int() }),
   ),
+  "models.setDefault": call(
+    "Make an imported model (its id, or a unique prefix of it) the default for chat or for embeddings",
+    z.object({ id: z.string().min(4, "请至少写出模型 id 的前 4 位").max(64), role: Role }).strict(),
+    z.object({ id: z.string(), name: z.string(), role: Role }),
+  ),
   "models.unload": call("Unload a model (all models when no id is given)", z.object({ id: z.string().optional() }).strict(), Done),
   "models.bench": job(
     "Benchmark a model: prompt and generation tokens per second, embedding speed",

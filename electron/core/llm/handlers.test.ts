@@ -92,6 +92,17 @@ describe("models.* through the core", () => {
     expect((await client.call("models.inspect", { path: model })).gguf.architecture).toBe("llama");
   });
 
+  it("makes a model the default for a role by a unique id prefix, and says why it cannot", async () => {
+    const { models } = await client.call("models.list", {});
+    const id = models[0]!.id;
+    const changed = new Promise((r) => client.on("settings.changed", r));
+    expect(await client.call("models.setDefault", { id: id.slice(0, 8).toUpperCase(), role: "embedding" })).toMatchObject({ id, role: "embedding" });
+    await expect(changed).resolves.toMatchObject({ defaultEmbeddingModelId: id });
+    expect((await client.call("settings.get", {})).defaultEmbeddingModelId).toBe(id);
+    expect((await fails(client.call("models.setDefault", { id: "ffff0000", role: "chat" }))).code).toBe("NOT_FOUND");
+    expect((await fails(client.call("models.setDefault", { id: "ab", role: "chat" }))).code).toBe("INVALID_INPUT");
+  });
+
   it("gives the default chat model and a --model path to colleagues through s.chatModel / s.embedder", async () => {
     const { models } = await client.call("models.list", {});
     await client.call("settings.set", { defaultChatModelId: models[0]!.id, defaultEmbeddingModelId: models[0]!.id });

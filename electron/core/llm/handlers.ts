@@ -9,7 +9,7 @@ import { catalogMatch, loadCatalog, recommend } from "./catalog";
 import { inspectGguf } from "./gguf-inspect";
 import { hashWithProgress, importModel } from "./import";
 import { assertPathAllowed } from "./policy-check";
-import { assertModelAllowed, audit } from "../security/services";
+import { assertModelAllowed, assertSettingsPatchAllowed, audit, policySettings } from "../security/services";
 
 type ModelContract = ContractDef<typeof modelMethods, typeof modelEvents>;
 
@@ -96,6 +96,17 @@ export function modelHandlers(s: CoreServices): Handlers<ModelContract> {
       ctx.progress(1, 1, "loaded");
       audit(s, { type: "model.load", object: m.id, detail: { file: m.fileName, role } });
       return info;
+    },
+    "models.setDefault": ({ id, role }) => {
+      const hits = service.repo.list().filter((m) => m.id.startsWith(id.toLowerCase()));
+      if (hits.length > 1) throw new RpcError("INVALID_INPUT", `有多个模型以 ${id} 开头，请多写几位`);
+      const m = hits[0];
+      if (!m) throw new RpcError("NOT_FOUND", `找不到模型 ${id}（用 govdesk models list 或“模型”页面查看已导入的模型）`);
+      if (!m.roles[role]) throw new RpcError("INVALID_INPUT", `模型“${m.name}”不能用于${role === "chat" ? "对话" : "嵌入"}`);
+      const patch = role === "chat" ? { defaultChatModelId: m.id } : { defaultEmbeddingModelId: m.id };
+      assertSettingsPatchAllowed(s, patch);
+      s.emit("settings.changed", policySettings(s, s.settings.set(patch)));
+      return { id: m.id, name: m.name, role };
     },
     "models.unload": async ({ id }) => {
       await service.unload(id ? service.get(id).path : undefined);
