@@ -30,7 +30,7 @@ export interface CoreOptions {
   /** Model service tuning (tests shorten the idle-unload minute, set the worker's environment). */
   modelService?: Omit<ModelServiceOptions, "host">;
   /** Replaces what embedder() and chatModel() hand out (tests: a fixed model); models.* still use the model service. */
-  models?: ModelProvider;
+  modelProvider?: ModelProvider;
 }
 
 export interface Core<C extends ContractDef = Contract> {
@@ -120,7 +120,7 @@ export function createCore(
     },
   );
   closers.push(() => models.close());
-  const provider: ModelProvider = options.models ?? models;
+  const provider: ModelProvider = options.modelProvider ?? models;
   const services: CoreServices = {
     store,
     jobs,

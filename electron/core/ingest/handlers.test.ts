@@ -27,7 +27,7 @@ beforeAll(async () => {
   ({ dir, cleanup } = tempDir());
   real = await llamaEmbedder(await ensureTestModel(), "tiny-a");
   const embedder = (): Embedder => ({ modelId, dimension: real.dimension, embed: (texts) => real.embed(texts) });
-  core = createCore({ dataDir: join(dir, "data"), host: "test", models: { embedder: async () => (asked++, embedder()), chatModel: async () => null } });
+  core = createCore({ dataDir: join(dir, "data"), host: "test", modelProvider: { embedder: async () => (asked++, embedder()), chatModel: async () => null } });
   client = connectInProcess(contract, core.router);
   await client.call("kb.create", { name: "政策" });
 }, 60_000);

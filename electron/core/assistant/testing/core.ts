@@ -11,7 +11,7 @@ import { longNotice } from "./documents";
  * (a real node-llama-cpp model in tests, or null for "no model set").
  */
 export function openAssistantCore(dataDir: string, model: () => ChatModel | null): { core: Core<Contract>; client: ReturnType<typeof connectInProcess<Contract>> } {
-  const core = createCore({ dataDir, host: "test", models: { chatModel: async () => model(), embedder: async () => null } });
+  const core = createCore({ dataDir, host: "test", modelProvider: { chatModel: async () => model(), embedder: async () => null } });
   return { core, client: connectInProcess(contract, core.router) };
 }
 

@@ -19,7 +19,7 @@ export type KbContract = typeof kbContract;
 
 export function kbCore(dataDir: string, embedder: Embedder | null = null, host: "test" | "serve" = "test"): { core: Core<KbContract>; client: ReturnType<typeof connectInProcess<KbContract>>; services: () => CoreServices } {
   const core = createCore(
-    { dataDir, host, models: { embedder: async () => embedder, chatModel: async () => null } },
+    { dataDir, host, modelProvider: { embedder: async () => embedder, chatModel: async () => null } },
     {
       contract: kbContract,
       handlers: (s): Handlers<KbContract> => ({ ...knowledgeHandlers(s), "jobs.cancel": ({ jobId }) => ({ cancelled: s.jobs.cancel(jobId) }) }),
