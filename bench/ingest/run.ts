@@ -8,6 +8,13 @@
  * shared worker threads started, as in a running app). Runs alternate
  * which goes first; medians are compared.
  * Target: full / bare <= 1.25.
+ *
+ * Then extraction alone, before and after issue 16's layout and hygiene
+ * work, on the same files in the same run, one thread each: (c) the version
+ * 1 PDF extractor (frozen in extract-v1.ts: text items in content order, the
+ * first metadata recogniser) against (d) today's extractFile (layout by
+ * geometry, rulings where a page looks tabular, hygiene, metadata with
+ * sources). Target: after / before <= 1.2.
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { readFile } from "node:fs/promises";
@@ -17,7 +24,9 @@ import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { openStore } from "../../electron/core/store/open-store";
 import { createBase } from "../../electron/core/ingest/kb-repo";
+import { extractFile } from "../../electron/core/ingest/extract";
 import { ingestPaths } from "../../electron/core/ingest/pipeline";
+import { extractPdfV1 } from "./extract-v1";
 import { NOTICE_PAGES, writePdf, type PdfLine } from "../../electron/core/ingest/testing/fixtures";
 
 const { values: args } = parseArgs({ options: { dir: { type: "string" }, runs: { type: "string", default: "3" }, threads: { type: "string" } } });
@@ -93,3 +102,27 @@ for (let run = 0; run < Number(args.runs); run++) {
 }
 const ratio = median(g) / median(b);
 console.log(`median: bare ${median(b).toFixed(0)} ms, full pipeline ${median(g).toFixed(0)} ms, ratio ${ratio.toFixed(2)} (target <= 1.25: ${ratio <= 1.25 ? "met" : "NOT met"})`);
+
+async function extractAll(files: string[], fn: (f: string) => Promise<unknown>): Promise<number> {
+  const t = performance.now();
+  for (const f of files) await fn(f);
+  return performance.now() - t;
+}
+
+// Extraction before / after: both warm (pdfjs loaded), alternating which goes first.
+await extractAll(files.slice(0, 1), extractPdfV1);
+await extractAll(files.slice(0, 1), (f) => extractFile(f));
+const v1: number[] = [];
+const v2: number[] = [];
+for (let run = 0; run < Number(args.runs); run++) {
+  if (run % 2 === 0) {
+    v1.push(await extractAll(files, extractPdfV1));
+    v2.push(await extractAll(files, (f) => extractFile(f)));
+  } else {
+    v2.push(await extractAll(files, (f) => extractFile(f)));
+    v1.push(await extractAll(files, extractPdfV1));
+  }
+  console.log(`run ${run + 1}: extraction before (v1) ${v1.at(-1)!.toFixed(0)} ms, after ${v2.at(-1)!.toFixed(0)} ms, ratio ${(v2.at(-1)! / v1.at(-1)!).toFixed(2)}`);
+}
+const extractRatio = median(v2) / median(v1);
+console.log(`median: extraction before ${median(v1).toFixed(0)} ms, after ${median(v2).toFixed(0)} ms, ratio ${extractRatio.toFixed(2)} (target <= 1.2: ${extractRatio <= 1.2 ? "met" : "NOT met"})`);
