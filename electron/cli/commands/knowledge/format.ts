@@ -1,3 +1,4 @@
+import { EXIT_FAILURE, EXIT_PARTIAL } from "../../errors";
 import type { IngestResultOut, KbBase, KbDocument, KbHit, KbProgress } from "../../../common/contracts/knowledge";
 
 const STAGE: Record<string, string> = { scan: "扫描", hash: "校验", extract: "提取", ocr: "识别", embed: "向量化", write: "写入", reembed: "重新向量化", done: "完成" };
@@ -18,6 +19,12 @@ export function formatIngest(r: IngestResultOut): string {
   const lines = [`完成：成功 ${r.ok}，跳过（未变化）${r.skipped}，失败 ${r.failed.length}，共 ${r.total}${r.cancelled ? "（已取消，剩余文件仍在队列中，再次运行即可继续）" : ""}`];
   for (const f of r.failed) lines.push(`  失败：${f.path}：${f.error}`);
   return lines.join("\n") + "\n";
+}
+
+/** 0 when every file was indexed or unchanged; 1 when none was; 3 (partial) when some failed. */
+export function ingestExitCode(r: Pick<IngestResultOut, "ok" | "skipped" | "failed">): number {
+  if (!r.failed.length) return 0;
+  return r.ok + r.skipped === 0 ? EXIT_FAILURE : EXIT_PARTIAL;
 }
 
 export function formatBases(bases: KbBase[], vectorSearch: boolean): string {
