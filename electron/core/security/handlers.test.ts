@@ -5,6 +5,7 @@ import { contract } from "../../common/contract";
 import { RpcError } from "../../common/rpc/wire";
 import { createCore, type Core } from "../core";
 import { connectInProcess } from "../rpc/in-process";
+import { SettingsRepo } from "../store/settings-repo";
 import { tempDir } from "../testing/temp-dir";
 import { assertExportAllowed, assertModelAllowed, assertSettingsPatchAllowed, audit, fileLimitRefusal, getAudit, policySettings, redactForExport, redactForRemote, requirePolicy } from "./services";
 
@@ -30,7 +31,7 @@ function open(policy?: unknown) {
 }
 
 /** The services the handlers get, rebuilt from the core for the helper functions. */
-const services = (c: Core) => ({ store: c.store, dataDir: c.dataDir, onClose: () => {}, log: () => {} });
+const services = (c: Core) => ({ store: c.store, dataDir: c.dataDir, onClose: () => {}, log: () => {}, settings: new SettingsRepo(c.store.db) });
 
 describe("policy.get", () => {
   it("answers the policy, and which settings are locked and why", async () => {

@@ -8,7 +8,7 @@ import type { CoreServices } from "../services";
 import { createAuditLog, type AuditEvent, type AuditLog } from "./audit/audit-log";
 import { loadPolicy, NO_POLICY, type PolicyLoad } from "./policy/load-policy";
 import { DEFAULT_LOCK_REASON, effectiveSettings, lockedKeysIn } from "./policy/effective";
-import { exportRefusal, fileSizeRefusal, modelRefusal, pageCountRefusal, urlRefusal } from "./policy/rules";
+import { exportRefusal, fileSizeRefusal, modelRefusal, pageCountRefusal, remoteModelRefusal } from "./policy/rules";
 import { redact } from "./redact/redact";
 
 /**
@@ -75,9 +75,9 @@ export function assertModelAllowed(s: Pick<CoreServices, "store" | "onClose">, s
   if (why) throw new RpcError("UNAVAILABLE", why);
 }
 
-/** Refuses a remote provider URL whose host the policy does not list. */
-export function assertUrlAllowed(s: Pick<CoreServices, "store" | "onClose">, url: string): void {
-  const why = urlRefusal(requirePolicy(s), url);
+/** Refuses an intranet model server URL whose host the policy does not list (loopback included). */
+export function assertRemoteModelAllowed(s: Pick<CoreServices, "store" | "onClose">, url: string): void {
+  const why = remoteModelRefusal(requirePolicy(s), url);
   if (why) throw new RpcError("UNAVAILABLE", why);
 }
 
@@ -93,10 +93,17 @@ export function policySettings(s: Pick<CoreServices, "store" | "onClose">, setti
 }
 
 /** Refuses (core.ts `settings.set`) a patch that touches a locked setting, naming it and the reason. */
-export function assertSettingsPatchAllowed(s: Pick<CoreServices, "store" | "onClose">, patch: Partial<Settings>): void {
+export function assertSettingsPatchAllowed(s: Pick<CoreServices, "store" | "onClose" | "settings">, patch: Partial<Settings>): void {
   const policy = requirePolicy(s);
   const locked = lockedKeysIn(patch, policy);
   if (locked.length) throw new RpcError("INVALID_INPUT", `设置项 ${locked.join("、")} 已被管理员锁定：${policy.lockReason ?? DEFAULT_LOCK_REASON}`);
+  // Model hosts come from the policy only: a new address it does not list is not even stored
+  // (an unchanged one is sent back by every settings form; its use is refused in the model service).
+  const url = patch.remoteModelUrl;
+  if (url !== undefined && url !== s.settings.get().remoteModelUrl && !Object.hasOwn(policy.lockedSettings, "remoteModelUrl")) {
+    const why = remoteModelRefusal(policy, url);
+    if (why) throw new RpcError("INVALID_INPUT", why);
+  }
 }
 
 /** Why a file may not be ingested under the policy's limits (Chinese, for that file's error), or null. */
