@@ -5,9 +5,10 @@ import type { CoreState } from "../common/contract";
 import { resolveDataDir } from "../common/data-dir";
 import { createAppProtocolHandler } from "./app-protocol";
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES } from "./app-scheme";
-import { devtoolsEnabled, parseDataDirFlag } from "./args";
+import { coreEnv, parseDataDirFlag } from "./args";
 import { CORE_STATE_CHANNEL, REQUEST_PORT_CHANNEL } from "../common/ipc-channels";
 import { createCoreConnections } from "./core-connection";
+import { waitForCorePolicy } from "./core-policy";
 import { createModelWorkerBroker } from "./model-workers";
 import { openDialogOptions } from "./file-dialog";
 import { DROPPED_PATHS_CHANNEL, PICK_PATHS_CHANNEL, PickPathsRequest } from "../common/desktop";
@@ -26,7 +27,6 @@ import { hardenedWebPreferences } from "./web-preferences";
  */
 const WINDOW_TITLE = "GovDesk 政务助手";
 const log = (line: string): void => console.log(`[main] ${line}`);
-const devtools = devtoolsEnabled(process.env);
 
 // Everything before "ready": name, data directory, sandbox, scheme.
 app.setName("GovDesk");
@@ -78,17 +78,20 @@ function run(): void {
     },
     log,
   });
+  // DevTools only where the admin policy allows them, as the core read it (core-policy.ts).
+  const corePolicy = waitForCorePolicy({ log });
   const supervisor = createSupervisor({
     host: utilityProcessHost({
       modulePath: join(__dirname, "../core/core.mjs"),
       args: ["--data-dir", dataDir, "--host", "electron"],
       serviceName: "GovDesk Core",
+      env: coreEnv(process.env, app.isPackaged),
       log,
     }),
     onChild: (child) => {
       core = child;
       child.onMessage((message) => {
-        if (!grants.handle(message) && !workers.handle(message)) log("core: ignored an unexpected message");
+        if (!grants.handle(message) && !corePolicy.handle(message) && !workers.handle(message)) log("core: ignored an unexpected message");
       });
       grants.coreStarted();
       connections.coreStarted(child);
@@ -162,7 +165,7 @@ function run(): void {
     return roots.map((r) => r.path);
   });
 
-  function createWindow(): void {
+  function createWindow(devtools: boolean): void {
     const win = new BrowserWindow({
       width: 1280,
       height: 800,
@@ -172,7 +175,7 @@ function run(): void {
       title: WINDOW_TITLE,
       autoHideMenuBar: true,
       backgroundColor: "#ffffff",
-      webPreferences: hardenedWebPreferences(join(__dirname, "../preload/preload.cjs")),
+      webPreferences: hardenedWebPreferences(join(__dirname, "../preload/preload.cjs"), { devtools }),
     });
     const contents = win.webContents;
     win.on("page-title-updated", (event) => event.preventDefault()); // keep the product name
@@ -193,12 +196,14 @@ function run(): void {
     void supervisor.stop();
   });
 
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
+    protocol.handle(APP_SCHEME, createAppProtocolHandler({ rootDir: join(__dirname, "../renderer"), log }));
+    supervisor.start();
+    const { devtools } = await corePolicy.ready;
+    if (devtools) log("policy: DevTools allowed by the admin policy (developer.devtools)");
     const menu = applicationMenuTemplate(process.platform, devtools);
     if (menu !== "default") Menu.setApplicationMenu(menu && Menu.buildFromTemplate(menu));
-    protocol.handle(APP_SCHEME, createAppProtocolHandler({ rootDir: join(__dirname, "../renderer"), log }));
     hardenSession(session.defaultSession, { devtools, log });
-    supervisor.start();
-    createWindow();
+    createWindow(devtools);
   });
 }

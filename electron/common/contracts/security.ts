@@ -100,6 +100,17 @@ export const Policy = z
       })
       .strict()
       .default({ logQuestions: false, retentionDays: 365, maxFileSizeMb: 8 }),
+    developer: z
+      .object({
+        /**
+         * Chromium's DevTools in the desktop window (and the default menu with
+         * Reload / Toggle DevTools). Off unless IT turns it on for a support
+         * machine: DevTools let whoever sits at the keyboard run code in the page.
+         */
+        devtools: z.boolean().default(false),
+      })
+      .strict()
+      .default({ devtools: false }),
     /** Settings forced to these values; users see them locked with `lockReason`. */
     lockedSettings: LockedSettings.default({}),
     /** Shown beside every locked setting, e.g. "由信息中心统一配置（电话 1234）". */

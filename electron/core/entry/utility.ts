@@ -1,6 +1,8 @@
+import { CORE_POLICY_TYPE, type CorePolicyMessage } from "../../common/core-policy";
 import { CONNECT_MESSAGE } from "../../common/ipc-channels";
 import { GRANT_PATHS_DONE_TYPE, GrantPathsMessage } from "../../common/path-grants";
 import { createCore } from "../core";
+import { devtoolsAllowed } from "../security/services";
 import { createPortHost } from "../llm/electron-host";
 import { setProcessHost } from "../llm/process-host";
 import { parseCoreArgs } from "./args";
@@ -27,6 +29,9 @@ const log = (line: string) => process.stderr.write(`${new Date().toISOString()} 
 const workerHost = createPortHost((message) => parentPort.postMessage(message));
 setProcessHost(workerHost.host);
 const core = createCore({ ...parseCoreArgs(process.argv.slice(2)), log });
+// Main opens the window only once it knows whether the policy allows DevTools.
+const policy: CorePolicyMessage = { type: CORE_POLICY_TYPE, devtools: devtoolsAllowed({ store: core.store, onClose: () => {} }) };
+parentPort.postMessage(policy);
 
 parentPort.on("message", (e) => {
   const data = e.data as { type?: unknown } | null;

@@ -7,7 +7,7 @@ import { createCore, type Core } from "../core";
 import { connectInProcess } from "../rpc/in-process";
 import { SettingsRepo } from "../store/settings-repo";
 import { tempDir } from "../testing/temp-dir";
-import { assertExportAllowed, assertModelAllowed, assertSettingsPatchAllowed, audit, fileLimitRefusal, getAudit, policySettings, redactForExport, redactForRemote, requirePolicy } from "./services";
+import { assertExportAllowed, assertModelAllowed, assertSettingsPatchAllowed, audit, devtoolsAllowed, fileLimitRefusal, getAudit, policySettings, redactForExport, redactForRemote, requirePolicy } from "./services";
 
 let dir: string;
 let cleanup: () => void;
@@ -121,5 +121,18 @@ describe("redact.preview", () => {
     const r = await client.call("redact.preview", { text: "电话13812345678，身份证110105194912310021" });
     expect(r.redacted).toBe("电话138****5678，身份证110105194912310021");
     expect(r.spans).toEqual([{ kind: "mobile", start: 2, end: 13, text: "13812345678", masked: "138****5678" }]);
+  });
+});
+
+describe("developer.devtools", () => {
+  it("is off without a policy, on only when the policy says so, off when the policy is invalid", async () => {
+    open();
+    expect(devtoolsAllowed(services(core!))).toBe(false);
+    await core!.close();
+    open({ developer: { devtools: true } });
+    expect(devtoolsAllowed(services(core!))).toBe(true);
+    await core!.close();
+    open({ developer: { devtools: "yes" } });
+    expect(devtoolsAllowed(services(core!))).toBe(false);
   });
 });

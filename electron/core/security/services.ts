@@ -69,6 +69,12 @@ export function audit(s: Pick<CoreServices, "store" | "onClose" | "dataDir" | "l
   getAudit(s).record(event);
 }
 
+/** DevTools in the desktop window: only when the policy turns them on (an invalid policy never does). */
+export function devtoolsAllowed(s: Pick<CoreServices, "store" | "onClose">): boolean {
+  const load = getPolicyLoad(s);
+  return load.ok && load.policy.developer.devtools;
+}
+
 /** Refuses (RpcError) a model whose sha256 the policy does not allow. */
 export function assertModelAllowed(s: Pick<CoreServices, "store" | "onClose">, sha256: string): void {
   const why = modelRefusal(requirePolicy(s), sha256);
