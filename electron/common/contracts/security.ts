@@ -75,6 +75,17 @@ export const Policy = z
       })
       .strict()
       .default({ disabled: false, redact: false }),
+    redaction: z
+      .object({
+        /**
+         * Where redaction applies (exports.redact, remote.redact), also mask
+         * names and street addresses found by heuristics (guesses from
+         * context: they can miss a name or mask a phrase that is not one).
+         */
+        heuristic: z.boolean().default(false),
+      })
+      .strict()
+      .default({ heuristic: false }),
     limits: z
       .object({
         maxFileSizeMb: z.number().positive().max(100_000).optional(),
@@ -220,7 +231,8 @@ export const AuditVerifyResult = z.object({
 });
 export type AuditVerifyResult = z.infer<typeof AuditVerifyResult>;
 
-export const RedactionKind = z.enum(["idCard", "mobile", "bankCard", "creditCode", "email"]);
+/** name and address are heuristics (guesses from context), the others checked numbers. */
+export const RedactionKind = z.enum(["idCard", "mobile", "bankCard", "creditCode", "email", "name", "address"]);
 export type RedactionKind = z.infer<typeof RedactionKind>;
 
 export const RedactionSpan = z.object({

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Policy } from "../../common/contracts/security";
+import type { Policy, RedactionKind } from "../../common/contracts/security";
 import { RpcError } from "../../common/rpc/wire";
 import type { Settings } from "../../common/settings";
 import type { CoreServices } from "../services";
@@ -9,7 +9,7 @@ import { createAuditLog, type AuditEvent, type AuditLog } from "./audit/audit-lo
 import { loadPolicy, NO_POLICY, type PolicyLoad } from "./policy/load-policy";
 import { DEFAULT_LOCK_REASON, effectiveSettings, lockedKeysIn } from "./policy/effective";
 import { exportRefusal, fileSizeRefusal, modelRefusal, pageCountRefusal, remoteModelRefusal } from "./policy/rules";
-import { redact } from "./redact/redact";
+import { DEFAULT_KINDS, HEURISTIC_KINDS, redact } from "./redact/redact";
 
 /**
  * The security layer as other core modules use it. The core's services
@@ -118,14 +118,21 @@ export function fileLimitRefusal(s: Pick<CoreServices, "store" | "onClose">, fil
   return (file.bytes !== undefined ? fileSizeRefusal(policy, file.bytes) : null) ?? (file.pages !== undefined ? pageCountRefusal(policy, file.pages) : null);
 }
 
+/** The kinds policy redaction masks: the checked numbers, and names and addresses when redaction.heuristic is on. */
+function policyKinds(policy: Policy): readonly RedactionKind[] {
+  return policy.redaction.heuristic ? [...DEFAULT_KINDS, ...HEURISTIC_KINDS] : DEFAULT_KINDS;
+}
+
 /** Text about to be exported: masked when the policy's exports.redact is on. */
 export function redactForExport(s: Pick<CoreServices, "store" | "onClose">, text: string): string {
-  return requirePolicy(s).exports.redact ? redact(text) : text;
+  const policy = requirePolicy(s);
+  return policy.exports.redact ? redact(text, policyKinds(policy)) : text;
 }
 
 /** Text about to be sent to an intranet model server: masked when remote.redact is on. */
 export function redactForRemote(s: Pick<CoreServices, "store" | "onClose">, text: string): string {
-  return requirePolicy(s).remote.redact ? redact(text) : text;
+  const policy = requirePolicy(s);
+  return policy.remote.redact ? redact(text, policyKinds(policy)) : text;
 }
 
 function fileSha256(path: string): string | null {

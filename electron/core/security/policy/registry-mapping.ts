@@ -44,6 +44,7 @@ export const REGISTRY_VALUES = {
   "audit\\retentionDays": "number",
   "audit\\maxFileSizeMb": "number",
   "developer\\devtools": "bool",
+  "redaction\\heuristic": "bool",
 } as const satisfies Record<string, RegistryKind>;
 
 const KNOWN = new Map(Object.keys(REGISTRY_VALUES).map((name) => [name.toLowerCase(), name as keyof typeof REGISTRY_VALUES]));

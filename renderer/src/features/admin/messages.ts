@@ -74,12 +74,15 @@ export const adminZhCN = {
     preview: "预览",
     found: "将遮盖 {{count}} 处",
     nothing: "没有发现个人信息。",
+    guess: "同时推测姓名和街道地址（按上下文推测，可能漏掉或误判，请人工复核）",
     kinds: {
       idCard: "身份证号",
       mobile: "手机号",
       bankCard: "银行卡号",
       creditCode: "统一社会信用代码",
       email: "电子邮箱",
+      name: "姓名（推测）",
+      address: "地址（推测）",
     },
   },
 } as const;
@@ -160,12 +163,15 @@ export const adminEn = {
     preview: "Preview",
     found: "{{count}} items will be masked",
     nothing: "No personal data found.",
+    guess: "Also guess names and street addresses (from context: may miss some or mask the wrong words; check by hand)",
     kinds: {
       idCard: "ID card number",
       mobile: "Mobile number",
       bankCard: "Bank card number",
       creditCode: "Unified social credit code",
       email: "E-mail",
+      name: "Name (guess)",
+      address: "Address (guess)",
     },
   },
 };
