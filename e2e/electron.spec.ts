@@ -107,7 +107,7 @@ describe.skipIf(!available)("GovDesk in Electron", () => {
       module: "undefined",
       Buffer: "undefined",
       ipcRenderer: "undefined",
-      desktop: ["pickPaths"],
+      desktop: ["droppedPaths", "pickPaths", "pickSavePath"],
     });
   });
 

@@ -10,9 +10,9 @@ import { CORE_STATE_CHANNEL, REQUEST_PORT_CHANNEL } from "../common/ipc-channels
 import { createCoreConnections } from "./core-connection";
 import { waitForCorePolicy } from "./core-policy";
 import { createModelWorkerBroker } from "./model-workers";
-import { openDialogOptions } from "./file-dialog";
-import { DROPPED_PATHS_CHANNEL, PICK_PATHS_CHANNEL, PickPathsRequest } from "../common/desktop";
-import { createGrantRelay, dialogRoots, droppedRoots } from "./path-grants";
+import { openDialogOptions, saveDialogOptions } from "./file-dialog";
+import { DROPPED_PATHS_CHANNEL, PICK_PATHS_CHANNEL, PICK_SAVE_PATH_CHANNEL, PickPathsRequest } from "../common/desktop";
+import { createGrantRelay, dialogRoots, droppedRoots, saveRoot } from "./path-grants";
 import { hardenSession, hardenWebContents } from "./harden";
 import { isTrustedSender } from "./ipc-guard";
 import { applicationMenuTemplate } from "./menu";
@@ -151,6 +151,20 @@ function run(): void {
     if (result.canceled) return [];
     await grants.grant(dialogRoots(result.filePaths, PickPathsRequest.parse(raw).kind));
     return result.filePaths;
+  });
+
+  // The native save dialog (exports): the one path chosen there, overwrite confirmed, may be written once.
+  ipcMain.handle(PICK_SAVE_PATH_CHANNEL, async (event, raw: unknown) => {
+    const win = BrowserWindow.fromWebContents(event.sender);
+    const options = saveDialogOptions(raw);
+    if (!win || win !== mainWindow || !isTrustedSender(event.senderFrame, win.webContents.mainFrame) || !options) {
+      log(`ipc: refused ${PICK_SAVE_PATH_CHANNEL}`);
+      return null;
+    }
+    const result = await dialog.showSaveDialog(win, options);
+    if (result.canceled || !result.filePath) return null;
+    await grants.grant([saveRoot(result.filePath)]);
+    return result.filePath;
   });
 
   // Files dropped on the window: the preload read their paths from the File objects (webUtils).

@@ -65,6 +65,11 @@ export function createGrantRelay(options: GrantRelayOptions): GrantRelay {
   };
 }
 
+/** The file chosen in a save dialog: it may be written once (common/path-grants.ts). */
+export function saveRoot(path: string): GrantedRoot {
+  return { path, scope: "save" };
+}
+
 /** Dialog results as grants: a chosen folder covers what is under it, a chosen file only itself. */
 export function dialogRoots(paths: string[], kind: "file" | "folder"): GrantedRoot[] {
   return paths.map((path) => ({ path, scope: kind === "folder" ? "tree" : "file" }));
