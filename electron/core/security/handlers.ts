@@ -8,6 +8,7 @@ import { NO_POLICY } from "./policy/load-policy";
 import { findPersonalData, applySpans } from "./redact/redact";
 import { listAudit } from "./audit/read";
 import { verifyAuditDir } from "./audit/verify";
+import { dbAnchor } from "./audit/anchor";
 import { assertExportAllowed, audit, auditDir, getAudit, getPolicyLoad } from "./services";
 import { exportPack } from "./packs/export-pack";
 import { installPack } from "./packs/import-pack";
@@ -58,7 +59,8 @@ export function securityHandlers(s: CoreServices): Handlers<SecurityContract> {
         : { ok: false, path: load.path, error: load.error, issues: load.issues, sources: load.sources };
     },
     "audit.list": (input) => listAudit(auditDir(s), input),
-    "audit.verify": () => verifyAuditDir(auditDir(s)),
+    // Not through getAudit: verifying must not write to the log it verifies.
+    "audit.verify": () => verifyAuditDir(auditDir(s), dbAnchor(s.store.db).read()),
     "audit.export": () => {
       const audit = getAudit(s);
       const verify = audit.verify();

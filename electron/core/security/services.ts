@@ -5,6 +5,7 @@ import type { Policy, RedactionKind } from "../../common/contracts/security";
 import { RpcError } from "../../common/rpc/wire";
 import type { Settings } from "../../common/settings";
 import type { CoreServices } from "../services";
+import { dbAnchor } from "./audit/anchor";
 import { createAuditLog, type AuditEvent, type AuditLog } from "./audit/audit-log";
 import { loadPolicy, NO_POLICY, type PolicyLoad } from "./policy/load-policy";
 import { DEFAULT_LOCK_REASON, effectiveSettings, lockedKeysIn } from "./policy/effective";
@@ -53,6 +54,7 @@ export function getAudit(s: Pick<CoreServices, "store" | "onClose" | "dataDir" |
     retentionDays: options.retentionDays,
     maxFileBytes: options.maxFileSizeMb * 1024 * 1024,
     onError: s.log,
+    anchor: dbAnchor(s.store.db),
   });
   audits.set(s.store, audit);
   s.onClose(() => void audits.delete(s.store));
