@@ -108,6 +108,12 @@ export const Policy = z
         logQuestions: z.boolean().default(false),
         retentionDays: z.number().int().min(1).max(36_500).default(365),
         maxFileSizeMb: z.number().positive().max(1024).default(8),
+        /**
+         * A syslog collector ("host:port", UDP, RFC 5424) that receives each
+         * entry's sequence number and hash as it is written: an anchor of the
+         * chain off this machine. The host is allowed by the offline guard.
+         */
+        syslog: HostPattern.optional(),
       })
       .strict()
       .default({ logQuestions: false, retentionDays: 365, maxFileSizeMb: 8 }),

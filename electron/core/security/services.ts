@@ -1,12 +1,13 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Policy, RedactionKind } from "../../common/contracts/security";
+import type { AuditEntry, Policy, RedactionKind } from "../../common/contracts/security";
 import { RpcError } from "../../common/rpc/wire";
 import type { Settings } from "../../common/settings";
 import type { CoreServices } from "../services";
 import { dbAnchor } from "./audit/anchor";
 import { createAuditLog, type AuditEvent, type AuditLog } from "./audit/audit-log";
+import { createSyslogSink } from "./audit/syslog";
 import { loadPolicy, NO_POLICY, type PolicyLoad } from "./policy/load-policy";
 import { DEFAULT_LOCK_REASON, effectiveSettings, lockedKeysIn } from "./policy/effective";
 import { exportRefusal, fileSizeRefusal, modelRefusal, pageCountRefusal, remoteModelRefusal } from "./policy/rules";
@@ -49,13 +50,16 @@ export function getAudit(s: Pick<CoreServices, "store" | "onClose" | "dataDir" |
   if (audit) return audit;
   const load = getPolicyLoad(s);
   const options = (load.ok ? load.policy : NO_POLICY).audit;
+  const sink = options.syslog ? createSyslogSink(options.syslog, s.log) : null;
   audit = createAuditLog(auditDir(s), {
     logQuestions: options.logQuestions,
     retentionDays: options.retentionDays,
     maxFileBytes: options.maxFileSizeMb * 1024 * 1024,
     onError: s.log,
     anchor: dbAnchor(s.store.db),
+    ...(sink ? { onAppended: (entry: AuditEntry) => sink.send(entry) } : {}),
   });
+  if (sink) s.onClose(() => sink.close());
   audits.set(s.store, audit);
   s.onClose(() => void audits.delete(s.store));
   audit.record(

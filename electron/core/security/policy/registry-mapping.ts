@@ -43,6 +43,7 @@ export const REGISTRY_VALUES = {
   "audit\\logQuestions": "bool",
   "audit\\retentionDays": "number",
   "audit\\maxFileSizeMb": "number",
+  "audit\\syslog": "string",
   "developer\\devtools": "bool",
   "redaction\\heuristic": "bool",
 } as const satisfies Record<string, RegistryKind>;
