@@ -48,7 +48,8 @@ export function createGrantRelay(options: GrantRelayOptions): GrantRelay {
   return {
     grant(roots) {
       if (!roots.length) return Promise.resolve();
-      all.push(...roots);
+      // A save target may be written once: a restarted core does not get it again.
+      all.push(...roots.filter((r) => r.scope !== "save"));
       return post(roots);
     },
     handle(message) {
