@@ -63,6 +63,8 @@ export async function readGgufHeader(path: string, size: number, signal?: AbortS
       throw new GgufHeaderError({ kind: "not-gguf" });
     }
     const version = await c.u32();
+    // A version no format ever had (0, or beyond 16 bits: random bytes after the magic) is a damaged header.
+    if (version === 0 || version > 0xffff) throw new GgufHeaderError({ kind: "corrupt", detail: `version field ${version}` });
     if (!SUPPORTED_GGUF_VERSIONS.includes(version)) throw new GgufHeaderError({ kind: "version", version });
     const tensorCount = await c.u64();
     const kvCount = await c.u64();

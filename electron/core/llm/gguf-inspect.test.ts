@@ -56,13 +56,23 @@ describe("inspectGguf (pure TypeScript, before anything native)", () => {
   });
 
   it("refuses a GGUF version it does not know (version=999), and version 1", async () => {
-    for (const v of [999, 1, 0]) {
+    for (const v of [999, 1]) {
       const bytes = Buffer.from(await readFile(model));
       bytes.writeUInt32LE(v, 4);
       const p = join(dir, `v${v}.gguf`);
       await writeFile(p, bytes);
       expect((await refusal(p)).message).toMatch(new RegExp(`不支持的 GGUF 版本 ${v}.*支持版本 2、3`));
     }
+    const bytes = Buffer.from(await readFile(model));
+    bytes.writeUInt32LE(0, 4);
+    await writeFile(join(dir, "v0.gguf"), bytes);
+    expect((await refusal(join(dir, "v0.gguf"))).message).toMatch(/文件头损坏或不完整/); // no GGUF ever had version 0
+  });
+
+  it("refuses the magic followed by random bytes as a damaged header", async () => {
+    const p = join(dir, "magic-random.gguf");
+    await writeFile(p, Buffer.concat([Buffer.from("GGUF"), Buffer.from([0x8f, 0x13, 0xa2, 0x7c]), randomBytes(3000)]));
+    expect((await refusal(p)).message).toMatch(/文件头损坏或不完整/);
   });
 
   it("refuses trailing garbage after the declared tensor data", async () => {
