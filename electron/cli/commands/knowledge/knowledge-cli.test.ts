@@ -62,5 +62,5 @@ describe("govdesk knowledge commands", () => {
     const allBad = govdesk("kb", "add", "制度", join(dir, "坏.pdf"));
     expect(allBad.code).toBe(1);
     expect(allBad.stdout).toMatch(/失败 1/);
-  });
+  }, 120_000); // three CLI runs, each starting a core
 });
