@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { CORE_POLICY_TYPE } from "../common/core-policy";
 import { waitForCorePolicy } from "./core-policy";
 
 afterEach(() => vi.useRealTimers());
@@ -7,17 +6,16 @@ afterEach(() => vi.useRealTimers());
 describe("waitForCorePolicy: DevTools only as the admin policy says", () => {
   it("takes the core's first report; later reports (a restarted core) change nothing", async () => {
     const w = waitForCorePolicy({ timeoutMs: 1000 });
-    expect(w.handle({ type: CORE_POLICY_TYPE, devtools: true })).toBe(true);
-    expect(w.handle({ type: CORE_POLICY_TYPE, devtools: false })).toBe(true);
+    w.report({ devtools: true });
+    w.report({ devtools: false });
     await expect(w.ready).resolves.toEqual({ devtools: true });
   });
 
-  it("ignores other messages and malformed reports", () => {
+  it("a restarted core reading a policy that now allows DevTools does not turn them on", async () => {
     const w = waitForCorePolicy({ timeoutMs: 1000 });
-    expect(w.handle({ type: "grant-paths.done", id: 1 })).toBe(false);
-    expect(w.handle({ type: CORE_POLICY_TYPE, devtools: "yes" })).toBe(false);
-    expect(w.handle({ type: CORE_POLICY_TYPE, devtools: true, extra: 1 })).toBe(false);
-    w.handle({ type: CORE_POLICY_TYPE, devtools: false });
+    w.report({ devtools: false });
+    w.report({ devtools: true });
+    await expect(w.ready).resolves.toEqual({ devtools: false });
   });
 
   it("without a report in time (the core did not start), no DevTools", async () => {
@@ -26,7 +24,7 @@ describe("waitForCorePolicy: DevTools only as the admin policy says", () => {
     const w = waitForCorePolicy({ timeoutMs: 1000, log: (l) => lines.push(l) });
     vi.advanceTimersByTime(1000);
     await expect(w.ready).resolves.toEqual({ devtools: false });
-    expect(w.handle({ type: CORE_POLICY_TYPE, devtools: true })).toBe(true);
+    w.report({ devtools: true });
     await expect(w.ready).resolves.toEqual({ devtools: false });
     expect(lines[0]).toMatch(/without DevTools/);
   });

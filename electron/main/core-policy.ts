@@ -1,21 +1,17 @@
-import { CorePolicyMessage } from "../common/core-policy";
-
-export interface DesktopPolicy {
-  devtools: boolean;
-}
+import type { DesktopPolicy } from "../common/host-contract";
 
 export interface CorePolicyWait {
-  /** A message from the core: true when it was the policy report. */
-  handle(message: unknown): boolean;
+  /** The core's answer to policy.desktop (common/host-contract.ts). */
+  report(policy: DesktopPolicy): void;
   /** The first report, or "no DevTools" when none came in time. */
   readonly ready: Promise<DesktopPolicy>;
 }
 
 /**
  * What main needs from the admin policy before it opens the window, as the
- * core reported it (common/core-policy.ts). The first report decides for
- * the session: a window's DevTools cannot be switched on later, and a
- * restarted core reading a changed policy must not switch them on either.
+ * core read it (policy.desktop). The first report decides for the session:
+ * a window's DevTools cannot be switched on later, and a restarted core
+ * reading a changed policy must not switch them on either.
  */
 export function waitForCorePolicy(options: { timeoutMs?: number; log?: (line: string) => void } = {}): CorePolicyWait {
   let settle: (p: DesktopPolicy) => void = () => {};
@@ -33,11 +29,8 @@ export function waitForCorePolicy(options: { timeoutMs?: number; log?: (line: st
     settle({ devtools: false });
   }, options.timeoutMs ?? 15_000);
   return {
-    handle(message) {
-      const parsed = CorePolicyMessage.safeParse(message);
-      if (!parsed.success) return false;
-      settle({ devtools: parsed.data.devtools });
-      return true;
+    report(policy) {
+      settle({ devtools: policy.devtools === true });
     },
     ready,
   };

@@ -21,7 +21,7 @@ export interface AuditAnchor {
   write(state: AnchorState): void;
 }
 
-/** The anchor row of a GovDesk database (migration 007). */
+/** The anchor row of a GovDesk database (migration 008). */
 export function dbAnchor(db: Db): AuditAnchor {
   return {
     read() {

@@ -1,8 +1,8 @@
 import { resolve } from "node:path";
 import { RpcError } from "../../../common/rpc/wire";
 import type { CoreServices } from "../../services";
-import { getAudit, getPolicyLoad } from "../services";
-import { namedPaths, type NamedPath } from "./path-inputs";
+import { namedPaths, type NamedPath } from "../../../common/rpc/named-paths";
+import type { MethodDef } from "../../../common/rpc/define";
 import { plainPath, realPath, rootMatcher, samePath, type PathRoot } from "./path-rules";
 
 /**
@@ -37,21 +37,22 @@ export class PathGrants {
   }
 }
 
-export type PathGuard = (method: string, input: unknown) => void;
+export type PathGuard = (method: string, def: MethodDef, input: unknown) => void;
 
 /**
  * Refuses a UI request that names a path outside what the user chose or a
  * knowledge base already holds, so a renderer that ran a document's script
- * still cannot make the core read ~/.ssh or write over a system file. A
- * write goes only to the file the user chose in a save dialog (which asked
+ * still cannot make the core read ~/.ssh or write over a system file. Which
+ * fields are paths is declared on each call in the contract (rules.paths).
+ * A write goes only to the file the user chose in a save dialog (which asked
  * before replacing it), once: never into a folder merely opened, a watched
  * folder or a knowledge base, so the UI cannot replace a user's document
  * or create ~/.bashrc. The CLI is not guarded: its paths are typed by the
  * user in their own shell.
  */
 export function createPathGuard(s: CoreServices, grants: PathGrants): PathGuard {
-  return (method, input) => {
-    const named = namedPaths(method, input);
+  return (method, def, input) => {
+    const named = namedPaths(def.rules, input);
     if (!named.length) return;
     // Built once per request, and only when a path needs more than the grants.
     const granted = rootMatcher(grants.list());
@@ -86,7 +87,7 @@ function knownPlaces(s: CoreServices): (target: string, plain: string | null) =>
     const path = real ?? plainPath(p);
     if (path) roots.push({ path, scope: "tree", real: true });
   }
-  const load = getPolicyLoad(s);
+  const load = s.policy.load;
   if (load.ok) {
     const { models, knowledgePacks } = load.policy;
     if (models.sharedFolder) roots.push({ path: models.sharedFolder, scope: "tree" });
@@ -99,7 +100,7 @@ function knownPlaces(s: CoreServices): (target: string, plain: string | null) =>
 }
 
 function refuse(s: CoreServices, method: string, named: NamedPath): never {
-  getAudit(s).record({ type: "path.refused", object: named.path, detail: { method, use: named.use } });
+  s.audit.record({ type: "path.refused", object: named.path, detail: { method, use: named.use } });
   s.log(`security: refused ${method} naming ${named.path} (${named.use})`);
   if (named.use === "write") {
     const how =

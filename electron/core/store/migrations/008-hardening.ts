@@ -7,8 +7,8 @@ import type { Migration } from "../migrations";
  * anchor: its newest entry and its first kept entry, so that cutting the
  * log at either end or deleting it shows in `audit verify`.
  */
-export const m007: Migration = {
-  version: 7,
+export const m008: Migration = {
+  version: 8,
   name: "real paths and the audit anchor",
   sql: `
     ALTER TABLE kb_documents ADD COLUMN real_path TEXT;
