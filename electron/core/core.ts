@@ -18,6 +18,7 @@ import { refuseWhenLocked } from "./security/lockdown";
 import { assertSettingsPatchAllowed, policySettings } from "./security/services";
 import { createPolicyService } from "./security/policy-service";
 import { createAuditService } from "./security/audit-service";
+import { dbAnchor } from "./security/audit/anchor";
 import { createPathGuard, PathGrants } from "./security/paths/path-guard";
 import type { PathRoot } from "./security/paths/path-rules";
 
@@ -109,7 +110,7 @@ export function createCore(
   const closers: (() => void | Promise<void>)[] = [];
   const settings = new SettingsRepo(store.db);
   const policy = createPolicyService();
-  const audit = createAuditService(join(dataDir, "audit"), policy, log);
+  const audit = createAuditService(join(dataDir, "audit"), policy, log, { anchor: dbAnchor(store.db), onClose: (fn) => void closers.push(fn) });
   const models = new ModelService(
     { store, settings, log, policy },
     {
