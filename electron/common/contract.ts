@@ -6,6 +6,7 @@ import { knowledgeEvents, knowledgeMethods } from "./contracts/knowledge";
 import { modelEvents, modelMethods } from "./contracts/models";
 import { assistantEvents, assistantMethods } from "./contracts/assistant";
 import { securityEvents, securityMethods } from "./contracts/security";
+import { draftingEvents, draftingMethods } from "./contracts/drafting";
 
 /**
  * The one contract between renderer, core, preload and CLI (DESIGN.md, "One
@@ -90,6 +91,7 @@ export const contract = defineContract(
     ...knowledgeMethods,
     ...assistantMethods,
     ...securityMethods,
+    ...draftingMethods,
   },
   {
     "job.progress": JobProgress,
@@ -100,6 +102,7 @@ export const contract = defineContract(
     ...knowledgeEvents,
     ...assistantEvents,
     ...securityEvents,
+    ...draftingEvents,
   },
 );
 

@@ -11,6 +11,7 @@ import { modelHandlers } from "./llm/handlers";
 import { knowledgeHandlers } from "./ingest/handlers";
 import { assistantHandlers } from "./assistant/handlers";
 import { securityHandlers } from "./security/handlers";
+import { draftingHandlers } from "./drafting/handlers";
 import { lockdown } from "./security/lockdown";
 import { assertSettingsPatchAllowed, getAudit, policySettings } from "./security/services";
 import { createPathGuard, PathGrants } from "./security/paths/path-guard";
@@ -51,6 +52,7 @@ export function productHandlers(s: CoreServices): Handlers<Contract> {
     ...knowledgeHandlers(s),
     ...assistantHandlers(s),
     ...securityHandlers(s),
+    ...draftingHandlers(s),
     "app.info": () => appInfo(s.store, s.dataDir, s.host),
     "settings.get": () => policySettings(s, s.settings.get()),
     "settings.set": (patch) => {

@@ -290,6 +290,11 @@ export const draftingMethods = {
   ),
   "drafting.drafts.delete": call("Delete a draft", z.object({ id: Id }).strict(), z.object({ deleted: z.boolean() })),
   "drafting.check": call("规范性检查 of a draft, a text, a DOCX/TXT/PDF… file or a knowledge-base document", z.object({ source: CheckSource, kind: DocKind.optional() }).strict(), CheckResult),
+  "drafting.fix": call(
+    "Apply the check's suggestions to a DOCX (in its runs, formats kept) or TXT (same encoding) and write the result to out",
+    z.object({ path: z.string().min(1).max(4096), out: OutPath, kind: DocKind.optional() }).strict(),
+    z.object({ path: z.string(), applied: z.array(Finding), remaining: z.array(Finding) }),
+  ),
   "drafting.export": call(
     "Lay a draft out per GB/T 9704-2012 as DOCX (base64; also written to path when given)",
     z.union([z.object({ id: Id, path: OutPath.optional() }).strict(), z.object({ spec: DraftSpec, path: OutPath.optional() }).strict()]),

@@ -35,6 +35,13 @@ export const PATH_INPUTS: Extractors = {
   "assistant.export": (i) => (i.path ? [write(i.path)] : []),
   "packs.export": (i) => [write(i.path)],
   "packs.import": (i) => [read(i.path)],
+  "drafting.check": (i) => ("path" in i.source ? [read(i.source.path)] : []),
+  "drafting.export": (i) => (i.path ? [write(i.path)] : []),
+  "drafting.fix": (i) => [read(i.path), write(i.out)],
+  // A draft's citations carry the cited document's path for display only; the core never opens it (previews go by documentId).
+  "drafting.drafts.save": () => [],
+  "drafting.generate": (i) => model(i.modelPath),
+  "drafting.polish": (i) => model(i.modelPath),
 };
 
 export function namedPaths(method: string, input: unknown): NamedPath[] {
