@@ -54,7 +54,10 @@ export function recogniseRoles(lines: CheckLine[]): void {
     }
   }
   // 标题: after the number (web re-typesets put it first), starts with or contains 关于 or ends with a 文种; may wrap over three lines.
-  const titleEnd = findTitle(lines, nonEmpty.filter((x) => x.i > numberAt).slice(0, 10)) ?? (numberAt > 0 ? findTitle(lines, nonEmpty.filter((x) => x.i < numberAt)) : null) ?? -1;
+  const after = nonEmpty.filter((x) => x.i > numberAt).slice(0, 10);
+  const before = numberAt > 0 ? nonEmpty.filter((x) => x.i < numberAt) : [];
+  // A "关于…" title first, after the number and then before it; a line merely ending with a 文种 only failing that.
+  const titleEnd = findTitle(lines, after, true) ?? findTitle(lines, before, true) ?? findTitle(lines, after, false) ?? findTitle(lines, before, false) ?? -1;
   const body = nonEmpty.filter((x) => x.i > Math.max(titleEnd, numberAt));
   // 主送机关: the first line after the title ending with a colon, short and without a full stop.
   const to = body.slice(0, 3).find((x) => /[：:]$/.test(x.t) && x.t.length <= 120 && !/[。]/.test(x.t) && !/^(附件|[一二三四五六七八九十]+、|[（(])/.test(x.t));
@@ -106,11 +109,11 @@ export function recogniseRoles(lines: CheckLine[]): void {
 const stripEnd = (t: string): string => t.replace(/[。．.，,；;：:！!？?]+$/, "");
 
 /** Marks the title lines among `candidates`; returns the index of its last line. */
-function findTitle(lines: CheckLine[], candidates: { i: number; t: string }[]): number | null {
+function findTitle(lines: CheckLine[], candidates: { i: number; t: string }[], withGuanyu: boolean): number | null {
   for (let k = 0; k < candidates.length; k++) {
     const { t } = candidates[k]!;
     if (lines[candidates[k]!.i]!.role !== "body" || /[。；]/.test(stripEnd(t)) || t.length > 60 || NUMBER_LIKE.test(t)) continue;
-    if (!/关于/.test(t) && !KIND_END.test(stripEnd(t))) continue;
+    if (withGuanyu ? !/关于/.test(t) : !KIND_END.test(t)) continue;
     let end = k;
     let joined = stripEnd(t);
     while (!KIND_END.test(joined) && end + 1 < candidates.length && end - k < 2 && !/[：:。]$/.test(candidates[end + 1]!.t)) {

@@ -1,3 +1,4 @@
+import { headingOf } from "../../../../common/drafting/body";
 import { CJK, type Rule } from "../types";
 
 /**
@@ -17,6 +18,8 @@ export const halfWidthRule: Rule = {
     for (const line of doc.lines) {
       if (SKIP_ROLES.has(line.role)) continue;
       const t = line.text;
+      const lead = t.match(/^[\s\u3000]*/)![0].length;
+      const markerEnd = lead + (headingOf(t.slice(lead))?.marker.length ?? 0);
       const protectedSpans = [...t.matchAll(ADDRESS)].map((m) => [m.index, m.index + m[0].length] as const);
       for (let i = 0; i < t.length; i++) {
         const c = t[i]!;
@@ -26,11 +29,14 @@ export const halfWidthRule: Rule = {
         const next = t.slice(i + 1).replace(/^[ \t]+/, "").slice(0, 1);
         if (c === ":" && /\d/.test(prev) && /\d/.test(next)) continue;
         // A full stop: only after Chinese and where the sentence ends (not 1.5, not "No.1").
-        if (c === "." && (!CJK.test(prev) || /[\w]/.test(next))) continue;
-        const chinese = c === "(" ? CJK.test(next) || CJK.test(prev) : c === ")" ? CJK.test(prev) || CJK.test(next) : CJK.test(prev);
+        const before = t.slice(0, i).replace(/[ \t)）"”’]+$/, "").slice(-1);
+        if (c === "." && (!CJK.test(before) || /[\w]/.test(next))) continue;
+        const chinese = c === "(" ? CJK.test(next) || CJK.test(prev) : c === ")" ? CJK.test(prev) || CJK.test(next) : c === "." ? true : CJK.test(prev);
         if (!chinese) continue;
-        // "(一)" and "(1)" at a line start belong to the numbering rule.
-        if ((c === "(" || c === ")") && /^[\s\u3000]*\(\s*[一二三四五六七八九十\d]+\s*\)/.test(t) && i <= t.indexOf(")")) continue;
+        // A 序数 at the line start ("一.", "(一)", "(1)") belongs to the numbering rule.
+        if (i < markerEnd) continue;
+        // The colon ending a 主送 line is the recipients rule's.
+        if (line.role === "to" && c === ":" && !t.slice(i + 1).trim()) continue;
         report({ severity: "warning", message: `中文文本中应当用全角标点“${FULL[c]}”，不用半角“${c}”。`, offset: line.offset + i, length: 1, suggestion: FULL[c]! });
       }
     }

@@ -64,8 +64,10 @@ export const mixedKindRule: Rule = {
   title: "一个标题只用一个文种（不用“请示报告”等）",
   check(doc, report) {
     for (const line of linesOf(doc, "title")) {
+      const asks = /请(予)?(批示|审批|批准|批复)|妥否|当否/.test(linesOf(doc, "body").map((l) => l.text).join(""));
       for (const m of line.text.matchAll(/请示报告|报告请示|通知通报|意见建议/g)) {
-        const keep = doc.template && m[0].includes(doc.template.kind) ? doc.template.kind : m[0].slice(0, 2);
+        // A text that asks for approval is a 请示; otherwise keep the first of the two.
+        const keep = m[0].includes("请示") && asks ? "请示" : m[0].slice(0, 2);
         report({ severity: "error", message: `“${m[0]}”混用了两个文种：请示与报告不能合用，一文只用一个文种。`, offset: line.offset + m.index, length: m[0].length, suggestion: keep });
       }
     }
