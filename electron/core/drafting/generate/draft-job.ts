@@ -92,8 +92,9 @@ export async function runGenerate(s: CoreServices, repo: DraftsRepo, input: Gene
   if (!model) throw new RpcError("UNAVAILABLE", "没有可用的模型：请先在“模型”页面导入模型并设为默认对话模型；也可以不用模型，直接填写正文。");
   const compact = model.contextSize < COMPACT_CONTEXT;
   const perChar = await tokensPerChar(model);
+  // A small context gets no source text, but the model still picks 依据 among the sources' numbers.
   const lines = compact ? [] : await sourceLines(model, sources, Math.floor(model.contextSize / 4));
-  const ids = lines.map((l) => l.n);
+  const ids = compact ? sources.slice(0, 2).map((x) => x.n) : lines.map((l) => l.n);
 
   // 1. The outline.
   const title0 = resolveTitle(spec, t);

@@ -14,8 +14,8 @@ export interface Limits {
 }
 
 const str = (maxLength: number) => ({ type: "string", minLength: 1, maxLength }) as const;
-const ids = (sources: number[], maxItems: number) =>
-  sources.length ? ({ type: "array", items: { enum: sources }, maxItems } as const) : ({ type: "array", items: { type: "integer" }, maxItems: 0 } as const);
+const ids = (sources: number[], maxItems: number, minItems = 0) =>
+  sources.length ? ({ type: "array", items: { enum: sources }, minItems: Math.min(minItems, sources.length), maxItems } as const) : ({ type: "array", items: { type: "integer" }, maxItems: 0 } as const);
 
 export function outlineSchema(l: Limits, sources: number[]): object {
   return {
@@ -24,7 +24,8 @@ export function outlineSchema(l: Limits, sources: number[]): object {
       标题: str(l.line),
       主送: { type: "string", maxLength: l.line },
       开头: str(l.paragraph),
-      依据: ids(sources, 3),
+      // With sources at hand the opening rests on at least one of them (“根据《…》（…号）”).
+      依据: ids(sources, 3, 1),
       sections: { type: "array", items: { type: "object", properties: { heading: str(l.line) }, required: ["heading"] }, minItems: 1, maxItems: l.sections },
       附件: { type: "array", items: str(l.line), maxItems: 3 },
       closing: { type: "string", maxLength: l.line },
