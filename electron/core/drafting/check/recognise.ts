@@ -9,7 +9,7 @@ import type { CheckLine, LineRole } from "./types";
  */
 
 /** A 发文字号 in any of the forms people write (the check then says which form is wrong). */
-export const NUMBER_LIKE = /[A-Za-zＡ-Ｚ\u4e00-\u9fa5]{1,15}\s*[〔［\[【（(｛{]\s*[0-9０-９]{2,4}\s*[〕］\]】）)｝}]\s*第?\s*[0-9０-９]{1,5}\s*号/;
+export const NUMBER_LIKE = /[A-Za-zＡ-Ｚ\u4e00-\u9fa5]{1,15}\s*[〔［[【（(｛{]\s*[0-9０-９]{2,4}\s*[〕］\]】）)｝}]\s*第?\s*[0-9０-９]{1,5}\s*号/;
 const ORDER_NUMBER = /^第\s*\d{1,5}\s*号$|令\s*第\s*\d{1,5}\s*号/;
 export const DATE_LINE = /^[\s\u3000]*(\d{4}|[〇○零一二三四五六七八九OＯ0]{4})\s*[年.\-/]\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[月.\-/]\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日?[\s\u3000]*$/;
 const PAGE_NUMBER = /^[\s\u3000]*[—–\-－]\s*\d{1,4}\s*[—–\-－][\s\u3000]*$/;

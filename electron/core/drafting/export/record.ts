@@ -1,7 +1,7 @@
 import {
   BorderStyle,
   OverlapType,
-  Paragraph,
+  type Paragraph,
   RelativeVerticalPosition,
   Table,
   TableAnchorType,

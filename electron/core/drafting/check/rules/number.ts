@@ -6,7 +6,7 @@ import { linesOf, matches, type CheckDoc, type CheckLine, type Rule } from "../t
  * full and in 六角括号〔〕; the number without 虚位 (no leading zeros) and
  * without 第. A 命令's 令号 is "第N号" and has no year.
  */
-const PARTS = /([A-Za-zＡ-Ｚ\u4e00-\u9fa5]{1,15})(\s*)([〔［\[【（(｛{])(\s*)([0-9０-９]{2,4})(\s*)([〕］\]】）)｝}])(\s*)(第?)(\s*)([0-9０-９]{1,5})(\s*)号/;
+const PARTS = /([A-Za-zＡ-Ｚ\u4e00-\u9fa5]{1,15})(\s*)([〔［[【（(｛{])(\s*)([0-9０-９]{2,4})(\s*)([〕］\]】）)｝}])(\s*)(第?)(\s*)([0-9０-９]{1,5})(\s*)号/;
 
 function numberLines(doc: CheckDoc): CheckLine[] {
   const own = linesOf(doc, "number", "signer");
