@@ -32,6 +32,8 @@ export function measureLayout(pages: PageLayout[]): LayoutReport {
     const lines = bodyLines(p);
     if (fullPage || lines.length < 20 || i === 0) return;
     const pitch = (lines.at(-1)!.baseline - lines[0]!.baseline) / (lines.length - 1);
+    // Only a page of text without an empty line in it (the signature's, the 附件说明's) counts as full.
+    if (lines.some((l, k) => k > 0 && Math.abs(l.baseline - lines[k - 1]!.baseline - pitch) > 0.3)) return;
     // Lines that reach the right edge are full; those indented two characters start a paragraph.
     const full = lines.filter((l) => l.x1 > 182 && l.x0 < 29);
     fullPage = {
