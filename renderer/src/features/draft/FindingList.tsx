@@ -35,9 +35,11 @@ export function FindingList({ result, onFix, testId }: { result: CheckResult; on
                 <Tag color={COLOR[f.severity]}>{t(`draft.check.severity.${f.severity}`)}</Tag>
                 <Typography.Text>{f.message}</Typography.Text>
               </span>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                「{f.excerpt}」{f.suggestion !== null ? ` → 「${f.suggestion}」` : ""}
-              </Typography.Text>
+              {f.excerpt && (
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  「{f.excerpt}」{f.suggestion !== null ? ` → 「${f.suggestion}」` : ""}
+                </Typography.Text>
+              )}
             </Flex>
           </List.Item>
         )}
