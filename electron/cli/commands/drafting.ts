@@ -97,7 +97,7 @@ export function registerDraftingCommands(program: Command): void {
       const kind = opts.kind ? { kind: opts.kind } : {};
       const r = await withCore(cmd, (c) => c.call("drafting.check", { source: { path }, ...kind }));
       if (opts.fix) {
-        const fixed = await withCore(cmd, (c) => c.call("drafting.fix", { path, out: resolve(opts.fix!), ...kind }));
+        const fixed = await withCore(cmd, (c) => c.call("drafting.fix", { path, outPath: resolve(opts.fix!), ...kind }));
         if (opts.json) process.stdout.write(`${JSON.stringify({ findings: r.findings, stats: r.stats, fixed }, null, 2)}\n`);
         else process.stdout.write(`${formatCheck(r)}已修正 ${fixed.applied.length} 处，写入：${fixed.path}；余下 ${fixed.remaining.length} 处需人工处理。\n`);
         return;

@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import type { Command } from "commander";
 import { contract } from "../../common/contract";
-import type { OcrMode } from "../../common/contracts/knowledge";
+import { DocFormat, type OcrMode } from "../../common/contracts/knowledge";
 import { runJob } from "../../common/rpc/run-job";
 import { withCore } from "../context";
 import { UsageError } from "../errors";
@@ -90,14 +90,9 @@ export function registerKnowledgeCommands(program: Command): void {
       const onSigint = (): void => abort.abort();
       process.once("SIGINT", onSigint);
       try {
-        const r = await withCore(cmd, async (c) => {
-          const off = c.on("kb.progress", (p) => process.stderr.write(`${progressLine(p)}\n`));
-          try {
-            return await runJob(contract, c, "kb.add", { name, paths, ...(opts.ocr ? { ocr: opts.ocr } : {}) }, { signal: abort.signal });
-          } finally {
-            off();
-          }
-        });
+        const r = await withCore(cmd, (c) =>
+          runJob(contract, c, "kb.add", { name, paths, ...(opts.ocr ? { ocr: opts.ocr } : {}) }, { signal: abort.signal, onProgress: (p) => process.stderr.write(`${progressLine(p)}\n`) }),
+        );
         print(opts.json, r, formatIngest(r));
         if (r.ok + r.skipped === 0 && r.failed.length > 0) process.exitCode = 1;
       } finally {
@@ -121,10 +116,19 @@ export function registerKnowledgeCommands(program: Command): void {
         ...(opts.docNumber ? { docNumber: opts.docNumber } : {}),
         ...(opts.from ? { dateFrom: opts.from } : {}),
         ...(opts.to ? { dateTo: opts.to } : {}),
-        ...(opts.format ? { format: opts.format.split(",").map((f) => f.trim().toLowerCase()) } : {}),
+        ...(opts.format ? { format: formats(opts.format) } : {}),
       };
       const r = await withCore(cmd, (c) => c.call("kb.search", { name, query, k: opts.k, filters }));
       const hits = r.hits.map((h) => ({ path: h.path, title: h.title, page: h.page, snippet: h.snippet, score: h.score, headingPath: h.headingPath, documentId: h.documentId }));
       print(opts.json, { hits, vectorSearch: r.vectorSearch }, formatHits(r.hits));
     });
+}
+
+/** `--format pdf,ofd` as the contract's formats; an unknown one is a usage error naming the known ones. */
+function formats(list: string): DocFormat[] {
+  return list.split(",").map((f) => {
+    const parsed = DocFormat.safeParse(f.trim().toLowerCase());
+    if (!parsed.success) throw new UsageError(`未知的文件格式：${f.trim()}（可用：${DocFormat.options.join(", ")}）`);
+    return parsed.data;
+  });
 }

@@ -284,21 +284,25 @@ export const draftingMethods = {
   ),
   "drafting.drafts.get": call("One saved draft", z.object({ id: Id }).strict(), Draft),
   "drafting.drafts.save": call(
-    "Create (no id) or update a draft",
-    z.object({ id: Id.optional(), spec: DraftSpec, citations: z.array(DraftCitation).max(50).optional() }).strict(),
+    "Create (no id) or update a draft's fields; its 依据 citations come only from drafting.generate and are kept",
+    z.object({ id: Id.optional(), spec: DraftSpec }).strict(),
     Draft,
   ),
   "drafting.drafts.delete": call("Delete a draft", z.object({ id: Id }).strict(), z.object({ deleted: z.boolean() })),
-  "drafting.check": call("规范性检查 of a draft, a text, a DOCX/TXT/PDF… file or a knowledge-base document", z.object({ source: CheckSource, kind: DocKind.optional() }).strict(), CheckResult),
+  "drafting.check": call("规范性检查 of a draft, a text, a DOCX/TXT/PDF… file or a knowledge-base document", z.object({ source: CheckSource, kind: DocKind.optional() }).strict(), CheckResult, {
+    paths: { "source.path": "read" },
+  }),
   "drafting.fix": call(
-    "Apply the check's suggestions to a DOCX (in its runs, formats kept) or TXT (same encoding) and write the result to out",
-    z.object({ path: z.string().min(1).max(4096), out: OutPath, kind: DocKind.optional() }).strict(),
+    "Apply the check's suggestions to a DOCX (in its runs, formats kept) or TXT (same encoding) and write the result to outPath",
+    z.object({ path: z.string().min(1).max(4096), outPath: OutPath, kind: DocKind.optional() }).strict(),
     z.object({ path: z.string(), applied: z.array(Finding), remaining: z.array(Finding) }),
+    { paths: { path: "read", outPath: "write" } },
   ),
   "drafting.export": call(
     "Lay a draft out per GB/T 9704-2012 as DOCX (base64; also written to path when given)",
     z.union([z.object({ id: Id, path: OutPath.optional() }).strict(), z.object({ spec: DraftSpec, path: OutPath.optional() }).strict()]),
     DraftExportResult,
+    { paths: { path: "write" } },
   ),
   "drafting.generate": job(
     "Draft the 正文 from 要点 (and knowledge-base sources) with the model, section by section, grammar-constrained; saves the draft",
@@ -314,6 +318,7 @@ export const draftingMethods = {
       })
       .strict(),
     Draft,
+    { paths: { modelPath: "model" } },
   ),
   "drafting.polish": job(
     "Wording suggestions from the model for the body's paragraphs (shown as a diff, never applied by the core)",
@@ -326,6 +331,7 @@ export const draftingMethods = {
       })
       .strict(),
     z.object({ suggestions: z.array(WordingSuggestion) }),
+    { paths: { modelPath: "model" } },
   ),
 } satisfies MethodMap;
 

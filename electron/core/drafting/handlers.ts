@@ -29,7 +29,7 @@ export function draftingHandlers(s: CoreServices): Handlers<DraftingContract> {
     "drafting.kinds": () => allKinds().map(kindInfo),
     "drafting.drafts.list": ({ query }) => repo.list(query),
     "drafting.drafts.get": ({ id }) => repo.get(id),
-    "drafting.drafts.save": (input) => repo.save({ id: input.id, spec: input.spec, citations: input.citations }),
+    "drafting.drafts.save": (input) => repo.save({ id: input.id, spec: input.spec }),
     "drafting.drafts.delete": ({ id }) => ({ deleted: repo.delete(id) }),
     "drafting.check": async ({ source, kind }) => {
       if ("spec" in source) return checkDraft(kind ? { ...source.spec, kind } : source.spec);
@@ -37,9 +37,9 @@ export function draftingHandlers(s: CoreServices): Handlers<DraftingContract> {
       if ("path" in source) return checkFile(source.path, kind);
       return checkText(kbText(source.documentId), kind);
     },
-    "drafting.fix": async ({ path, out, kind }) => {
-      const r = await fixFile(path, out, kind);
-      return { path: out, applied: r.applied, remaining: r.after.findings };
+    "drafting.fix": async ({ path, outPath, kind }) => {
+      const r = await fixFile(path, outPath, kind);
+      return { path: outPath, applied: r.applied, remaining: r.after.findings };
     },
     "drafting.export": (input) => exportDraft(s, "id" in input ? repo.get(input.id).spec : input.spec, input.path),
     "drafting.generate": async (input, job) => {

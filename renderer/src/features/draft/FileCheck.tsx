@@ -41,7 +41,7 @@ export function FileCheck({ open, onClose }: { open: boolean; onClose: () => voi
 
   async function fix(): Promise<void> {
     try {
-      const r = await api.call("drafting.fix", { path: path.trim(), out: out.trim() });
+      const r = await api.call("drafting.fix", { path: path.trim(), outPath: out.trim() });
       void message.success(t("draft.check.fileFixed", { count: r.applied.length, path: r.path }));
     } catch (e) {
       void message.error(errorText(e, t("draft.failed")));

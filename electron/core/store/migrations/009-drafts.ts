@@ -4,8 +4,8 @@ import type { Migration } from "../migrations";
  * 公文 drafts (issue 12): the form's fields as JSON, the 依据 citations a
  * model draft relies on, and a plain-text column for searching the history.
  */
-export const m007: Migration = {
-  version: 7,
+export const m009: Migration = {
+  version: 9,
   name: "drafts",
   sql: `
 CREATE TABLE drafting_drafts (
