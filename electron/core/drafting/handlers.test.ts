@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { contract, type Contract } from "../../common/contract";
 import { applyFindingToSpec } from "../../common/drafting/fix";
+import { namedPaths } from "../../common/rpc/named-paths";
 import { runJob } from "../../common/rpc/run-job";
 import { createCore, type Core } from "../core";
 import { connectInProcess } from "../rpc/in-process";
@@ -66,5 +67,21 @@ describe("drafting calls", () => {
   it("refuses a spec it cannot lay out, in Chinese", async () => {
     expect(await rpcRejection(client.call("drafting.export", { spec: { ...SPEC, date: "明年三月" } }))).toMatchObject({ code: "INVALID_INPUT", message: expect.stringMatching(/成文日期“明年三月”无法识别/) });
     expect(await rpcRejection(client.call("drafting.drafts.save", { spec: { ...SPEC, kind: "报表" as never } }))).toMatchObject({ code: "INVALID_INPUT" });
+  });
+});
+
+describe("drafting path rules (declared on the calls, enforced by the core's path guard)", () => {
+  const named = (method: keyof Contract["methods"], input: unknown) => namedPaths(contract.methods[method].rules, input);
+  it("names the file a check reads, the files a fix reads and writes, the export's target and the model", () => {
+    expect(named("drafting.check", { source: { path: "/in.docx" } })).toEqual([{ path: "/in.docx", use: "read" }]);
+    expect(named("drafting.check", { source: { spec: SPEC } })).toEqual([]);
+    expect(named("drafting.fix", { path: "/in.docx", outPath: "/out.docx" })).toEqual([
+      { path: "/in.docx", use: "read" },
+      { path: "/out.docx", use: "write" },
+    ]);
+    expect(named("drafting.export", { id: 1, path: "/a.docx" })).toEqual([{ path: "/a.docx", use: "write" }]);
+    expect(named("drafting.export", { spec: SPEC })).toEqual([]);
+    expect(named("drafting.generate", { spec: SPEC, modelPath: "/m.gguf" })).toEqual([{ path: "/m.gguf", use: "model" }]);
+    expect(named("drafting.polish", { kind: "通知", body: "x", modelPath: "/m.gguf" })).toEqual([{ path: "/m.gguf", use: "model" }]);
   });
 });
