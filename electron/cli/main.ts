@@ -6,6 +6,7 @@ import { registerModelCommands } from "./commands/models";
 import { registerKnowledgeCommands } from "./commands/knowledge";
 import { registerAssistantCommands } from "./commands/assistant";
 import { registerSecurityCommands } from "./commands/security";
+import { registerDraftingCommands } from "./commands/drafting";
 import { errorLine, EXIT_FAILURE, EXIT_USAGE, UsageError, usageLine } from "./errors";
 
 /** `govdesk`: the command line over the same core as the app. */
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerKnowledgeCommands(program);
   registerAssistantCommands(program);
   registerSecurityCommands(program);
+  registerDraftingCommands(program);
   quietErrors(program);
   return program;
 }

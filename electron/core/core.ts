@@ -14,6 +14,7 @@ import { modelHandlers } from "./llm/handlers";
 import { knowledgeHandlers } from "./ingest/handlers";
 import { assistantHandlers } from "./assistant/handlers";
 import { securityHandlers } from "./security/handlers";
+import { draftingHandlers } from "./drafting/handlers";
 import { refuseWhenLocked } from "./security/lockdown";
 import { assertSettingsPatchAllowed, policySettings } from "./security/services";
 import { createPolicyService } from "./security/policy-service";
@@ -64,6 +65,7 @@ export function productHandlers(s: CoreServices): Handlers<Contract> {
     ...knowledgeHandlers(s),
     ...assistantHandlers(s),
     ...securityHandlers(s),
+    ...draftingHandlers(s),
     "app.info": () => appInfo(s.store, s.dataDir, s.host),
     "settings.get": () => policySettings(s, s.settings.get()),
     "settings.set": (patch) => {

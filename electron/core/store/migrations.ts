@@ -6,6 +6,7 @@ import { m005 } from "./migrations/005-packs";
 import { m006 } from "./migrations/006-ocr";
 import { m007 } from "./migrations/007-extractor-version";
 import { m008 } from "./migrations/008-hardening";
+import { m009 } from "./migrations/009-drafts";
 
 /**
  * Numbered schema migrations, one file each in migrations/. Append only:
@@ -19,6 +20,6 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

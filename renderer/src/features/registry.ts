@@ -1,4 +1,4 @@
-import { BookOutlined, CloudServerOutlined, FileTextOutlined, InfoCircleOutlined, MessageOutlined, SafetyCertificateOutlined, SettingOutlined } from "@ant-design/icons";
+import { BookOutlined, CloudServerOutlined, EditOutlined, FileTextOutlined, InfoCircleOutlined, MessageOutlined, SafetyCertificateOutlined, SettingOutlined } from "@ant-design/icons";
 import type { ComponentType } from "react";
 import type { MessageKey } from "../i18n/zh-CN";
 import { AboutPanel } from "./about/AboutPanel";
@@ -9,6 +9,7 @@ import type { FeatureId } from "./ids";
 import { pickFeature } from "./resolve";
 import { SettingsScreen } from "./settings/SettingsScreen";
 import { SummariseScreen } from "./summarise/SummariseScreen";
+import { DraftScreen } from "./draft/DraftScreen";
 import { KnowledgeScreen } from "./knowledge/KnowledgeScreen";
 
 /**
@@ -26,6 +27,7 @@ export interface Feature {
 export const features: readonly Feature[] = [
   { id: "chat", titleKey: "chat.title", icon: MessageOutlined, Screen: ChatScreen },
   { id: "summarise", titleKey: "summarise.title", icon: FileTextOutlined, Screen: SummariseScreen },
+  { id: "draft", titleKey: "draft.title", icon: EditOutlined, Screen: DraftScreen },
   { id: "knowledge", titleKey: "knowledge.title", icon: BookOutlined, Screen: KnowledgeScreen },
   { id: "models", titleKey: "models.title", icon: CloudServerOutlined, Screen: ModelsScreen },
   { id: "settings", titleKey: "nav.settings", icon: SettingOutlined, Screen: SettingsScreen },
