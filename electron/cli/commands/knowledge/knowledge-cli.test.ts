@@ -58,7 +58,7 @@ describe("govdesk knowledge commands", () => {
     expect(govdesk("search", "政策", "盘点", "--k", "0").code).toBe(2);
     expect(govdesk("kb", "rm", "政策").code).toBe(0);
     expect(JSON.parse(govdesk("kb", "list", "--json").stdout).bases).toEqual([]);
-  });
+  }, 120_000); // eight CLI runs, each starting a core
 
   it("kb reextract: a job with a summary (nothing to do on an index made by this extractor)", () => {
     const re = govdesk("kb", "reextract", "--json");

@@ -88,7 +88,7 @@ describe("govdesk audit", () => {
     expect(bad.stderr).toMatch(/^错误：审计日志校验失败：发现 1 处问题/);
     const json = AuditVerifyResult.parse(JSON.parse(govdesk(["audit", "verify", "--json"]).stdout));
     expect(json.issues).toEqual([expect.objectContaining({ kind: "deleted", file, line: 2 })]);
-  });
+  }, 120_000); // six CLI runs, each starting a core
 
   it("list shows entries newest first; export refuses to overwrite a file", () => {
     const out = join(dir, "out.jsonl");
@@ -98,5 +98,5 @@ describe("govdesk audit", () => {
     const list = govdesk(["audit", "list", "--limit", "1"]);
     expect(list.stdout).toMatch(/^#\d+\s+\S+\s+\S+\s+audit\.export\s+audit/);
     expect(govdesk(["audit", "list", "--type", "bogus"])).toMatchObject({ code: 2, stderr: expect.stringContaining("未知的事件类型：bogus") });
-  });
+  }, 90_000); // four CLI runs, each starting a core
 });
