@@ -94,6 +94,29 @@ export const CatalogEntry = z.object({
 });
 export type CatalogEntry = z.infer<typeof CatalogEntry>;
 
+/** A local model's state, pushed as it changes: loading (by stage), ready, unloaded, failed. */
+export const ModelState = z.object({
+  path: z.string(),
+  name: z.string(),
+  role: z.enum(["chat", "embedding"]),
+  state: z.enum(["loading", "ready", "unloaded", "failed"]),
+  /** While loading: starting llama.cpp, reading the weights, making the context. */
+  stage: z.enum(["runtime", "weights", "context"]).nullable(),
+  /** Progress within the stage, 0–1. */
+  progress: z.number().min(0).max(1),
+  error: z.string().optional(),
+});
+export type ModelState = z.infer<typeof ModelState>;
+
+/** The llama.cpp runtime the models run on. */
+export const ModelRuntime = z.object({
+  backend: z.string(),
+  gpuDevices: z.array(z.string()),
+  llamaCpp: z.string().nullable(),
+  nodeLlamaCpp: z.string().nullable(),
+});
+export type ModelRuntime = z.infer<typeof ModelRuntime>;
+
 const Sha256 = z.string().regex(/^[0-9a-fA-F]{64}$/, "sha256 应为 64 位十六进制");
 const Role = z.enum(["chat", "embedding"]);
 
@@ -126,10 +149,13 @@ export const modelMethods = {
     z.object({ contextSize: z.number().int(), embeddingDimension: z.number().int() }),
   ),
   "models.unload": call("卸载模型（不给 id 时全部卸载）", z.object({ id: z.string().optional() }), z.object({})),
+  "models.runtime": call("llama.cpp 运行时：后端（CPU/CUDA/Vulkan/Metal）、GPU 与版本", z.object({}).strict().default({}), ModelRuntime),
   "models.bench": job(
     "模型测速：提示词与生成的每秒 token 数、嵌入速度",
     z.object({ id: z.string().optional(), path: z.string().optional(), tokens: z.number().int().min(1).max(4096).default(64) }),
     BenchResult,
   ),
 } satisfies MethodMap;
-export const modelEvents = {} satisfies EventMap;
+export const modelEvents = {
+  "models.state": ModelState,
+} satisfies EventMap;

@@ -12,6 +12,7 @@ import { DEFAULT_LIMITS } from "./extract/limits";
 import { baseSummaries, baseSummary, documentsOf, previewPage } from "./kb-queries";
 import { ingestPaths, markStaleBases } from "./pipeline";
 import { KbWatchers } from "./watch";
+import { fileData, previewFile } from "./file-preview";
 
 type KnowledgeContract = ContractDef<typeof knowledgeMethods, typeof knowledgeEvents>;
 
@@ -115,6 +116,8 @@ export function knowledgeHandlers(s: CoreServices): Handlers<KnowledgeContract> 
       return { hits, vectorSearch: e !== null };
     },
     "kb.preview": ({ documentId, page }) => previewPage(db(), documentId, page),
+    "kb.previewFile": ({ path, page }) => previewFile(path, page),
+    "kb.fileData": (target) => fileData(db(), target),
     "kb.extract": ({ path }) => extractFile(path),
   };
 }

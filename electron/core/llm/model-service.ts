@@ -1,5 +1,6 @@
 import { RpcError } from "../../common/rpc/wire";
-import type { BenchResult, Fit, Machine, ModelRecord } from "../../common/contracts/models";
+import { basename } from "node:path";
+import type { BenchResult, Fit, Machine, ModelRecord, ModelState } from "../../common/contracts/models";
 import type { CoreServices, ModelChoice, ModelProvider } from "../services";
 import type { ChatModel } from "./chat-model";
 import type { Embedder } from "./embedder";
@@ -8,7 +9,7 @@ import { LocalChatModel, LocalEmbedder } from "./local-models";
 import { quickModelId } from "./model-id";
 import { ModelsRepo } from "./models-repo";
 import { defaultProcessHost, type ProcessHost } from "./process-host";
-import { FitOutcome, Machine as MachineSchema, ModelInfoOutcome, StatusOutcome, type ModelSpec } from "./protocol";
+import { FitOutcome, Machine as MachineSchema, ModelInfoOutcome, RuntimeOutcome, StatusOutcome, type ModelSpec } from "./protocol";
 import { pickThreads } from "./threads";
 import { assertPathAllowed } from "./policy-check";
 import { WorkerClient } from "./worker-client";
@@ -45,6 +46,33 @@ export class ModelService implements ModelProvider {
     this.repo = new ModelsRepo(s.store.db);
     this.idleMinuteMs = options.idleMinuteMs ?? 60_000;
     this.worker = new WorkerClient(options.host ?? defaultProcessHost(), options.workerEnv ?? {}, s.log);
+    this.worker.onLoad((e) => this.pushState({ path: e.path, role: e.role, state: e.stage === "ready" ? "ready" : "loading", stage: e.stage === "ready" ? null : e.stage, progress: e.progress }));
+    this.worker.onExit(() => {
+      for (const st of this.states.values()) if (st.state !== "unloaded") this.pushState({ ...st, state: "unloaded", stage: null, progress: 0 });
+    });
+  }
+
+  /** The last state pushed for each model and role (what the UI shows until the next event). */
+  private readonly states = new Map<string, Omit<ModelState, "name">>();
+
+  private pushState(st: Omit<ModelState, "name">): void {
+    this.states.set(`${st.role}\0${st.path}`, st);
+    this.s.emit("models.state", { ...st, name: this.repo.byPath(st.path)?.name ?? basename(st.path) });
+  }
+
+  /** Asks the worker for a model's context, telling the UI when that fails. */
+  private async info(spec: ModelSpec, role: "chat" | "embedding", signal?: AbortSignal): Promise<{ contextSize: number; embeddingDimension: number }> {
+    try {
+      return await this.worker.request("info", { model: spec, role }, ModelInfoOutcome, signal ? { signal } : {});
+    } catch (e) {
+      const cancelled = signal?.aborted === true;
+      this.pushState({ path: spec.path, role, state: cancelled ? "unloaded" : "failed", stage: null, progress: 0, ...(cancelled ? {} : { error: e instanceof Error ? e.message : String(e) }) });
+      throw e;
+    }
+  }
+
+  async runtime(): Promise<RuntimeOutcome> {
+    return this.worker.request("runtime", {}, RuntimeOutcome);
   }
 
   threads(): number {
@@ -102,7 +130,7 @@ export class ModelService implements ModelProvider {
     if (!r) return null;
     const spec = this.spec(r.path);
     this.touch();
-    const info = await this.worker.request("info", { model: spec, role: "chat" }, ModelInfoOutcome, choice?.signal ? { signal: choice.signal } : {});
+    const info = await this.info(spec, "chat", choice?.signal);
     return new LocalChatModel(this.worker, spec, r.id, r.name, info.contextSize, () => this.touch());
   }
 
@@ -113,14 +141,14 @@ export class ModelService implements ModelProvider {
     if (!r) return null;
     const spec = this.spec(r.path);
     this.touch();
-    const info = await this.worker.request("info", { model: spec, role: "embedding" }, ModelInfoOutcome, choice?.signal ? { signal: choice.signal } : {});
+    const info = await this.info(spec, "embedding", choice?.signal);
     return new LocalEmbedder(this.worker, spec, r.id, info.embeddingDimension, () => this.touch());
   }
 
   /** Loads a model in the worker for a role (UI "加载"); answers what it loaded with. */
   async load(path: string, role: "chat" | "embedding", signal?: AbortSignal): Promise<{ contextSize: number; embeddingDimension: number }> {
     this.touch();
-    return this.worker.request("info", { model: this.spec(path), role }, ModelInfoOutcome, signal ? { signal } : {});
+    return this.info(this.spec(path), role, signal);
   }
 
   async fit(path: string, overrides: { gpuLayers?: number; contextSize?: number } = {}): Promise<{ fit: Fit; machine: Machine }> {
@@ -140,6 +168,9 @@ export class ModelService implements ModelProvider {
 
   async unload(path?: string): Promise<void> {
     if (this.worker.running) await this.worker.request("unload", path ? { path } : {}, StatusOutcome.partial());
+    for (const st of this.states.values()) {
+      if ((path === undefined || st.path === path) && st.state !== "unloaded") this.pushState({ ...st, state: "unloaded", stage: null, progress: 0 });
+    }
   }
 
   get(id: string): ModelRecord {

@@ -73,6 +73,20 @@ export type FitOutcome = z.infer<typeof FitOutcome>;
 export const UnloadParams = z.object({ path: z.string().optional() });
 export const StatusOutcome = z.object({ loaded: z.array(z.object({ path: z.string(), role: z.enum(["chat", "embedding"]) })) });
 
+/** Stages of making a model usable, reported as they happen (and pushed to the UI as models.state). */
+export const LoadStage = z.enum(["runtime", "weights", "context", "ready"]);
+export type LoadStage = z.infer<typeof LoadStage>;
+
+/** The llama.cpp runtime in the worker: which backend it uses and which build. */
+export const RuntimeOutcome = z.object({
+  backend: z.string(),
+  gpuDevices: z.array(z.string()),
+  /** llama.cpp release the binaries were built from (e.g. "b6100"), null when unknown. */
+  llamaCpp: z.string().nullable(),
+  nodeLlamaCpp: z.string().nullable(),
+});
+export type RuntimeOutcome = z.infer<typeof RuntimeOutcome>;
+
 /** core → worker */
 export const ToWorker = z.discriminatedUnion("type", [
   z.object({ type: z.literal("chat"), id: z.number(), params: ChatParams }),
@@ -83,6 +97,7 @@ export const ToWorker = z.discriminatedUnion("type", [
   z.object({ type: z.literal("unload"), id: z.number(), params: UnloadParams }),
   z.object({ type: z.literal("status"), id: z.number(), params: z.object({}) }),
   z.object({ type: z.literal("machine"), id: z.number(), params: z.object({}) }),
+  z.object({ type: z.literal("runtime"), id: z.number(), params: z.object({}) }),
   z.object({ type: z.literal("cancel"), id: z.number() }),
 ]);
 export type ToWorker = z.infer<typeof ToWorker>;
@@ -95,5 +110,7 @@ export const FromWorker = z.discriminatedUnion("type", [
   z.object({ type: z.literal("result"), id: z.number(), value: z.unknown() }),
   z.object({ type: z.literal("error"), id: z.number(), message: z.string(), code: z.string().optional() }),
   z.object({ type: z.literal("log"), line: z.string() }),
+  /** A model is being loaded: stage and progress (0–1) within it. Not tied to a request: several may wait on one load. */
+  z.object({ type: z.literal("load"), path: z.string(), role: z.enum(["chat", "embedding"]), stage: LoadStage, progress: z.number().min(0).max(1) }),
 ]);
 export type FromWorker = z.infer<typeof FromWorker>;

@@ -19,8 +19,12 @@ interface Pending {
  * requests, streams chunks back, and when the process dies fails every
  * running request with a clear error. The next request starts a new one.
  */
+export type LoadEvent = Extract<FromWorker, { type: "load" }>;
+
 export class WorkerClient {
   private proc: WorkerProcess | null = null;
+  private readonly loadListeners = new Set<(e: LoadEvent) => void>();
+  private readonly exitListeners = new Set<() => void>();
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   private closed = false;
@@ -30,6 +34,18 @@ export class WorkerClient {
     private readonly env: Record<string, string> = {},
     private readonly log: (line: string) => void = () => {},
   ) {}
+
+  /** Each stage of a model load in the worker; returns an unsubscribe function. */
+  onLoad(listener: (e: LoadEvent) => void): () => void {
+    this.loadListeners.add(listener);
+    return () => this.loadListeners.delete(listener);
+  }
+
+  /** The worker process ended (stopped, idle, or crashed): every model it held is gone. */
+  onExit(listener: () => void): () => void {
+    this.exitListeners.add(listener);
+    return () => this.exitListeners.delete(listener);
+  }
 
   get running(): boolean {
     return this.proc !== null;
@@ -58,6 +74,7 @@ export class WorkerClient {
       const err = new RpcError("UNAVAILABLE", `模型进程意外退出（${why}），本次请求失败；再试一次会自动重启模型进程`, last || undefined);
       for (const p of this.pending.values()) p.reject(err);
       this.pending.clear();
+      for (const l of [...this.exitListeners]) l();
     });
     return proc;
   }
@@ -68,6 +85,10 @@ export class WorkerClient {
     const msg = parsed.data;
     if (msg.type === "ready") return;
     if (msg.type === "log") return this.log(`llama: ${msg.line}`);
+    if (msg.type === "load") {
+      for (const l of [...this.loadListeners]) l(msg);
+      return;
+    }
     const p = this.pending.get(msg.id);
     if (!p) return;
     if (msg.type === "chunk") return p.onChunk?.(msg.chunk);

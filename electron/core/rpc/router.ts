@@ -2,7 +2,7 @@ import type { z } from "zod";
 import type { CallDef, ContractDef, JobDef, MethodDef, OutputOf, ParsedInputOf } from "../../common/rpc/define";
 import type { Transport } from "../../common/rpc/transport";
 import { RequestMsg, RpcError, salvageId, type RequestId } from "../../common/rpc/wire";
-import { issuesText } from "../../common/rpc/issues";
+import { invalidInputText, issuesText } from "../../common/rpc/issues";
 import type { JobContext, JobManager } from "./jobs";
 import { toWireError } from "./errors";
 
@@ -63,7 +63,7 @@ export function createRouter<C extends ContractDef>(contract: C, handlers: Handl
     const def: MethodDef | undefined = Object.hasOwn(contract.methods, method) ? contract.methods[method] : undefined;
     if (!def) return fail(id, new RpcError("UNKNOWN_METHOD", `未知的调用：${method}`));
     const input = def.input.safeParse(params);
-    if (!input.success) return fail(id, new RpcError("INVALID_INPUT", "请求参数不正确", issuesText(input.error)));
+    if (!input.success) return fail(id, new RpcError("INVALID_INPUT", invalidInputText(input.error), issuesText(input.error)));
     const handler = (handlers as Record<string, (i: unknown, c: unknown) => unknown>)[method]!;
     try {
       if (!trusted) options.guard?.(method, input.data);

@@ -6,7 +6,7 @@
  */
 import { getLlama, LlamaLogLevel, type Llama } from "node-llama-cpp";
 import { CountOutcome, FitParams, ModelSpec, ToWorker, UnloadParams, type FromWorker } from "../protocol";
-import { describeMachine, estimateFit } from "../fit";
+import { describeMachine, estimateFit, runtimeInfo } from "../fit";
 import { LoadedModels } from "./loaded-models";
 import { runChat } from "./chat";
 import { runEmbed } from "./embed";
@@ -67,7 +67,7 @@ function llama(): Promise<Llama> {
     logLevel: LlamaLogLevel.error,
     logger: (_level, message) => ch.send({ type: "log", line: message.trimEnd() }),
   }).then((l) => {
-    loaded = new LoadedModels(l);
+    loaded = new LoadedModels(l, (path, role, stage, progress) => ch.send({ type: "load", path, role, stage, progress }));
     return l;
   });
   return llamaPromise;
@@ -100,6 +100,8 @@ async function handle(msg: Exclude<ToWorker, { type: "cancel" }>, signal: AbortS
     }
     case "info": {
       const spec = ModelSpec.parse(msg.params.model);
+      // Starting llama.cpp (and probing GPUs) is the first wait of a fresh worker.
+      if (!loaded) ch.send({ type: "load", path: spec.path, role: msg.params.role, stage: "runtime", progress: 0 });
       const m = await models();
       if (msg.params.role === "embedding") {
         const e = await m.embed(spec);
@@ -122,6 +124,8 @@ async function handle(msg: Exclude<ToWorker, { type: "cancel" }>, signal: AbortS
       return {};
     case "machine":
       return describeMachine(await llama());
+    case "runtime":
+      return runtimeInfo(await llama());
     case "status":
       return { loaded: loaded?.loaded() ?? [] };
   }

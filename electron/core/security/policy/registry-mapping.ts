@@ -41,6 +41,10 @@ export const REGISTRY_VALUES = {
   "audit\\logQuestions": "bool",
   "audit\\retentionDays": "number",
   "audit\\maxFileSizeMb": "number",
+  "firstRun\\show": "string",
+  "firstRun\\message": "string",
+  "firstRun\\remoteModelUrl": "string",
+  "firstRun\\remoteModel": "string",
 } as const satisfies Record<string, RegistryKind>;
 
 const KNOWN = new Map(Object.keys(REGISTRY_VALUES).map((name) => [name.toLowerCase(), name as keyof typeof REGISTRY_VALUES]));
