@@ -29,7 +29,7 @@ export async function runtimeInfo(llama: Llama): Promise<RuntimeOutcome> {
   return {
     backend: llama.gpu === false ? "cpu" : llama.gpu,
     gpuDevices: llama.gpu === false ? [] : await llama.getGpuDeviceNames(),
-    llamaCpp: llama.llamaCppRelease.release || null,
+    llamaCpp: llama.llamaCppRelease.release ? `${llama.llamaCppRelease.repo} ${llama.llamaCppRelease.release}` : null,
     nodeLlamaCpp: nodeLlamaCppVersion(),
   };
 }

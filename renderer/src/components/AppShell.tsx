@@ -1,16 +1,21 @@
 import { Flex, Layout, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { resolveFeature } from "../features/registry";
+import { GuideChecklist } from "../features/guide/GuideChecklist";
+import { GuideWelcome } from "../features/guide/GuideWelcome";
 import { useNavigation } from "../state/navigation";
 import { CoreBanner } from "./CoreBanner";
 import { NavMenu } from "./NavMenu";
+import { ShortcutsHelp } from "./ShortcutsHelp";
 import { StatusBar } from "./StatusBar";
+import { useGlobalShortcuts } from "./use-global-shortcuts";
 
 /** The window: navigation on the side, the current screen, the status bar below. */
 export function AppShell() {
   const { t } = useTranslation();
   const current = useNavigation((s) => s.current);
-  const { Screen } = resolveFeature(current);
+  const { Screen, fill } = resolveFeature(current);
+  useGlobalShortcuts();
   return (
     <Layout className="govdesk-shell">
       <Layout.Sider theme="light" width={200} breakpoint="md" collapsedWidth={0} className="govdesk-sider">
@@ -18,10 +23,11 @@ export function AppShell() {
           <Typography.Text strong>{t("app.name")}</Typography.Text>
         </div>
         <NavMenu />
+        <GuideChecklist />
       </Layout.Sider>
       <Layout className="govdesk-main">
-        <Layout.Content className="govdesk-content">
-          <Flex vertical gap="middle">
+        <Layout.Content className={fill ? "govdesk-content govdesk-content--fill" : "govdesk-content"} data-testid="app-content">
+          <Flex vertical gap="middle" className="govdesk-stack">
             <CoreBanner />
             <Screen />
           </Flex>
@@ -30,6 +36,8 @@ export function AppShell() {
           <StatusBar />
         </Layout.Footer>
       </Layout>
+      <GuideWelcome />
+      <ShortcutsHelp />
     </Layout>
   );
 }

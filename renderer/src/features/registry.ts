@@ -23,10 +23,12 @@ export interface Feature {
   titleKey: MessageKey;
   icon: ComponentType;
   Screen: ComponentType;
+  /** The screen fills the window and scrolls its own parts (chat: the input stays at the bottom). */
+  fill?: boolean;
 }
 
 export const features: readonly Feature[] = [
-  { id: "chat", titleKey: "chat.title", icon: MessageOutlined, Screen: ChatScreen },
+  { id: "chat", titleKey: "chat.title", icon: MessageOutlined, Screen: ChatScreen, fill: true },
   { id: "summarise", titleKey: "summarise.title", icon: FileTextOutlined, Screen: SummariseScreen },
   { id: "knowledge", titleKey: "knowledge.title", icon: BookOutlined, Screen: KnowledgeScreen },
   { id: "models", titleKey: "models.title", icon: CloudServerOutlined, Screen: ModelsScreen },

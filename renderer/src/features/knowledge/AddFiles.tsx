@@ -1,7 +1,7 @@
-import { App, Button, Flex, Input, Progress, Tooltip, Typography } from "antd";
+import { Alert, App, Button, Flex, Input, Progress, Tooltip, Typography } from "antd";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { KbProgress } from "../../../../electron/common/contracts/knowledge";
+import type { IngestResultOut, KbProgress } from "../../../../electron/common/contracts/knowledge";
 import { api, errorText, runJob } from "../../api";
 import { BrowseButton } from "../../components/BrowseButton";
 import { DropZone } from "../../components/DropZone";
@@ -15,6 +15,7 @@ export function AddFiles({ base, onProgressTick, onDone }: { base: string; onPro
   const [text, setText] = useState("");
   const [progress, setProgress] = useState<KbProgress | null>(null);
   const [running, setRunning] = useState(false);
+  const [result, setResult] = useState<IngestResultOut | null>(null);
   const abort = useRef<AbortController | null>(null);
   const jobId = useRef<string | null>(null);
   const lastDone = useRef(-1);
@@ -41,9 +42,12 @@ export function AddFiles({ base, onProgressTick, onDone }: { base: string; onPro
     try {
       const r = await runJob("kb.add", { name: base, paths }, { signal: abort.current.signal, onJobId: (id) => (jobId.current = id) });
       if (r.cancelled) void message.warning(t("knowledge.add.cancelled"));
-      else void message.success(t("knowledge.add.done", { ok: r.ok, skipped: r.skipped, failed: r.failed.length }));
+      else if (r.failed.length === 0) void message.success(t("knowledge.add.done", { ok: r.ok, skipped: r.skipped, failed: 0 }));
+      // Failures stay on screen with each file's reason (a path that does not exist has no row in the table).
+      setResult(r.cancelled || r.failed.length === 0 ? null : r);
       setText("");
     } catch (e) {
+      setResult(null);
       void message.error(errorText(e, t("knowledge.failed")));
     } finally {
       setRunning(false);
@@ -79,6 +83,24 @@ export function AddFiles({ base, onProgressTick, onDone }: { base: string; onPro
             </Button>
           )}
         </Flex>
+        {result && (
+          <Alert
+            type="error"
+            showIcon
+            closable={{ onClose: () => setResult(null), "aria-label": t("knowledge.add.cancel") }}
+            data-testid="kb-add-result"
+            title={t("knowledge.add.done", { ok: result.ok, skipped: result.skipped, failed: result.failed.length })}
+            description={
+              <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+                {result.failed.map((f) => (
+                  <li key={f.path} className="govdesk-break" data-testid="kb-add-failure">
+                    {f.error.includes(f.path) ? f.error : t("knowledge.add.failedFile", { path: f.path, error: f.error })}
+                  </li>
+                ))}
+              </ul>
+            }
+          />
+        )}
         {running && (
           <Flex vertical data-testid="kb-add-progress">
             <Progress percent={pct} size="small" />

@@ -1,4 +1,4 @@
-import { App, Button, Popconfirm, Space, Table, Tag, Tooltip, Typography } from "antd";
+import { App, Button, Flex, Popconfirm, Table, Tag, Typography } from "antd";
 import type { HTMLAttributes } from "react";
 import { useTranslation } from "react-i18next";
 import type { KbDocument } from "../../../../electron/common/contracts/knowledge";
@@ -9,7 +9,11 @@ import { formatBytes } from "../models/format";
 const STATUS_COLOR: Record<KbDocument["status"], string> = { queued: "default", indexing: "processing", ready: "success", failed: "error", needs_ocr: "warning" };
 const META_KEYS = ["docNumber", "issuer", "date", "recipients", "secrecy", "urgency"] as const;
 
-/** Documents of a base: status (with the reason when failed), 公文 metadata, pages, chunks, size, time. */
+/**
+ * Documents of a base. The file column carries what belongs to the file
+ * (title, path, 公文 elements, the reason it failed), so it keeps its width
+ * on a small screen; the other columns are short.
+ */
 export function DocumentTable({ documents, loading, onChanged, onOpen }: { documents: KbDocument[]; loading: boolean; onChanged: () => void; onOpen: (d: KbDocument) => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -20,6 +24,7 @@ export function DocumentTable({ documents, loading, onChanged, onOpen }: { docum
       rowKey="id"
       loading={loading}
       dataSource={documents}
+      tableLayout="fixed"
       pagination={{ pageSize: 20, hideOnSinglePage: true }}
       locale={{ emptyText: t("knowledge.docs.empty") }}
       onRow={(d) => ({ "data-testid": "kb-doc", "data-status": d.status }) as HTMLAttributes<HTMLElement>}
@@ -27,68 +32,68 @@ export function DocumentTable({ documents, loading, onChanged, onOpen }: { docum
         {
           title: t("knowledge.docs.path"),
           render: (_, d) => (
-            <Space direction="vertical" size={0}>
-              <Typography.Link onClick={() => d.pages && onOpen(d)} disabled={!d.pages}>
+            <Flex vertical gap={2} style={{ minWidth: 0 }}>
+              <Typography.Link onClick={() => d.pages && onOpen(d)} disabled={!d.pages} className="govdesk-break">
                 {d.title ?? d.path.split(/[\\/]/).pop()}
               </Typography.Link>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }} ellipsis={{ tooltip: { title: d.path, placement: "topLeft" } }}>
                 {d.path}
               </Typography.Text>
-            </Space>
+              {META_KEYS.some((k) => d.meta[k]) && (
+                <Typography.Text style={{ fontSize: 12 }} className="govdesk-break" data-testid="kb-doc-meta">
+                  {META_KEYS.filter((k) => d.meta[k])
+                    .map((k) => t("knowledge.meta.item", { label: t(`knowledge.meta.${k}`), value: d.meta[k] }))
+                    .join(t("knowledge.meta.separator"))}
+                </Typography.Text>
+              )}
+              {d.error && (
+                <Typography.Text type="danger" style={{ fontSize: 12 }} className="govdesk-break" data-testid="kb-doc-error">
+                  {d.error}
+                </Typography.Text>
+              )}
+            </Flex>
           ),
         },
         {
           title: t("knowledge.docs.status"),
-          width: 110,
-          render: (_, d) => {
-            const tag = (
-              <Tag color={STATUS_COLOR[d.status]} data-testid="kb-doc-status">
-                {t(`knowledge.docs.statuses.${d.status}` as MessageKey)}
-              </Tag>
-            );
-            return d.error ? (
-              <Space direction="vertical" size={0}>
-                {tag}
-                <Typography.Text type="danger" style={{ fontSize: 12 }} data-testid="kb-doc-error">
-                  {d.error}
-                </Typography.Text>
-              </Space>
-            ) : (
-              tag
-            );
-          },
-        },
-        {
-          title: t("knowledge.docs.meta"),
+          width: 96,
           render: (_, d) => (
-            <Space direction="vertical" size={0}>
-              {META_KEYS.filter((k) => d.meta[k]).map((k) => (
-                <Typography.Text key={k} style={{ fontSize: 12 }}>
-                  {t(`knowledge.meta.${k}`)}：{d.meta[k]}
-                </Typography.Text>
-              ))}
-            </Space>
+            <Tag color={STATUS_COLOR[d.status]} data-testid="kb-doc-status">
+              {t(`knowledge.docs.statuses.${d.status}` as MessageKey)}
+            </Tag>
           ),
         },
-        { title: t("knowledge.docs.pages"), width: 60, render: (_, d) => d.pages ?? "—" },
-        { title: t("knowledge.docs.chunks"), width: 60, render: (_, d) => d.chunks ?? "—" },
-        { title: t("knowledge.docs.size"), width: 90, render: (_, d) => (d.size === null ? "—" : formatBytes(d.size)) },
-        { title: t("knowledge.docs.indexedAt"), width: 150, render: (_, d) => (d.indexedAt ? new Date(d.indexedAt).toLocaleString() : "—") },
         {
-          title: "",
-          width: 70,
+          title: t("knowledge.docs.info"),
+          width: 150,
           render: (_, d) => (
+            <Flex vertical gap={0} style={{ fontSize: 12 }}>
+              <span>{[d.pages !== null ? t("knowledge.docs.pagesN", { count: d.pages }) : null, d.chunks !== null ? t("knowledge.docs.chunksN", { count: d.chunks }) : null].filter(Boolean).join(" · ") || "—"}</span>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {d.size === null ? "—" : formatBytes(d.size)}
+              </Typography.Text>
+              {d.indexedAt && (
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {new Date(d.indexedAt).toLocaleString()}
+                </Typography.Text>
+              )}
+            </Flex>
+          ),
+        },
+        {
+          title: t("knowledge.docs.actions"),
+          width: 72,
+          render: (_, d) => (
+            // No tooltip on the button: it covered this confirm. It opens to the left, inside the window.
             <Popconfirm
               title={t("knowledge.docs.removeConfirm")}
-              onConfirm={() =>
-                api.call("kb.removeDocument", { id: d.id }).then(onChanged, (e: unknown) => void message.error(errorText(e, t("knowledge.failed"))))
-              }
+              placement="topRight"
+              okText={t("knowledge.docs.remove")}
+              onConfirm={() => api.call("kb.removeDocument", { id: d.id }).then(onChanged, (e: unknown) => void message.error(errorText(e, t("knowledge.failed"))))}
             >
-              <Tooltip title={d.path}>
-                <Button size="small" type="link" danger>
-                  {t("knowledge.docs.remove")}
-                </Button>
-              </Tooltip>
+              <Button size="small" type="link" danger data-testid="kb-doc-remove" aria-label={t("knowledge.docs.removeNamed", { name: d.title ?? d.path })}>
+                {t("knowledge.docs.remove")}
+              </Button>
             </Popconfirm>
           ),
         },
