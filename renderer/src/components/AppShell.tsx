@@ -4,6 +4,7 @@ import { resolveFeature } from "../features/registry";
 import { GuideChecklist } from "../features/guide/GuideChecklist";
 import { GuideWelcome } from "../features/guide/GuideWelcome";
 import { useNavigation } from "../state/navigation";
+import { useSettingsStore } from "../state/settings";
 import { CoreBanner } from "./CoreBanner";
 import { NavMenu } from "./NavMenu";
 import { ShortcutsHelp } from "./ShortcutsHelp";
@@ -15,10 +16,12 @@ export function AppShell() {
   const { t } = useTranslation();
   const current = useNavigation((s) => s.current);
   const { Screen, fill } = resolveFeature(current);
+  // The menu's labels grow with the font size (English ones are long): so does the side bar.
+  const fontScale = useSettingsStore((s) => s.settings.fontScale);
   useGlobalShortcuts();
   return (
     <Layout className="govdesk-shell">
-      <Layout.Sider theme="light" width={200} breakpoint="md" collapsedWidth={0} className="govdesk-sider">
+      <Layout.Sider theme="light" width={Math.round((200 * fontScale) / 100)} breakpoint="md" collapsedWidth={0} className="govdesk-sider">
         <div className="govdesk-brand">
           <Typography.Text strong>{t("app.name")}</Typography.Text>
         </div>

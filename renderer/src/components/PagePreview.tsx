@@ -85,9 +85,8 @@ export function PagePreview({ target, onClose, testId = "page-preview" }: Props)
       size={DRAWER_WIDTH}
       destroyOnHidden
       title={data ? t("pagePreview.title", { title: data.title, page: data.page }) : t("pagePreview.loading")}
-      data-testid={`${testId}-drawer`}
     >
-      <Flex vertical gap="middle">
+      <Flex vertical gap="middle" data-testid={`${testId}-drawer`}>
         <Flex gap="small" align="center" wrap>
           <Button size="small" disabled={pageCount === null || page <= 1} onClick={() => go(page - 1)}>
             {t("pagePreview.prev")}

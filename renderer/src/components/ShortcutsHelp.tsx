@@ -12,13 +12,13 @@ export function ShortcutsHelp() {
   const setOpen = useCommands((s) => s.setShortcutsOpen);
   const sendKey = useSettingsStore((s) => s.settings.sendKey);
   return (
-    <Modal open={open} title={t("shell.shortcuts.title")} footer={null} onCancel={() => setOpen(false)} data-testid="shortcuts-help" destroyOnHidden>
+    <Modal open={open} title={t("shell.shortcuts.title")} footer={null} onCancel={() => setOpen(false)} destroyOnHidden>
       <Table
         size="small"
         pagination={false}
         rowKey="keys"
         dataSource={shortcutRows(sendKey)}
-        data-testid="shortcuts-table"
+        data-testid="shortcuts-help"
         columns={[
           { title: t("shell.shortcuts.key"), dataIndex: "keys", width: 140, render: (k: string) => <Typography.Text keyboard>{k}</Typography.Text> },
           { title: t("shell.shortcuts.action"), dataIndex: "action", render: (a: string) => t(a as MessageKey) },

@@ -6,7 +6,7 @@ export const shellZhCN = {
   /** In a browser (govdesk serve) nothing restarts the core: the page reconnects to it. */
   serveState: {
     starting: "连接中",
-    running: "已连接",
+    running: "运行中",
     restarting: "连接中断，正在重连",
     failed: "连接已断开",
   },
@@ -43,7 +43,7 @@ export const shellZhCN = {
 export const shellEn = {
   serveState: {
     starting: "Connecting",
-    running: "Connected",
+    running: "Running",
     restarting: "Connection lost, reconnecting",
     failed: "Disconnected",
   },

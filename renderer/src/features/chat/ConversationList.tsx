@@ -67,6 +67,10 @@ export function ConversationList({ items, activeId, query, onQuery, onOpen, onCh
 
   return (
     <Flex vertical gap="small" style={{ width: 250, flex: "none", minHeight: 0 }} data-testid="chat-conversations">
+      {/* Not the list's own "creation" button: a <button> directly in its <ul> is not a list item (axe). */}
+      <Button icon={<PlusOutlined />} onClick={() => onOpen(null)} data-testid="chat-new" block>
+        {t("chat.newConversation")}
+      </Button>
       <Input.Search
         ref={searchRef}
         allowClear
@@ -96,7 +100,6 @@ export function ConversationList({ items, activeId, query, onQuery, onOpen, onCh
       )}
       <div style={{ flex: 1, minHeight: 0, overflowY: "auto" }}>
         <Conversations
-          creation={{ label: t("chat.newConversation"), icon: <PlusOutlined />, onClick: () => onOpen(null) }}
           activeKey={activeId === null ? "" : String(activeId)}
           onActiveChange={(key) => (picking ? toggle(Number(key)) : onOpen(Number(key)))}
           groupable={{ label: (group: string) => t(`chat.groups.${group as DateGroup}`) }}

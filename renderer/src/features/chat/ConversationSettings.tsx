@@ -55,8 +55,8 @@ export function ConversationSettings({ open, value, defaults, onClose, onSave }:
 
   const shownTemp = temperature ?? defaults.temperature;
   return (
-    <Modal open={open} title={t("chat.options.title")} onCancel={onClose} onOk={() => void save()} confirmLoading={saving} okText={t("chat.options.save")} data-testid="chat-options" destroyOnHidden>
-      <Form layout="vertical">
+    <Modal open={open} title={t("chat.options.title")} onCancel={onClose} onOk={() => void save()} confirmLoading={saving} okText={t("chat.options.save")} destroyOnHidden>
+      <Form layout="vertical" data-testid="chat-options">
         <Form.Item
           label={t("chat.options.systemPrompt")}
           extra={promptLock !== undefined ? <span data-testid="chat-options-locked">{t("settings.lockedBy", { reason: promptLock })}</span> : t("chat.options.systemPromptHelp")}

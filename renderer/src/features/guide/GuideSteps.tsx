@@ -50,7 +50,8 @@ export function GuideSteps({ status, compact, onGo }: { status: GuideStatus; com
 
   const extra = (id: GuideStep) => {
     const step = status.steps.find((s) => s.id === id)!;
-    if (step.done) return null;
+    // The checklist in the side bar is narrow: only the next step's actions.
+    if (step.done || (compact && id !== status.steps[current]?.id)) return null;
     return (
       <Flex vertical gap={6} align="flex-start" style={{ marginTop: 4 }}>
         {id === "model" && status.remote && (

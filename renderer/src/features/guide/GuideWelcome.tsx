@@ -31,11 +31,12 @@ export function GuideWelcome() {
           {t("guide.later")}
         </Button>
       }
-      data-testid="guide-welcome"
     >
-      <Typography.Paragraph>{t("guide.welcomeIntro")}</Typography.Paragraph>
-      {status.message && <Alert type="info" showIcon title={status.message} style={{ marginBottom: 16 }} data-testid="guide-message" />}
-      <GuideSteps status={status} onGo={close} />
+      <div data-testid="guide-welcome">
+        <Typography.Paragraph>{t("guide.welcomeIntro")}</Typography.Paragraph>
+        {status.message && <Alert type="info" showIcon title={status.message} style={{ marginBottom: 16 }} data-testid="guide-message" />}
+        <GuideSteps status={status} onGo={close} />
+      </div>
     </Modal>
   );
 }

@@ -17,6 +17,11 @@ const META_KEYS = ["docNumber", "issuer", "date", "recipients", "secrecy", "urge
 export function DocumentTable({ documents, loading, onChanged, onOpen }: { documents: KbDocument[]; loading: boolean; onChanged: () => void; onOpen: (d: KbDocument) => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  // 公文 elements on one line (two at most on a narrow screen; the whole line on hover).
+  const metaText = (d: KbDocument): string =>
+    META_KEYS.filter((k) => d.meta[k])
+      .map((k) => t("knowledge.meta.item", { label: t(`knowledge.meta.${k}`), value: d.meta[k] }))
+      .join(t("knowledge.meta.separator"));
   return (
     <Table<KbDocument>
       data-testid="kb-docs"
@@ -33,21 +38,19 @@ export function DocumentTable({ documents, loading, onChanged, onOpen }: { docum
           title: t("knowledge.docs.path"),
           render: (_, d) => (
             <Flex vertical gap={2} style={{ minWidth: 0 }}>
-              <Typography.Link onClick={() => d.pages && onOpen(d)} disabled={!d.pages} className="govdesk-break">
+              <Typography.Link onClick={() => d.pages && onOpen(d)} disabled={!d.pages} className="govdesk-break govdesk-clamp-2" title={d.title ?? d.path} data-testid="kb-doc-open">
                 {d.title ?? d.path.split(/[\\/]/).pop()}
               </Typography.Link>
               <Typography.Text type="secondary" style={{ fontSize: 12 }} ellipsis={{ tooltip: { title: d.path, placement: "topLeft" } }}>
                 {d.path}
               </Typography.Text>
-              {META_KEYS.some((k) => d.meta[k]) && (
-                <Typography.Text style={{ fontSize: 12 }} className="govdesk-break" data-testid="kb-doc-meta">
-                  {META_KEYS.filter((k) => d.meta[k])
-                    .map((k) => t("knowledge.meta.item", { label: t(`knowledge.meta.${k}`), value: d.meta[k] }))
-                    .join(t("knowledge.meta.separator"))}
+              {metaText(d) && (
+                <Typography.Text style={{ fontSize: 12 }} className="govdesk-break govdesk-clamp-2" title={metaText(d)} data-testid="kb-doc-meta">
+                  {metaText(d)}
                 </Typography.Text>
               )}
               {d.error && (
-                <Typography.Text type="danger" style={{ fontSize: 12 }} className="govdesk-break" data-testid="kb-doc-error">
+                <Typography.Text type="danger" style={{ fontSize: 12 }} className="govdesk-break govdesk-clamp-2" title={d.error} data-testid="kb-doc-error">
                   {d.error}
                 </Typography.Text>
               )}

@@ -176,7 +176,6 @@ export function SettingsScreen() {
         open={leaving !== null}
         title={t("shell.unsaved.title")}
         onCancel={() => setLeaving(null)}
-        data-testid="settings-leave"
         footer={[
           <Button key="stay" onClick={() => setLeaving(null)} data-testid="settings-leave-stay">
             {t("shell.unsaved.stay")}
@@ -189,7 +188,7 @@ export function SettingsScreen() {
           </Button>,
         ]}
       >
-        {t("shell.unsaved.text")}
+        <span data-testid="settings-leave">{t("shell.unsaved.text")}</span>
       </Modal>
     </Screen>
   );
