@@ -188,7 +188,9 @@ describe("every screen and state", () => {
 
     const faults = reports.flatMap((r) => r.faults.map((f) => `${r.state} ${f}`));
     const axe = reports.flatMap((r) => r.axe.map((v) => `${r.state} ${v}`));
-    console.log(`desk layout: ${reports.length} states × 3 sizes, ${faults.length} layout faults, ${axe.length} serious/critical axe violations; screenshots in ${SCREENS_DIR}`);
+    console.log(
+      [`desk layout: ${reports.length} states × 3 sizes, ${faults.length} layout faults, ${axe.length} serious/critical axe violations; screenshots in ${SCREENS_DIR}`, ...faults, ...axe].join("\n"),
+    );
     expect(faults).toEqual([]);
     expect(axe).toEqual([]);
     expect(app.pageErrors).toEqual([]);

@@ -6,7 +6,8 @@ import { contract } from "../electron/common/contract";
 import { runJob } from "../electron/common/rpc/run-job";
 import { longNotice } from "../electron/core/assistant/testing/documents";
 import { createCore } from "../electron/core/core";
-import { NOTICE_PAGES, writePdf } from "../electron/core/ingest/testing/fixtures";
+import { PDFDocument } from "pdf-lib";
+import { NOTICE_PAGES } from "../electron/core/ingest/testing/fixtures";
 import { connectInProcess } from "../electron/core/rpc/in-process";
 import { tempDir } from "../electron/core/testing/temp-dir";
 import { ensureTestModel } from "../scripts/test-model/ensure";
@@ -80,7 +81,8 @@ const chatPage = () => new ChatPage(page);
 
 async function pickKb(label: string): Promise<void> {
   await page.getByTestId("chat-kb").click();
-  await page.locator(".ant-select-dropdown:visible").getByText(label, { exact: true }).click();
+  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`).click();
+  await page.locator(".ant-select-dropdown:visible").waitFor({ state: "hidden" });
 }
 
 async function waitAnswerDone(): Promise<void> {
@@ -293,8 +295,11 @@ describe("messages that say what is wrong", () => {
     const missingFile = join(dir, "没有这个文件.pdf");
     await sum.addPath(missingFile);
     expect(await page.getByTestId("summarise-rejected").innerText()).toContain(`找不到文件“${missingFile}”：请检查路径是否正确、文件是否已被移走。`);
+    // A page with no text at all, as a scanner makes it (no font, no text layer).
     const scanned = join(dir, "扫描件.pdf");
-    await writePdf(scanned, [[]]);
+    const blank = await PDFDocument.create();
+    blank.addPage([595, 842]);
+    writeFileSync(scanned, await blank.save());
     for (const x of await page.getByTestId("summarise-source").locator(".anticon-close").all()) await x.click();
     await sum.addPath(scanned);
     await page.getByTestId("summarise-source").first().waitFor();
@@ -332,6 +337,7 @@ describe("messages that say what is wrong", () => {
     expect(await page.getByTestId("models-machine").innerText()).toMatch(/^本机：仅 CPU（未检测到可用显卡），\d+ 个 CPU 线程，内存 [\d.]+ GB$/);
 
     await desk.go("设置", "settings-screen");
+    await page.getByTestId("settings-threads-mode").getByText("自动", { exact: true }).click();
     await page.getByTestId("settings-language").getByText("English", { exact: true }).click();
     await page.getByTestId("settings-save").click();
     await page.locator('html[lang="en"]').waitFor();
@@ -348,8 +354,8 @@ describe("messages that say what is wrong", () => {
   }, 120_000);
 
   it("when govdesk serve goes away, the status and 知识库 say so instead of 还没有知识库", async () => {
-    const desk = new DeskPage(page);
-    await desk.go("知识库", "knowledge-screen");
+    await page.getByTestId("nav-knowledge").click();
+    await page.getByTestId("knowledge-screen").waitFor();
     await app.serve.stop();
     await page.locator('[data-testid="core-state"]:not([data-state="running"])').waitFor({ timeout: 30_000 });
     expect(await page.getByTestId("core-state").innerText()).toMatch(/^(连接中断，正在重连|连接已断开)$/);

@@ -23,3 +23,8 @@ export function errorText(error: unknown, fallback: string): string {
   }
   return english() && text !== fallback ? englishError(text, code) : text;
 }
+
+/** A message the core wrote for users (a file's failure reason), in English when the UI is. */
+export function coreText(text: string): string {
+  return english() ? englishError(text) : text;
+}

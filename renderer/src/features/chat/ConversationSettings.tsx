@@ -86,7 +86,7 @@ export function ConversationSettings({ open, value, defaults, onClose, onSave }:
               value={tempLock !== undefined ? defaults.temperature : shownTemp}
               disabled={tempLock !== undefined}
               onChange={(v: number) => setTemperature(v)}
-              aria-label={t("chat.options.temperature")}
+              ariaLabelForHandle={t("chat.options.temperature")}
             />
             <InputNumber
               min={0}

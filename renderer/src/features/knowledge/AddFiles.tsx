@@ -2,7 +2,7 @@ import { Alert, App, Button, Flex, Input, Progress, Tooltip, Typography } from "
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { IngestResultOut, KbProgress } from "../../../../electron/common/contracts/knowledge";
-import { api, errorText, runJob } from "../../api";
+import { api, coreText, errorText, runJob } from "../../api";
 import { BrowseButton } from "../../components/BrowseButton";
 import { DropZone } from "../../components/DropZone";
 import type { MessageKey } from "../../i18n/zh-CN";
@@ -94,7 +94,7 @@ export function AddFiles({ base, onProgressTick, onDone }: { base: string; onPro
               <ul style={{ margin: 0, paddingInlineStart: 20 }}>
                 {result.failed.map((f) => (
                   <li key={f.path} className="govdesk-break" data-testid="kb-add-failure">
-                    {f.error.includes(f.path) ? f.error : t("knowledge.add.failedFile", { path: f.path, error: f.error })}
+                    {f.error.includes(f.path) ? coreText(f.error) : t("knowledge.add.failedFile", { path: f.path, error: coreText(f.error) })}
                   </li>
                 ))}
               </ul>

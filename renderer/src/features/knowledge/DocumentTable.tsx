@@ -2,7 +2,7 @@ import { App, Button, Flex, Popconfirm, Table, Tag, Typography } from "antd";
 import type { HTMLAttributes } from "react";
 import { useTranslation } from "react-i18next";
 import type { KbDocument } from "../../../../electron/common/contracts/knowledge";
-import { api, errorText } from "../../api";
+import { api, coreText, errorText } from "../../api";
 import type { MessageKey } from "../../i18n/zh-CN";
 import { formatBytes } from "../models/format";
 
@@ -38,9 +38,16 @@ export function DocumentTable({ documents, loading, onChanged, onOpen }: { docum
           title: t("knowledge.docs.path"),
           render: (_, d) => (
             <Flex vertical gap={2} style={{ minWidth: 0 }}>
-              <Typography.Link onClick={() => d.pages && onOpen(d)} disabled={!d.pages} className="govdesk-break govdesk-clamp-2" title={d.title ?? d.path} data-testid="kb-doc-open">
-                {d.title ?? d.path.split(/[\\/]/).pop()}
-              </Typography.Link>
+              {d.pages ? (
+                <Typography.Link onClick={() => onOpen(d)} className="govdesk-break govdesk-clamp-2" title={d.title ?? d.path} data-testid="kb-doc-open">
+                  {d.title ?? d.path.split(/[\\/]/).pop()}
+                </Typography.Link>
+              ) : (
+                // Nothing to open (failed, or still queued): the name as plain text, not a greyed link.
+                <Typography.Text className="govdesk-break govdesk-clamp-2" title={d.path}>
+                  {d.title ?? d.path.split(/[\\/]/).pop()}
+                </Typography.Text>
+              )}
               <Typography.Text type="secondary" style={{ fontSize: 12 }} ellipsis={{ tooltip: { title: d.path, placement: "topLeft" } }}>
                 {d.path}
               </Typography.Text>
@@ -50,8 +57,8 @@ export function DocumentTable({ documents, loading, onChanged, onOpen }: { docum
                 </Typography.Text>
               )}
               {d.error && (
-                <Typography.Text type="danger" style={{ fontSize: 12 }} className="govdesk-break govdesk-clamp-2" title={d.error} data-testid="kb-doc-error">
-                  {d.error}
+                <Typography.Text type="danger" style={{ fontSize: 12 }} className="govdesk-break govdesk-clamp-2" title={coreText(d.error)} data-testid="kb-doc-error">
+                  {coreText(d.error)}
                 </Typography.Text>
               )}
             </Flex>

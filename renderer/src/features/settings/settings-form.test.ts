@@ -47,5 +47,7 @@ describe("unsaved changes", () => {
     expect(isDirty({ ...form, theme: "dark" }, DEFAULT_SETTINGS)).toBe(true);
     expect(isDirty({ ...form, threadsMode: "fixed", threadsCount: 8 }, DEFAULT_SETTINGS)).toBe(true);
     expect(isDirty({ ...form, sendKey: "ctrlEnter" }, DEFAULT_SETTINGS)).toBe(true);
+    // A count save would refuse (999) is still unsaved work.
+    expect(isDirty({ ...form, threadsMode: "fixed", threadsCount: 999 }, DEFAULT_SETTINGS)).toBe(true);
   });
 });

@@ -42,11 +42,23 @@ export function toFormValues(s: Settings): SettingsFormValues {
   };
 }
 
-/** Whether the form holds changes not saved yet (leaving the screen asks first). */
+/**
+ * Whether the form holds changes not saved yet (leaving the screen asks
+ * first). Compared as typed, not as toPatch would send them: a count of 999
+ * that save refuses is still a change the user would lose.
+ */
 export function isDirty(form: SettingsFormValues, saved: Settings): boolean {
-  const a = toPatch(form);
-  const b = toPatch(toFormValues(saved));
-  return JSON.stringify(a) !== JSON.stringify(b);
+  const was = toFormValues(saved);
+  const threads = (v: SettingsFormValues): string => (v.threadsMode === "auto" ? "auto" : String(v.threadsCount));
+  return (
+    form.language !== was.language ||
+    form.theme !== was.theme ||
+    form.fontScale !== was.fontScale ||
+    threads(form) !== threads(was) ||
+    form.sendKey !== was.sendKey ||
+    (form.chatSystemPrompt ?? "").trim() !== was.chatSystemPrompt.trim() ||
+    form.chatTemperature !== was.chatTemperature
+  );
 }
 
 /** True when a typed thread count is acceptable (the form's validator). */

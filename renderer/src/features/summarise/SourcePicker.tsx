@@ -3,7 +3,7 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { SummarySource } from "../../../../electron/common/contracts/assistant";
 import type { KbDocument } from "../../../../electron/common/contracts/knowledge";
-import { api, errorText } from "../../api";
+import { api, coreText, errorText } from "../../api";
 import { BrowseButton } from "../../components/BrowseButton";
 import { DropZone } from "../../components/DropZone";
 
@@ -43,7 +43,7 @@ export function SourcePicker({ value, onChange }: { value: PickedSource[]; onCha
     setChecking(true);
     try {
       const { sources } = await api.call("assistant.sources.check", { paths });
-      setRejected(sources.filter((s) => s.error !== null).map((s) => ({ path: s.path, error: s.error! })));
+      setRejected(sources.filter((s) => s.error !== null).map((s) => ({ path: s.path, error: coreText(s.error!) })));
       addAll(sources.filter((s) => s.error === null).map((s) => ({ source: { path: s.path }, label: s.label })));
       return sources.every((s) => s.error === null);
     } catch (e) {
