@@ -113,7 +113,7 @@ export function PagePreview({ target, onClose, testId = "page-preview" }: Props)
         {shown?.error && <Alert type="error" showIcon title={shown.error} />}
         {!shown && <Spin />}
         {data && (
-          <Flex vertical gap="small">
+          <Flex vertical gap="small" data-testid={testId}>
             <Typography.Text type="secondary" className="govdesk-break">
               {data.path}
             </Typography.Text>
