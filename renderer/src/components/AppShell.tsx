@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { resolveFeature } from "../features/registry";
 import { GuideChecklist } from "../features/guide/GuideChecklist";
 import { GuideWelcome } from "../features/guide/GuideWelcome";
+import { useGuideSync } from "../features/guide/use-guide";
 import { useNavigation } from "../state/navigation";
 import { useSettingsStore } from "../state/settings";
 import { CoreBanner } from "./CoreBanner";
@@ -19,6 +20,7 @@ export function AppShell() {
   // The menu's labels grow with the font size (English ones are long): so does the side bar.
   const fontScale = useSettingsStore((s) => s.settings.fontScale);
   useGlobalShortcuts();
+  useGuideSync();
   return (
     <Layout className="govdesk-shell">
       <Layout.Sider theme="light" width={Math.round((200 * fontScale) / 100)} breakpoint="md" collapsedWidth={0} className="govdesk-sider">

@@ -22,8 +22,13 @@ export async function reloadGuide(): Promise<void> {
 /** Jobs whose end can finish a step (a model imported, files indexed, a question or summary). */
 const STEP_JOBS = new Set(["models.import", "kb.add", "assistant.ask", "assistant.summarize"]);
 
-/** Loads the guide when the core is up and again whenever something that finishes a step happens. */
+/** The guide's state for rendering (kept current by useGuideSync, once, in the shell). */
 export function useGuide(): GuideStatus | null {
+  return useGuideStore((s) => s.status);
+}
+
+/** Loads the guide when the core is up and again whenever something that finishes a step happens. */
+export function useGuideSync(): void {
   const running = useCoreStore((s) => s.core.state === "running");
   useEffect(() => {
     if (!running) return;
@@ -36,5 +41,4 @@ export function useGuide(): GuideStatus | null {
     ];
     return () => offs.forEach((off) => off());
   }, [running]);
-  return useGuideStore((s) => s.status);
 }
