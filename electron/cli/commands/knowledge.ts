@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import type { Command } from "commander";
 import { contract } from "../../common/contract";
+import { DocFormat, type OcrMode } from "../../common/contracts/knowledge";
 import { runJob } from "../../common/rpc/run-job";
 import { withCore } from "../context";
 import { UsageError } from "../errors";
@@ -10,6 +11,11 @@ import { formatBases, formatDocuments, formatHits, formatIngest, progressLine } 
 const print = (json: boolean | undefined, value: unknown, text: string): void => {
   process.stdout.write(json ? `${JSON.stringify(value, null, 2)}\n` : text);
 };
+
+function ocrMode(v: string): OcrMode {
+  if (v !== "auto" && v !== "force" && v !== "off") throw new UsageError(`--ocr 应为 auto、force 或 off：${v}`);
+  return v;
+}
 
 function positiveInt(v: string): number {
   const n = Number(v);
@@ -23,10 +29,14 @@ export function registerKnowledgeCommands(program: Command): void {
     .command("extract <file>")
     .description("提取文件文字、分页和公文要素 / extract text, pages and 公文 metadata")
     .option("--json", "以 JSON 输出 / print JSON")
-    .action(async (file: string, opts: { json?: boolean }, cmd: Command) => {
-      const doc = await withCore(cmd, (c) => c.call("kb.extract", { path: file }));
+    .option("--ocr <mode>", "OCR：auto（需要时，默认）、force（每页都识别）、off（不识别） / OCR: auto, force or off", ocrMode, "auto")
+    .action(async (file: string, opts: { json?: boolean; ocr: OcrMode }, cmd: Command) => {
+      const doc = await withCore(cmd, (c) => c.call("kb.extract", { path: resolve(file), ocr: opts.ocr }));
       const head = [`标题：${doc.title}`, `格式：${doc.format}`, ...Object.entries(doc.meta).map(([k, v]) => `${k}：${v}`), ...doc.warnings.map((w) => `警告：${w}`)];
-      print(opts.json, doc, `${head.join("\n")}\n\n${doc.pages.map((p) => `--- 第 ${p.page} 页 ---\n${p.text}`).join("\n")}\n`);
+      // Per page: n, text, where it came from, and OCR's confidence.
+      const pages = doc.pages.map((p) => ({ n: p.page, page: p.page, text: p.text, source: p.source ?? "text", ...(p.confidence !== undefined ? { confidence: p.confidence } : {}), ...(p.needsOcr ? { needsOcr: true } : {}) }));
+      const label = (p: (typeof pages)[number]): string => (p.source === "ocr" ? `（OCR，可信度 ${Math.round((p.confidence ?? 0) * 100)}%）` : "");
+      print(opts.json, { ...doc, pages }, `${head.join("\n")}\n\n${pages.map((p) => `--- 第 ${p.n} 页${label(p)} ---\n${p.text}`).join("\n")}\n`);
     });
 
   const kb = program.command("kb").description("知识库：创建、添加文档、列表 / knowledge bases");
@@ -72,21 +82,17 @@ export function registerKnowledgeCommands(program: Command): void {
       print(opts.json, r, formatDocuments(r.documents));
     });
   kb.command("add <name> <paths...>")
-    .description("添加文件或文件夹（进度输出到 stderr） / add files and folders")
+    .description("添加文件或文件夹（扫描件自动 OCR；进度输出到 stderr） / add files and folders")
     .option("--json", "以 JSON 输出结果 / print the summary as JSON")
-    .action(async (name: string, paths: string[], opts: { json?: boolean }, cmd: Command) => {
+    .option("--ocr <mode>", "这些文件的 OCR：auto（需要时，默认）、force、off / OCR for these files", ocrMode)
+    .action(async (name: string, paths: string[], opts: { json?: boolean; ocr?: OcrMode }, cmd: Command) => {
       const abort = new AbortController();
       const onSigint = (): void => abort.abort();
       process.once("SIGINT", onSigint);
       try {
-        const r = await withCore(cmd, async (c) => {
-          const off = c.on("kb.progress", (p) => process.stderr.write(`${progressLine(p)}\n`));
-          try {
-            return await runJob(contract, c, "kb.add", { name, paths }, { signal: abort.signal });
-          } finally {
-            off();
-          }
-        });
+        const r = await withCore(cmd, (c) =>
+          runJob(contract, c, "kb.add", { name, paths, ...(opts.ocr ? { ocr: opts.ocr } : {}) }, { signal: abort.signal, onProgress: (p) => process.stderr.write(`${progressLine(p)}\n`) }),
+        );
         print(opts.json, r, formatIngest(r));
         if (r.ok + r.skipped === 0 && r.failed.length > 0) process.exitCode = 1;
       } finally {
@@ -110,10 +116,19 @@ export function registerKnowledgeCommands(program: Command): void {
         ...(opts.docNumber ? { docNumber: opts.docNumber } : {}),
         ...(opts.from ? { dateFrom: opts.from } : {}),
         ...(opts.to ? { dateTo: opts.to } : {}),
-        ...(opts.format ? { format: opts.format.split(",").map((f) => f.trim().toLowerCase()) } : {}),
+        ...(opts.format ? { format: formats(opts.format) } : {}),
       };
       const r = await withCore(cmd, (c) => c.call("kb.search", { name, query, k: opts.k, filters }));
       const hits = r.hits.map((h) => ({ path: h.path, title: h.title, page: h.page, snippet: h.snippet, score: h.score, headingPath: h.headingPath, documentId: h.documentId }));
       print(opts.json, { hits, vectorSearch: r.vectorSearch }, formatHits(r.hits));
     });
+}
+
+/** `--format pdf,ofd` as the contract's formats; an unknown one is a usage error naming the known ones. */
+function formats(list: string): DocFormat[] {
+  return list.split(",").map((f) => {
+    const parsed = DocFormat.safeParse(f.trim().toLowerCase());
+    if (!parsed.success) throw new UsageError(`未知的文件格式：${f.trim()}（可用：${DocFormat.options.join(", ")}）`);
+    return parsed.data;
+  });
 }

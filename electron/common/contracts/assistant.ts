@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { call, job, type EventMap, type MethodMap } from "../rpc/define";
+import { call, job, NoInput, type EventMap, type MethodMap } from "../rpc/define";
 import { SearchFiltersSchema } from "./knowledge";
 
 /**
@@ -196,8 +196,9 @@ export const assistantMethods = {
       })
       .strict(),
     Summary,
+    { paths: { "sources[].path": "read", modelPath: "model" } },
   ),
-  "assistant.summaries.list": call("Saved summaries, newest first", z.object({}).strict().default({}), z.array(SummaryListItem)),
+  "assistant.summaries.list": call("Saved summaries, newest first", NoInput, z.array(SummaryListItem)),
   "assistant.summaries.get": call("One saved summary", z.object({ id: Id }).strict(), Summary),
   "assistant.summaries.delete": call("Delete a saved summary", z.object({ id: Id }).strict(), z.object({ deleted: z.boolean() })),
   "assistant.ask": job(
@@ -222,6 +223,7 @@ export const assistantMethods = {
       })
       .strict(),
     AskResult,
+    { paths: { modelPath: "model" } },
   ),
   "assistant.conversations.list": call(
     "Conversations, most recent first; query searches titles and messages",
@@ -240,6 +242,7 @@ export const assistantMethods = {
       })
       .strict(),
     Conversation,
+    { paths: { modelPath: "model" } },
   ),
   "assistant.conversations.get": call(
     "A conversation with its messages",
@@ -275,8 +278,9 @@ export const assistantMethods = {
     "Check files named for a summary before it starts: they exist, are files, and are a format GovDesk reads",
     z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(20) }).strict(),
     z.object({ sources: z.array(SourceCheck) }),
+    { paths: { "paths[]": "read" } },
   ),
-  "assistant.guide": call("The first-run guide: steps done, and what the admin policy presets", z.object({}).strict().default({}), GuideStatus),
+  "assistant.guide": call("The first-run guide: steps done, and what the admin policy presets", NoInput, GuideStatus),
   "assistant.export": call(
     "Export a conversation or a summary to Markdown or DOCX (citations as a source list)",
     z
@@ -289,6 +293,7 @@ export const assistantMethods = {
       })
       .strict(),
     ExportResult,
+    { paths: { path: "write" } },
   ),
 } satisfies MethodMap;
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { call, job, type EventMap, type MethodMap } from "../rpc/define";
+import { call, job, NoInput, type EventMap, type MethodMap } from "../rpc/define";
 
 /**
  * Knowledge base calls: bases, documents, ingestion jobs, extraction and
@@ -24,6 +24,12 @@ export type KbBase = z.infer<typeof KbBase>;
 export const DocStatus = z.enum(["queued", "indexing", "ready", "failed", "needs_ocr"]);
 export type DocStatus = z.infer<typeof DocStatus>;
 
+/** Per document: OCR pages that need it (auto, the default), every page (force), or none (off). */
+export const OcrMode = z.enum(["auto", "force", "off"]);
+export type OcrMode = z.infer<typeof OcrMode>;
+
+export const PageSource = z.enum(["text", "ocr"]);
+
 export const DocMeta = z.record(z.string(), z.string().optional());
 
 export const KbDocument = z.object({
@@ -39,24 +45,36 @@ export const KbDocument = z.object({
   meta: DocMeta,
   warnings: z.array(z.string()),
   indexedAt: z.number().nullable(),
+  /** The document's OCR choice. */
+  ocrMode: OcrMode,
+  /** Set when some pages were read by OCR: how many, their mean confidence, and the pages OCR could not read. */
+  ocr: z.object({ pages: z.number().int(), confidence: z.number(), unreadable: z.array(z.number().int()) }).nullable(),
 });
 export type KbDocument = z.infer<typeof KbDocument>;
 
 /** The formats the extractors read (one list for the contract, ingest and the search filters). */
-export const DocFormat = z.enum(["pdf", "ofd", "docx", "doc", "wps", "xlsx", "html", "txt", "md"]);
+export const DocFormat = z.enum(["pdf", "ofd", "docx", "doc", "wps", "xlsx", "html", "txt", "md", "image"]);
 export type DocFormat = z.infer<typeof DocFormat>;
 
 export const ExtractedDocumentSchema = z.object({
   format: DocFormat,
   title: z.string(),
-  pages: z.array(z.object({ page: z.number().int(), text: z.string(), needsOcr: z.boolean().optional() })),
+  pages: z.array(
+    z.object({
+      page: z.number().int(),
+      text: z.string(),
+      needsOcr: z.boolean().optional(),
+      source: PageSource.optional(),
+      confidence: z.number().min(0).max(1).optional(),
+    }),
+  ),
   meta: DocMeta,
   warnings: z.array(z.string()),
 });
 
 export const SearchFiltersSchema = z
   .object({
-    format: z.array(z.string()).optional(),
+    format: z.array(DocFormat).optional(),
     issuer: z.string().optional(),
     docNumber: z.string().optional(),
     dateFrom: z.string().optional(),
@@ -86,17 +104,11 @@ export const IngestResultSchema = z.object({
   total: z.number().int(),
   cancelled: z.boolean(),
 });
-export type IngestResultOut = z.infer<typeof IngestResultSchema>;
+export type IngestResult = z.infer<typeof IngestResultSchema>;
 
-export const KbProgress = z.object({
-  jobId: z.string(),
-  kb: z.string(),
-  done: z.number(),
-  total: z.number(),
-  stage: z.string(),
-  file: z.string().nullable(),
-});
-export type KbProgress = z.infer<typeof KbProgress>;
+/** Stages of a kb.add job, as its job.progress reports them (the file in hand as `item`; stage "ocr" with the page as `sub`). */
+export const IngestStage = z.enum(["scan", "hash", "extract", "ocr", "embed", "write", "reembed", "done"]);
+export type IngestStage = z.infer<typeof IngestStage>;
 
 export const KbPreview = z.object({
   /** null: a file on disk that is in no knowledge base (a summary's source). */
@@ -109,16 +121,36 @@ export const KbPreview = z.object({
   pageCount: z.number().int(),
   text: z.string(),
   needsOcr: z.boolean(),
+  source: PageSource,
+  /** OCR pages: the mean confidence, the page image's turn, and each line with its box (fractions of the upright page). */
+  ocr: z
+    .object({
+      confidence: z.number(),
+      rotation: z.number().int(),
+      lines: z.array(z.object({ text: z.string(), confidence: z.number(), box: z.tuple([z.number(), z.number(), z.number(), z.number()]) })),
+    })
+    .nullable(),
 });
 export type KbPreview = z.infer<typeof KbPreview>;
 
 export const knowledgeMethods = {
-  "kb.list": call("List knowledge bases; whether vector search is on", z.object({}).strict().default({}), z.object({ bases: z.array(KbBase), vectorSearch: z.boolean() })),
+  "kb.list": call("List knowledge bases; whether vector search is on", NoInput, z.object({ bases: z.array(KbBase), vectorSearch: z.boolean() })),
   "kb.create": call("Create a knowledge base", z.object({ name: Name }).strict(), KbBase),
   "kb.rename": call("Rename a knowledge base", z.object({ name: Name, to: Name }).strict(), KbBase),
   "kb.delete": call("Delete a knowledge base and its index", z.object({ name: Name }).strict(), z.object({ deleted: z.boolean() })),
-  "kb.add": job("Add files and folders to a knowledge base (extract, chunk, index)", z.object({ name: Name, paths: z.array(z.string().min(1)).min(1).max(10_000) }).strict(), IngestResultSchema),
-  "kb.watch": call("Watch a folder for new, changed and deleted files (null: stop)", z.object({ name: Name, folder: z.string().min(1).nullable() }).strict(), KbBase),
+  "kb.add": job(
+    "Add files and folders to a knowledge base (extract, OCR where needed, chunk, index)",
+    z.object({ name: Name, paths: z.array(z.string().min(1)).min(1).max(10_000), ocr: OcrMode.optional() }).strict(),
+    IngestResultSchema,
+    { paths: { "paths[]": "read" } },
+  ),
+  "kb.setOcr": call("Set a document's OCR choice and index it again with it", z.object({ id: z.number().int(), mode: OcrMode }).strict(), z.object({ queued: z.boolean() })),
+  "kb.watch": call(
+    "Watch a folder for new, changed and deleted files (null: stop)",
+    z.object({ name: Name, folder: z.string().min(1).nullable() }).strict(),
+    KbBase,
+    { paths: { folder: "read" } },
+  ),
   "kb.documents": call("Documents of a knowledge base", z.object({ name: Name }).strict(), z.object({ documents: z.array(KbDocument) })),
   "kb.removeDocument": call("Remove a document from its knowledge base", z.object({ id: z.number().int() }).strict(), z.object({ removed: z.boolean() })),
   "kb.search": call(
@@ -131,15 +163,20 @@ export const knowledgeMethods = {
     "A file's text at one page (a file summarised from disk)",
     z.object({ path: z.string().min(1).max(4096), page: z.number().int().min(1).default(1) }).strict(),
     KbPreview,
+    { paths: { path: "read" } },
   ),
   "kb.fileData": call(
     "The bytes of a knowledge-base document or a chosen file, for the page preview to render (PDF)",
     z.union([z.object({ documentId: z.number().int() }).strict(), z.object({ path: z.string().min(1).max(4096) }).strict()]),
     z.object({ format: z.string().nullable(), size: z.number().int(), base64: z.string() }),
+    { paths: { path: "read" } },
   ),
-  "kb.extract": call("Extract a file's text, pages and 公文 metadata", z.object({ path: z.string().min(1) }).strict(), ExtractedDocumentSchema),
+  "kb.extract": call(
+    "Extract a file's text, pages and 公文 metadata (OCR as chosen)",
+    z.object({ path: z.string().min(1), ocr: OcrMode.default("auto") }).strict(),
+    ExtractedDocumentSchema,
+    { paths: { path: "read" } },
+  ),
 } satisfies MethodMap;
 
-export const knowledgeEvents = {
-  "kb.progress": KbProgress,
-} satisfies EventMap;
+export const knowledgeEvents = {} satisfies EventMap;

@@ -1,7 +1,7 @@
 import { readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 import type { GuideStatus } from "../../common/contracts/assistant";
-import { getPolicyLoad, policySettings } from "../security/services";
+import { policySettings } from "../security/services";
 import type { CoreServices } from "../services";
 
 const REMOTE_PREFIX = "remote:";
@@ -29,7 +29,7 @@ export async function guideStatus(s: CoreServices): Promise<GuideStatus> {
     { id: "knowledge" as const, done: knowledgeDone },
     { id: "ask" as const, done: askDone },
   ];
-  const load = getPolicyLoad(s);
+  const load = s.policy.load;
   const firstRun = load.ok ? load.policy.firstRun : null;
   const remote = firstRun?.remoteModelUrl && firstRun.remoteModel ? { url: firstRun.remoteModelUrl, model: firstRun.remoteModel } : null;
   return {

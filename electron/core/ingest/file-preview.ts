@@ -28,13 +28,13 @@ async function extractCached(path: string): Promise<ExtractedDocument> {
   return doc;
 }
 
-/** A page of a file on disk (a summary made from a file, not a knowledge base). */
+/** A page of a file on disk (a summary made from a file, not a knowledge base); its text layer only, OCR runs when a file is indexed. */
 export async function previewFile(path: string, page: number): Promise<KbPreview> {
   const doc = await extractCached(path);
   const pageCount = Math.max(1, doc.pages.length);
   const p = Math.min(Math.max(1, page), pageCount);
   const found = doc.pages.find((x) => x.page === p);
-  return { documentId: null, path, title: doc.title || basename(path), format: doc.format, page: p, pageCount, text: found?.text ?? "", needsOcr: !!found?.needsOcr };
+  return { documentId: null, path, title: doc.title || basename(path), format: doc.format, page: p, pageCount, text: found?.text ?? "", needsOcr: !!found?.needsOcr, source: found?.source ?? "text", ocr: null };
 }
 
 /**

@@ -1,16 +1,21 @@
 import { stat } from "node:fs/promises";
 import { RpcError } from "../../common/rpc/wire";
 import type { Handlers } from "../rpc/router";
+import type { ProgressDetail } from "../../common/rpc/router";
 import type { ContractDef } from "../../common/rpc/define";
 import type { knowledgeEvents, knowledgeMethods } from "../../common/contracts/knowledge";
 import type { CoreServices } from "../services";
 import { searchKnowledgeBase } from "../search/hybrid";
 import { extractFile } from "./extract";
+import { sharedPool } from "./extract/pool";
+import { needsOcrPass } from "./ocr/candidates";
+import { defaultOcrThreads } from "./ocr/models";
+import { ocrPolicySettings } from "./ocr/services";
 import { assertWritable, createBase, deleteBase, getDocumentById, removeDocument, renameBase, requireBase } from "./kb-repo";
 import { audit, policyExtractLimits } from "../security/services";
 import { DEFAULT_LIMITS } from "./extract/limits";
 import { baseSummaries, baseSummary, documentsOf, previewPage } from "./kb-queries";
-import { ingestPaths, markStaleBases } from "./pipeline";
+import { ingestPaths, type IngestProgress } from "./pipeline";
 import { KbWatchers } from "./watch";
 import { fileData, previewFile } from "./file-preview";
 
@@ -30,7 +35,7 @@ function resumeQueues(s: CoreServices): void {
     for (const { name } of pending) {
       if (controller.signal.aborted) return;
       try {
-        const r = await ingestPaths(s.store.db, name, [], { signal: controller.signal, embedder: await s.embedder() });
+        const r = await ingestPaths(s.store.db, name, [], { signal: controller.signal, embedder: await s.embedder(), ocr: ocrPolicySettings(s) });
         s.log(`kb ${name}: resumed queue, ${r.ok} indexed, ${r.failed.length} failed`);
       } catch (e) {
         s.log(`kb ${name}: resuming the queue failed: ${String(e)}`);
@@ -54,15 +59,28 @@ export function knowledgeHandlers(s: CoreServices): Handlers<KnowledgeContract> 
     resumeQueues(s);
   }
   s.onClose(() => watchers.closeAll());
-  const embedder = async (): Promise<Awaited<ReturnType<CoreServices["embedder"]>>> => {
-    const e = await s.embedder();
-    markStaleBases(db(), e?.modelId ?? null);
-    return e;
-  };
+  const policyLimits = (): typeof DEFAULT_LIMITS => ({ ...DEFAULT_LIMITS, ...policyExtractLimits(s, DEFAULT_LIMITS) });
+  /**
+   * Indexes a base's queue in the background (a document whose OCR choice
+   * changed) as a job of the core: its progress goes out on job.progress, as kb.add's does.
+   */
+  const reindex = (name: string): string =>
+    s.jobs.start(
+      "kb.setOcr",
+      async (job) =>
+        ingestPaths(db(), name, [], {
+          signal: job.signal,
+          limits: policyLimits(),
+          ocr: ocrPolicySettings(s),
+          embedder: await s.embedder(),
+          onProgress: (p) => job.progress(p.done, p.total, p.stage, progressDetail(p)),
+        }),
+      (r) => r,
+    );
   return {
     "kb.list": async () => {
-      const e = await embedder();
-      return { bases: baseSummaries(db()), vectorSearch: e !== null };
+      const e = await s.embedder();
+      return { bases: baseSummaries(db(), e?.modelId ?? null), vectorSearch: e !== null };
     },
     "kb.create": ({ name }) => baseSummary(db(), createBase(db(), name)),
     "kb.rename": async ({ name, to }) => {
@@ -86,38 +104,61 @@ export function knowledgeHandlers(s: CoreServices): Handlers<KnowledgeContract> 
       audit(s, { type: "document.remove", object: `kb:${name}` });
       return { deleted: true };
     },
-    "kb.add": async ({ name, paths }, job) => {
+    "kb.add": async ({ name, paths, ocr }, job) => {
       assertWritable(db(), requireBase(db(), name).id);
-      const e = await embedder();
+      const e = await s.embedder();
       audit(s, { type: "document.ingest", object: name, detail: { paths: paths.length } });
       return ingestPaths(db(), name, paths, {
         signal: job.signal,
         // IT's policy may cap file size and pages (each file over it fails alone, with the limit named).
         limits: policyExtractLimits(s, DEFAULT_LIMITS),
+        // OCR where pages need it (each document's own choice, or the one given now), within the policy.
+        ocr: { ...ocrPolicySettings(s), ...(ocr ? { mode: ocr } : {}) },
         embedder: e,
-        onProgress: (p) => {
-          job.progress(p.done, p.total, p.stage);
-          s.emit("kb.progress", { jobId: job.jobId, kb: name, ...p });
-        },
+        onProgress: (p) => job.progress(p.done, p.total, p.stage, progressDetail(p)),
       });
     },
     "kb.documents": ({ name }) => ({ documents: documentsOf(db(), name) }),
     "kb.removeDocument": ({ id }) => {
       const doc = getDocumentById(db(), id);
-      if (doc) assertWritable(db(), doc.kbId);
+      if (!doc) return { removed: false };
+      assertWritable(db(), doc.kbId);
       removeDocument(db(), id);
-      audit(s, { type: "document.remove", object: doc?.path ?? String(id) });
+      audit(s, { type: "document.remove", object: doc.path });
       return { removed: true };
     },
     "kb.search": async ({ name, query, k, filters }) => {
-      const e = await embedder();
-      const hits = await searchKnowledgeBase(s, name, query, { k, ...(filters ? { filters } : {}) });
+      // Resolved once, for the search and the answer's vectorSearch flag.
+      const e = await s.embedder();
+      const hits = await searchKnowledgeBase(s, name, query, { k, embedder: e, ...(filters ? { filters } : {}) });
       audit(s, { type: "search", object: name, question: query });
       return { hits, vectorSearch: e !== null };
     },
     "kb.preview": ({ documentId, page }) => previewPage(db(), documentId, page),
     "kb.previewFile": ({ path, page }) => previewFile(path, page),
     "kb.fileData": (target) => fileData(db(), target),
-    "kb.extract": ({ path }) => extractFile(path),
+    // Read here; a file with pages to OCR is read again in an extraction worker thread (OCR never runs on the core's thread).
+    "kb.extract": async ({ path, ocr }) => {
+      const settings = { ...ocrPolicySettings(s), mode: ocr, threads: defaultOcrThreads(1) };
+      const off = settings.disabled || ocr === "off";
+      const plain = await extractFile(path, { limits: policyLimits(), ...(off ? { ocr: settings } : {}) });
+      if (off || !needsOcrPass(plain, settings)) return plain;
+      return (await sharedPool(1, policyLimits()).prepare(path, undefined, { settings })).doc;
+    },
+    "kb.setOcr": ({ id, mode }) => {
+      const doc = getDocumentById(db(), id);
+      if (!doc) throw new RpcError("NOT_FOUND", "找不到该文档，可能已被移除。");
+      assertWritable(db(), doc.kbId);
+      db().prepare("UPDATE kb_documents SET ocr_mode = ?, status = 'queued', error = NULL WHERE id = ?").run(mode, id);
+      const base = db().prepare("SELECT name FROM kb_bases WHERE id = ?").get(doc.kbId) as { name: string };
+      audit(s, { type: "document.ingest", object: base.name, detail: { paths: 1 } });
+      reindex(base.name);
+      return { queued: true };
+    },
   };
+}
+
+/** The file in hand, and the page OCR is reading of how many ("正在识别第 3/9 页"). */
+function progressDetail(p: IngestProgress): ProgressDetail {
+  return { item: p.file ?? undefined, sub: p.ocrPage !== undefined && p.ocrPages !== undefined ? { done: p.ocrPage, total: p.ocrPages } : undefined };
 }

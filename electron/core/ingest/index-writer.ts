@@ -2,6 +2,8 @@ import type { Db } from "../store/open-store";
 import { putVector, vecTable } from "../search/vector";
 import { dropContentIfUnused, type DocumentRow } from "./kb-repo";
 import { ftsBody } from "./prepare";
+import type { OcrMode } from "../../common/contracts/knowledge";
+import { purgeContentRows } from "./kb-repo";
 import type { Chunk, ExtractedDocument } from "./types";
 
 export interface FileIdentity {
@@ -18,10 +20,12 @@ export interface Indexed {
   /** One vector per chunk, when an embedding model is set. */
   vectors?: Float32Array[];
   modelId?: string;
+  /** The OCR choice the content was extracted with (default auto). */
+  ocrMode?: OcrMode;
 }
 
-export function findContent(db: Db, sha256: string): { id: number; embedModel: string | null; needsOcr: number } | undefined {
-  return db.prepare("SELECT id, embed_model AS embedModel, needs_ocr AS needsOcr FROM kb_contents WHERE sha256 = ?").get(sha256) as never;
+export function findContent(db: Db, sha256: string): { id: number; embedModel: string | null; needsOcr: number; ocrMode: OcrMode } | undefined {
+  return db.prepare("SELECT id, embed_model AS embedModel, needs_ocr AS needsOcr, ocr_mode AS ocrMode FROM kb_contents WHERE sha256 = ?").get(sha256) as never;
 }
 
 function statusOf(needsOcr: number): "ready" | "needs_ocr" {
@@ -31,15 +35,17 @@ function statusOf(needsOcr: number): "ready" | "needs_ocr" {
 function insertContent(db: Db, sha256: string, x: Indexed): number {
   const d = x.doc;
   const needsOcr = d.pages.length > 0 && d.pages.every((p) => p.needsOcr) ? 1 : 0;
+  const ocr = d.pages.filter((p) => p.source === "ocr");
+  const ocrConfidence = ocr.length ? ocr.reduce((s, p) => s + (p.confidence ?? 0), 0) / ocr.length : null;
   const { lastInsertRowid } = db
     .prepare(
-      `INSERT INTO kb_contents(sha256, format, title, meta, warnings, page_count, chunk_count, needs_ocr, issuer, doc_number, doc_date, embed_model)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO kb_contents(sha256, format, title, meta, warnings, page_count, chunk_count, needs_ocr, issuer, doc_number, doc_date, embed_model, ocr_pages, ocr_confidence, ocr_mode)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(sha256, d.format, d.title, JSON.stringify(d.meta), JSON.stringify(d.warnings), d.pages.length, x.chunks.length, needsOcr, d.meta.issuer ?? null, d.meta.docNumber ?? null, d.meta.date ?? null, x.vectors ? (x.modelId ?? null) : null);
+    .run(sha256, d.format, d.title, JSON.stringify(d.meta), JSON.stringify(d.warnings), d.pages.length, x.chunks.length, needsOcr, d.meta.issuer ?? null, d.meta.docNumber ?? null, d.meta.date ?? null, x.vectors ? (x.modelId ?? null) : null, ocr.length, ocrConfidence, x.ocrMode ?? "auto");
   const contentId = Number(lastInsertRowid);
-  const page = db.prepare("INSERT INTO kb_pages(content_id, page, text, needs_ocr) VALUES (?, ?, ?, ?)");
-  for (const p of d.pages) page.run(contentId, p.page, p.text, p.needsOcr ? 1 : 0);
+  const page = db.prepare("INSERT INTO kb_pages(content_id, page, text, needs_ocr, source, confidence, ocr) VALUES (?, ?, ?, ?, ?, ?, ?)");
+  for (const p of d.pages) page.run(contentId, p.page, p.text, p.needsOcr ? 1 : 0, p.source ?? "text", p.confidence ?? null, p.ocr ? JSON.stringify(p.ocr) : null);
   const chunk = db.prepare("INSERT INTO kb_chunks(content_id, seq, text, pages, heading_path, tokens) VALUES (?, ?, ?, ?, ?, ?)");
   const fts = db.prepare("INSERT INTO kb_fts(rowid, body) VALUES (?, ?)");
   const table = x.vectors?.[0] ? vecTable(db, x.vectors[0].length) : null;
@@ -60,7 +66,17 @@ function insertContent(db: Db, sha256: string, x: Indexed): number {
  */
 export function writeIndexed(db: Db, doc: DocumentRow, id: FileIdentity, x: Indexed | null): "ready" | "needs_ocr" {
   return db.transaction(() => {
-    const existing = findContent(db, id.sha256);
+    let existing = findContent(db, id.sha256);
+    // Extracted again with another OCR choice: the new text replaces the old for every document of these bytes.
+    if (existing && x && (x.ocrMode ?? "auto") !== existing.ocrMode) {
+      const old = existing.id;
+      purgeContentRows(db, old);
+      db.prepare("UPDATE kb_contents SET sha256 = ? WHERE id = ?").run(`replaced:${old}`, old);
+      const fresh = insertContent(db, id.sha256, x);
+      db.prepare("UPDATE kb_documents SET content_id = ? WHERE content_id = ?").run(fresh, old);
+      db.prepare("DELETE FROM kb_contents WHERE id = ?").run(old);
+      existing = findContent(db, id.sha256);
+    }
     let contentId: number;
     let needsOcr: number;
     if (existing) {

@@ -24,10 +24,11 @@ export interface DocumentRow {
   status: DocStatus;
   error: string | null;
   indexedAt: number | null;
+  ocrMode: "auto" | "force" | "off";
 }
 
 const BASE_COLS = "id, name, created_at AS createdAt, embed_model AS embedModel, needs_reembed AS needsReembed, watch_path AS watchPath";
-const DOC_COLS = "id, kb_id AS kbId, path, size, mtime, sha256, content_id AS contentId, status, error, indexed_at AS indexedAt";
+const DOC_COLS = "id, kb_id AS kbId, path, size, mtime, sha256, content_id AS contentId, status, error, indexed_at AS indexedAt, ocr_mode AS ocrMode";
 
 function toBase(r: (Omit<BaseRow, "needsReembed"> & { needsReembed: number }) | undefined): BaseRow | undefined {
   return r ? { ...r, needsReembed: !!r.needsReembed } : undefined;
@@ -91,12 +92,12 @@ export function queuedDocuments(db: Db, kbId: number): DocumentRow[] {
   return db.prepare(`SELECT ${DOC_COLS} FROM kb_documents WHERE kb_id = ? AND status IN ('queued','indexing') ORDER BY id`).all(kbId) as DocumentRow[];
 }
 
-/** Puts a path in the base's queue (the queue lives in the database, so a restart resumes it). */
-export function enqueue(db: Db, kbId: number, path: string): void {
+/** Puts a path in the base's queue (the queue lives in the database, so a restart resumes it); `ocrMode` also sets the document's OCR choice. */
+export function enqueue(db: Db, kbId: number, path: string, ocrMode?: DocumentRow["ocrMode"]): void {
   db.prepare(
-    `INSERT INTO kb_documents(kb_id, path, status) VALUES (?, ?, 'queued')
-     ON CONFLICT(kb_id, path) DO UPDATE SET status = 'queued', error = NULL`,
-  ).run(kbId, path);
+    `INSERT INTO kb_documents(kb_id, path, status, ocr_mode) VALUES (?, ?, 'queued', COALESCE(?, 'auto'))
+     ON CONFLICT(kb_id, path) DO UPDATE SET status = 'queued', error = NULL, ocr_mode = COALESCE(?, ocr_mode)`,
+  ).run(kbId, path, ocrMode ?? null, ocrMode ?? null);
 }
 
 export function markFailed(db: Db, docId: number, error: string): void {
@@ -107,11 +108,16 @@ export function markFailed(db: Db, docId: number, error: string): void {
 export function dropContentIfUnused(db: Db, contentId: number): void {
   const used = db.prepare("SELECT 1 FROM kb_documents WHERE content_id = ? LIMIT 1").get(contentId);
   if (used) return;
+  purgeContentRows(db, contentId);
+  db.prepare("DELETE FROM kb_contents WHERE id = ?").run(contentId);
+}
+
+/** The FTS rows and vectors of a content's chunks (which, with its pages, go with the content row by cascade). */
+export function purgeContentRows(db: Db, contentId: number): void {
   const chunkIds = db.prepare("SELECT id FROM kb_chunks WHERE content_id = ?").all(contentId) as { id: number }[];
   const delFts = db.prepare("DELETE FROM kb_fts WHERE rowid = ?");
   for (const { id } of chunkIds) delFts.run(id);
   deleteVectors(db, chunkIds.map((c) => c.id));
-  db.prepare("DELETE FROM kb_contents WHERE id = ?").run(contentId);
 }
 
 export function removeDocument(db: Db, docId: number): void {

@@ -1,6 +1,7 @@
 import { stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { RpcError } from "../../common/rpc/wire";
+import type { IngestResult, IngestStage } from "../../common/contracts/knowledge";
 import type { Embedder } from "../llm/embedder";
 import type { Db } from "../store/open-store";
 import { collectFiles } from "./collect";
@@ -9,24 +10,23 @@ import { ExtractPool, sharedPool } from "./extract/pool";
 import { sha256File } from "./hash";
 import { findContent, writeIndexed, writeVectors } from "./index-writer";
 import { enqueue, getDocument, markFailed, queuedDocuments, requireBase, type BaseRow, type DocumentRow } from "./kb-repo";
+import type { OcrMode } from "../../common/contracts/knowledge";
+import { defaultOcrThreads } from "./ocr/models";
+import { needsOcrPass, type OcrSettings } from "./ocr/candidates";
+import type { Prepared } from "./prepare";
 
 export { CHUNK_OPTIONS } from "./prepare";
 
-export type IngestStage = "scan" | "hash" | "extract" | "embed" | "write" | "reembed" | "done";
+export type { IngestResult, IngestStage } from "../../common/contracts/knowledge";
 
 export interface IngestProgress {
   done: number;
   total: number;
   stage: IngestStage;
   file: string | null;
-}
-
-export interface IngestResult {
-  ok: number;
-  skipped: number;
-  failed: { path: string; error: string }[];
-  total: number;
-  cancelled: boolean;
+  /** Stage "ocr": the page being read, of how many ("正在识别第 3/9 页"). */
+  ocrPage?: number;
+  ocrPages?: number;
 }
 
 export interface IngestOptions {
@@ -38,6 +38,12 @@ export interface IngestOptions {
   threads?: number;
   /** Worker threads from this many queued files on (default 4); smaller batches extract in this thread. */
   workersFrom?: number;
+  /**
+   * OCR: `mode` is the choice for the files named now (absent: each document
+   * keeps its own, auto for new ones); the rest is policy and the cache folder.
+   * Absent altogether: no OCR (pages without text are marked needs_ocr).
+   */
+  ocr?: Omit<OcrSettings, "mode" | "threads"> & { mode?: OcrMode };
 }
 
 function message(e: unknown): string {
@@ -75,8 +81,9 @@ export async function ingestPaths(db: Db, kbName: string, paths: string[], opts:
     collected.files.forEach((f, i) => {
       const prev = getDocument(db, base.id, f);
       const st = stats[i];
-      if (prev && st && (prev.status === "ready" || prev.status === "needs_ocr") && prev.size === st.size && prev.mtime === st.mtime) result.skipped++;
-      else enqueue(db, base.id, f);
+      const sameOcr = !opts.ocr?.mode || prev?.ocrMode === opts.ocr.mode;
+      if (prev && st && sameOcr && (prev.status === "ready" || prev.status === "needs_ocr") && prev.size === st.size && prev.mtime === st.mtime) result.skipped++;
+      else enqueue(db, base.id, f, opts.ocr?.mode);
     });
   })();
 
@@ -86,9 +93,31 @@ export async function ingestPaths(db: Db, kbName: string, paths: string[], opts:
   const threads = opts.threads ?? Math.max(1, availableParallelism());
   const useWorkers = queue.length >= (opts.workersFrom ?? 4);
   const pool = useWorkers ? sharedPool(threads, limits) : new ExtractPool(threads, limits, false);
+  const workers = (): ReturnType<typeof sharedPool> => (useWorkers ? pool : sharedPool(threads, limits));
   const embedLock = serial();
   const embedder = opts.embedder ?? null;
   let next = 0;
+
+  /**
+   * Extraction, with OCR in a worker thread where pages need it: a file read
+   * in this thread (small batches) that turns out to need OCR is handed to
+   * the shared worker pool, so OCR never runs on the core's thread.
+   */
+  const extractOne = async (doc: DocumentRow): Promise<Prepared> => {
+    if (!opts.ocr) return pool.prepare(doc.path, opts.signal);
+    const settings: OcrSettings = { ...opts.ocr, mode: doc.ocrMode, threads: defaultOcrThreads(threads) };
+    const ocr = {
+      settings,
+      onProgress: (p: { page: number; done: number; total: number }) =>
+        report({ done, total: result.total, stage: "ocr", file: doc.path, ocrPage: Math.min(p.done + 1, p.total), ocrPages: p.total }),
+    };
+    const mode = settings.disabled ? "off" : settings.mode;
+    // Off (by choice or policy): no OCR runs, only its warnings are added, so this thread will do.
+    if (pool.usesWorkers || mode === "off") return pool.prepare(doc.path, opts.signal, ocr);
+    const plain = await pool.prepare(doc.path, opts.signal);
+    if (!needsOcrPass(plain.doc, settings)) return plain;
+    return workers().prepare(doc.path, opts.signal, ocr);
+  };
 
   const one = async (doc: DocumentRow): Promise<void> => {
     const progress = (stage: IngestStage): void => report({ done, total: result.total, stage, file: doc.path });
@@ -100,7 +129,9 @@ export async function ingestPaths(db: Db, kbName: string, paths: string[], opts:
       db.prepare("UPDATE kb_documents SET status = 'indexing' WHERE id = ?").run(doc.id);
       const sha256 = await sha256File(doc.path);
       const identity = { size: st.size, mtime: Math.floor(st.mtimeMs), sha256 };
-      const known = findContent(db, sha256);
+      const found = findContent(db, sha256);
+      // Content made with another OCR choice is extracted again (and replaces it).
+      const known = found && (!opts.ocr || found.ocrMode === doc.ocrMode) ? found : undefined;
       if (known) {
         // Same bytes as something already indexed (here, another path, or another base): stored once.
         if (embedder && known.embedModel !== embedder.modelId) await reembedContent(db, known.id, embedder, embedLock, opts.signal);
@@ -111,7 +142,7 @@ export async function ingestPaths(db: Db, kbName: string, paths: string[], opts:
         return;
       }
       progress("extract");
-      const { doc: extracted, chunks, bodies } = await pool.prepare(doc.path, opts.signal);
+      const { doc: extracted, chunks, bodies } = await extractOne(doc);
       let vectors: Float32Array[] | undefined;
       if (embedder && chunks.length) {
         progress("embed");
@@ -119,7 +150,7 @@ export async function ingestPaths(db: Db, kbName: string, paths: string[], opts:
       }
       if (opts.signal?.aborted) throw new RpcError("CANCELLED", "已取消");
       progress("write");
-      writeIndexed(db, doc, identity, { doc: extracted, chunks, bodies, ...(vectors ? { vectors, modelId: embedder!.modelId } : {}) });
+      writeIndexed(db, doc, identity, { doc: extracted, chunks, bodies, ocrMode: doc.ocrMode, ...(vectors ? { vectors, modelId: embedder!.modelId } : {}) });
       result.ok++;
     } catch (e) {
       if (e instanceof RpcError && e.code === "CANCELLED") {
@@ -172,9 +203,4 @@ async function reembedBase(db: Db, base: BaseRow, embedder: Embedder, lock: Retu
     await reembedContent(db, c.id, embedder, lock, signal);
   }
   db.prepare("UPDATE kb_bases SET embed_model = ?, needs_reembed = 0 WHERE id = ?").run(embedder.modelId, base.id);
-}
-
-/** Marks bases whose vectors come from another model than the current one. */
-export function markStaleBases(db: Db, modelId: string | null): void {
-  if (modelId) db.prepare("UPDATE kb_bases SET needs_reembed = 1 WHERE embed_model IS NOT NULL AND embed_model <> ?").run(modelId);
 }

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import os from "node:os";
 import { fileURLToPath } from "node:url";
 import { GgufInsights, readGgufFileInfo, type Llama } from "node-llama-cpp";
-import type { Fit, Machine, RuntimeOutcome } from "./protocol";
+import type { Fit, Machine, RuntimeOutcome } from "./worker-contract";
 
 /** Memory figures the estimate uses; tests pass small ones to see "will not fit". */
 export interface MemoryState {

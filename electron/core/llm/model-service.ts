@@ -1,6 +1,7 @@
 import { RpcError } from "../../common/rpc/wire";
 import { basename } from "node:path";
 import type { BenchResult, Fit, Machine, ModelRecord, ModelState } from "../../common/contracts/models";
+import type { JobProgress } from "../../common/rpc/job-contract";
 import type { CoreServices, ModelChoice, ModelProvider } from "../services";
 import type { ChatModel } from "./chat-model";
 import type { Embedder } from "./embedder";
@@ -8,20 +9,31 @@ import { inspectGguf } from "./gguf-inspect";
 import { LocalChatModel, LocalEmbedder } from "./local-models";
 import { quickModelId } from "./model-id";
 import { ModelsRepo } from "./models-repo";
-import { defaultProcessHost, type ProcessHost } from "./process-host";
-import { FitOutcome, Machine as MachineSchema, ModelInfoOutcome, RuntimeOutcome, StatusOutcome, type ModelSpec } from "./protocol";
+import { defaultWorkerHost, type WorkerHost } from "./process-host";
+import { LoadStage, type ModelSpec, type RuntimeOutcome } from "./worker-contract";
 import { pickThreads } from "./threads";
 import { assertPathAllowed } from "./policy-check";
 import { WorkerClient } from "./worker-client";
 import { RemoteChatModel, RemoteEmbedder, type RemoteConfig } from "./remote";
 import { assertUrlAllowed } from "../security/services";
 
+/** What the model service needs of the core (it is built before the other services that use it). */
+export type ModelServiceDeps = Pick<CoreServices, "store" | "settings" | "log" | "policy" | "emit">;
+
 /** Default model ids of this form use the intranet server's model of that name. */
 export const REMOTE_PREFIX = "remote:";
 
+/** One stage of a model load, with progress (0–1) within it. */
+export interface LoadStageEvent {
+  path: string;
+  role: "chat" | "embedding";
+  stage: Exclude<LoadStage, "ready">;
+  progress: number;
+}
+
 export interface ModelServiceOptions {
   /** How to start the worker; Electron passes a utilityProcess host. Default: fork. */
-  host?: ProcessHost;
+  host?: WorkerHost;
   /** Extra environment for the worker (GOVDESK_LLAMA_GPU=false forces CPU). */
   workerEnv?: Record<string, string>;
   /** Length of one "minute" of the idle-unload setting (tests shorten it). */
@@ -40,13 +52,12 @@ export class ModelService implements ModelProvider {
   private readonly idleMinuteMs: number;
 
   constructor(
-    private readonly s: CoreServices,
+    private readonly s: ModelServiceDeps,
     options: ModelServiceOptions = {},
   ) {
     this.repo = new ModelsRepo(s.store.db);
     this.idleMinuteMs = options.idleMinuteMs ?? 60_000;
-    this.worker = new WorkerClient(options.host ?? defaultProcessHost(), options.workerEnv ?? {}, s.log);
-    this.worker.onLoad((e) => this.pushState({ path: e.path, role: e.role, state: e.stage === "ready" ? "ready" : "loading", stage: e.stage === "ready" ? null : e.stage, progress: e.progress }));
+    this.worker = new WorkerClient(options.host ?? defaultWorkerHost(), options.workerEnv ?? {}, s.log);
     this.worker.onExit(() => {
       for (const st of this.states.values()) if (st.state !== "unloaded") this.pushState({ ...st, state: "unloaded", stage: null, progress: 0 });
     });
@@ -54,16 +65,32 @@ export class ModelService implements ModelProvider {
 
   /** The last state pushed for each model and role (what the UI shows until the next event). */
   private readonly states = new Map<string, Omit<ModelState, "name">>();
+  private readonly stageListeners = new Set<(e: LoadStageEvent) => void>();
+
+  /** Each stage of a model load (models.load turns them into its job's progress); returns an unsubscribe function. */
+  onLoadStage(listener: (e: LoadStageEvent) => void): () => void {
+    this.stageListeners.add(listener);
+    return () => this.stageListeners.delete(listener);
+  }
 
   private pushState(st: Omit<ModelState, "name">): void {
     this.states.set(`${st.role}\0${st.path}`, st);
     this.s.emit("models.state", { ...st, name: this.repo.byPath(st.path)?.name ?? basename(st.path) });
   }
 
-  /** Asks the worker for a model's context, telling the UI when that fails. */
+  /** Loads a model in the worker (llm.load), its stages pushed to the UI as models.state; tells the UI when that fails. */
   private async info(spec: ModelSpec, role: "chat" | "embedding", signal?: AbortSignal): Promise<{ contextSize: number; embeddingDimension: number }> {
+    const onProgress = (p: JobProgress): void => {
+      const stage = LoadStage.safeParse(p.stage);
+      if (!stage.success || stage.data === "ready") return;
+      const progress = p.total > 0 ? Math.min(1, p.done / p.total) : 0;
+      this.pushState({ path: spec.path, role, state: "loading", stage: stage.data, progress });
+      for (const l of [...this.stageListeners]) l({ path: spec.path, role, stage: stage.data, progress });
+    };
     try {
-      return await this.worker.request("info", { model: spec, role }, ModelInfoOutcome, signal ? { signal } : {});
+      const info = await this.worker.job("llm.load", { model: spec, role }, { onProgress, ...(signal ? { signal } : {}) });
+      if (this.states.get(`${role}\0${spec.path}`)?.state !== "ready") this.pushState({ path: spec.path, role, state: "ready", stage: null, progress: 1 });
+      return info;
     } catch (e) {
       const cancelled = signal?.aborted === true;
       this.pushState({ path: spec.path, role, state: cancelled ? "unloaded" : "failed", stage: null, progress: 0, ...(cancelled ? {} : { error: e instanceof Error ? e.message : String(e) }) });
@@ -72,7 +99,7 @@ export class ModelService implements ModelProvider {
   }
 
   async runtime(): Promise<RuntimeOutcome> {
-    return this.worker.request("runtime", {}, RuntimeOutcome);
+    return this.worker.call("llm.runtime", {});
   }
 
   threads(): number {
@@ -153,21 +180,26 @@ export class ModelService implements ModelProvider {
 
   async fit(path: string, overrides: { gpuLayers?: number; contextSize?: number } = {}): Promise<{ fit: Fit; machine: Machine }> {
     this.touch();
-    return this.worker.request("fit", { path, ...overrides }, FitOutcome);
+    return this.worker.call("llm.fit", { path, ...overrides });
+  }
+
+  /** Each model's fit in one worker request (the list of imported models); a model that cannot be estimated says why. */
+  async fitAll(paths: string[]): Promise<{ machine: Machine; fits: { path: string; fit: Fit | null; error: string | null }[] }> {
+    return this.worker.call("llm.fitAll", { paths });
   }
 
   async machine(): Promise<Machine> {
-    return this.worker.request("machine", {}, MachineSchema);
+    return this.worker.call("llm.machine", {});
   }
 
   async loadedPaths(): Promise<Set<string>> {
     if (!this.worker.running) return new Set();
-    const st = await this.worker.request("status", {}, StatusOutcome);
+    const st = await this.worker.call("llm.status", {});
     return new Set(st.loaded.map((l) => l.path));
   }
 
   async unload(path?: string): Promise<void> {
-    if (this.worker.running) await this.worker.request("unload", path ? { path } : {}, StatusOutcome.partial());
+    if (this.worker.running) await this.worker.call("llm.unload", path ? { path } : {});
     for (const st of this.states.values()) {
       if ((path === undefined || st.path === path) && st.state !== "unloaded") this.pushState({ ...st, state: "unloaded", stage: null, progress: 0 });
     }

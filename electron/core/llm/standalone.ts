@@ -2,7 +2,7 @@ import { inspectGguf } from "./gguf-inspect";
 import { LocalChatModel } from "./local-models";
 import { quickModelId } from "./model-id";
 import { forkProcessHost } from "./process-host";
-import { ModelInfoOutcome, type ModelSpec } from "./protocol";
+import type { ModelSpec } from "./worker-contract";
 import { WorkerClient } from "./worker-client";
 
 /**
@@ -22,7 +22,7 @@ export async function openStandaloneChat(
       threads: options.threads,
       ...(options.contextSize ? { contextSize: options.contextSize } : {}),
     };
-    const info = await worker.request("info", { model: spec, role: "chat" }, ModelInfoOutcome);
+    const info = await worker.job("llm.load", { model: spec, role: "chat" });
     const model = new LocalChatModel(worker, spec, await quickModelId(summary.path), summary.name, info.contextSize);
     return { model, close: () => worker.close() };
   } catch (e) {

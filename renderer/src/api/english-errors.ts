@@ -46,6 +46,8 @@ const BY_CODE: Record<ErrorCode, string> = {
   CANCELLED: "Cancelled.",
   UNAVAILABLE: "Not available right now.",
   FORBIDDEN: "Not allowed.",
+  MODEL_LOAD_FAILED: "The model file could not be loaded: it may be damaged or not a supported model.",
+  OUT_OF_MEMORY: "Not enough memory to run the model: lower the context size or the GPU layers and try again.",
   INTERNAL: "Internal error.",
 };
 

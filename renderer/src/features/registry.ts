@@ -1,4 +1,4 @@
-import { CloudServerOutlined, FileTextOutlined, InfoCircleOutlined, MessageOutlined, SafetyCertificateOutlined, SettingOutlined } from "@ant-design/icons";
+import { BookOutlined, CloudServerOutlined, FileTextOutlined, InfoCircleOutlined, MessageOutlined, SafetyCertificateOutlined, SettingOutlined } from "@ant-design/icons";
 import type { ComponentType } from "react";
 import type { MessageKey } from "../i18n/zh-CN";
 import { AboutPanel } from "./about/AboutPanel";
@@ -9,13 +9,11 @@ import type { FeatureId } from "./ids";
 import { pickFeature } from "./resolve";
 import { SettingsScreen } from "./settings/SettingsScreen";
 import { SummariseScreen } from "./summarise/SummariseScreen";
-import { BookOutlined } from "@ant-design/icons";
 import { KnowledgeScreen } from "./knowledge/KnowledgeScreen";
 
 /**
  * The screens that exist, in menu order. A screen is added by one entry
- * here; planned screens (knowledge, chat, summarise, models) get theirs when
- * they are built, never as placeholders.
+ * here when it is built, never as a placeholder.
  */
 export interface Feature {
   id: FeatureId;

@@ -33,7 +33,7 @@ export function registerChatCommand(program: Command): void {
       try {
         path = opts.model ?? defaultChatPath(new ModelsRepo(core.store.db), settings.defaultChatModelId);
         await inspectGguf(path);
-        await assertPathAllowed({ store: core.store, onClose: () => {} }, path);
+        await assertPathAllowed(core.services, path);
       } finally {
         client.close();
         await core.close();

@@ -97,7 +97,8 @@ async function askBase(
   hooks: JobHooks,
 ): Promise<{ answer: Answer; model: ChatModel | null }> {
   hooks.progress(0, 3, "search");
-  const search = (q: string) => searchKnowledgeBase(s, kb, q, { k: input.k, ...(input.filters ? { filters: input.filters } : {}) });
+  const embedder = await s.embedder({ signal: hooks.signal });
+  const search = (q: string) => searchKnowledgeBase(s, kb, q, { k: input.k, embedder, ...(input.filters ? { filters: input.filters } : {}) });
   let hits = await search(question);
   let relevanceQuery = question;
   // A follow-up ("它由谁负责？") may name nothing itself: search again with the previous question.

@@ -1,6 +1,6 @@
 import type { Conversation } from "../../../common/contracts/assistant";
 import { RpcError } from "../../../common/rpc/wire";
-import { getPolicyLoad, policySettings } from "../../security/services";
+import { policySettings } from "../../security/services";
 import { DEFAULT_LOCK_REASON } from "../../security/policy/effective";
 import type { CoreServices } from "../../services";
 import { PLAIN_CHAT_SYSTEM_V1 } from "../prompts/plain-chat.v1";
@@ -20,8 +20,8 @@ export interface ChatOptions {
 type Own = Pick<Conversation, "systemPrompt" | "temperature">;
 
 /** Which of the two chat settings the admin's policy locks, with the reason shown. */
-export function lockedChatSettings(s: Pick<CoreServices, "store" | "onClose">): { systemPrompt: boolean; temperature: boolean; reason: string } {
-  const load = getPolicyLoad(s);
+export function lockedChatSettings(s: Pick<CoreServices, "policy">): { systemPrompt: boolean; temperature: boolean; reason: string } {
+  const load = s.policy.load;
   const locked = load.ok ? (load.policy.lockedSettings as Record<string, unknown>) : {};
   const reason = (load.ok ? load.policy.lockReason : undefined) ?? DEFAULT_LOCK_REASON;
   return { systemPrompt: Object.hasOwn(locked, "chatSystemPrompt"), temperature: Object.hasOwn(locked, "chatTemperature"), reason };

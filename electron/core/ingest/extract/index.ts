@@ -10,6 +10,8 @@ export type Format = ExtractedDocument["format"];
 const BY_EXT: Record<string, Format> = {
   ".pdf": "pdf", ".ofd": "ofd", ".docx": "docx", ".doc": "doc", ".wps": "wps", ".xlsx": "xlsx",
   ".html": "html", ".htm": "html", ".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".csv": "txt",
+  // Scans saved as pictures: read by OCR (ocr/).
+  ".jpg": "image", ".jpeg": "image", ".png": "image", ".tif": "image", ".tiff": "image", ".bmp": "image",
 };
 
 /** The format the file's name says, or null when GovDesk cannot read it. */
@@ -65,6 +67,8 @@ async function dispatch(format: Format, path: string, limits: ExtractLimits, sig
       const r = await (await import("./txt")).extractTxt(path);
       return { pages: r.pages, extra: { encoding: r.encoding } };
     }
+    case "image":
+      return (await import("../ocr/image-pages")).imagePages(path, limits);
   }
 }
 
@@ -80,6 +84,13 @@ export async function extractFile(path: string, opts: ExtractOptions = {}): Prom
   await checkFile(path, limits);
   const raw = await withLimits(dispatch(format, path, limits, opts.signal), limits, path, opts.signal);
   const warnings: string[] = [];
+  // OCR only where the caller asks for it (the extraction worker threads), never on the core's thread.
+  if (opts.ocr) {
+    const { applyOcr } = await import("../ocr/apply");
+    const done = await applyOcr(path, format, raw.pages, opts.ocr, { ...(opts.signal ? { signal: opts.signal } : {}), ...(opts.onOcrProgress ? { onProgress: opts.onOcrProgress } : {}) });
+    raw.pages = done.pages;
+    warnings.push(...done.warnings);
+  }
   const ocr = raw.pages.filter((p) => p.needsOcr).map((p) => p.page);
   if (ocr.length) warnings.push(`第 ${ocr.join("、")} 页没有文字层（可能是扫描件），需要 OCR`);
   if (raw.extra?.["truncatedAt"]) warnings.push(`页数过多，只读取了前 ${raw.extra["truncatedAt"]} 页`);

@@ -1,5 +1,6 @@
 import { stat } from "node:fs/promises";
 import { RpcError } from "../../../common/rpc/wire";
+import type { OcrProgress, OcrSettings } from "../ocr/candidates";
 
 /** Size and time limits every extractor honours. */
 export interface ExtractLimits {
@@ -23,6 +24,9 @@ export const DEFAULT_LIMITS: ExtractLimits = {
 export interface ExtractOptions {
   signal?: AbortSignal;
   limits?: Partial<ExtractLimits>;
+  /** OCR pages that need it (ocr/apply.ts); absent: no OCR, such pages are flagged needsOcr. */
+  ocr?: OcrSettings;
+  onOcrProgress?: (p: OcrProgress) => void;
 }
 
 /** A file-level extraction failure: the message is what the user sees. */

@@ -4,7 +4,7 @@ import {
   type LlamaEmbeddingContext,
   type LlamaModel,
 } from "node-llama-cpp";
-import { type LoadStage, type ModelSpec } from "../protocol";
+import { type LoadStage, type ModelSpec } from "../worker-contract";
 
 type Spec = ReturnType<typeof ModelSpec.parse>;
 

@@ -38,6 +38,8 @@ export const REGISTRY_VALUES = {
   "exports\\redact": "bool",
   "limits\\maxFileSizeMb": "number",
   "limits\\maxPages": "number",
+  "ocr\\disabled": "bool",
+  "ocr\\maxPagesPerDocument": "number",
   "audit\\logQuestions": "bool",
   "audit\\retentionDays": "number",
   "audit\\maxFileSizeMb": "number",

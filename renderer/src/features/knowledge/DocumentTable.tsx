@@ -1,13 +1,16 @@
-import { App, Button, Flex, Popconfirm, Table, Tag, Typography } from "antd";
+import { App, Button, Flex, Popconfirm, Select, Table, Tag, Tooltip, Typography } from "antd";
 import type { HTMLAttributes } from "react";
 import { useTranslation } from "react-i18next";
-import type { KbDocument } from "../../../../electron/common/contracts/knowledge";
+import type { KbDocument, OcrMode } from "../../../../electron/common/contracts/knowledge";
 import { api, coreText, errorText } from "../../api";
 import type { MessageKey } from "../../i18n/zh-CN";
 import { formatBytes } from "../models/format";
 
 const STATUS_COLOR: Record<KbDocument["status"], string> = { queued: "default", indexing: "processing", ready: "success", failed: "error", needs_ocr: "warning" };
 const META_KEYS = ["docNumber", "issuer", "date", "recipients", "secrecy", "urgency"] as const;
+const OCR_MODES: OcrMode[] = ["auto", "force", "off"];
+/** Formats OCR can read: PDF pages and image files. */
+const OCR_FORMATS = new Set(["pdf", "image"]);
 
 /**
  * Documents of a base. The file column carries what belongs to the file
@@ -66,12 +69,49 @@ export function DocumentTable({ documents, loading, onChanged, onOpen }: { docum
         },
         {
           title: t("knowledge.docs.status"),
-          width: 96,
-          render: (_, d) => (
-            <Tag color={STATUS_COLOR[d.status]} data-testid="kb-doc-status">
-              {t(`knowledge.docs.statuses.${d.status}` as MessageKey)}
-            </Tag>
-          ),
+          width: 110,
+          render: (_, d) => {
+            // Text read by OCR says so, with its mean confidence and the pages it could not read (the failure reason is in the file column).
+            const ocr = d.status === "ready" && d.ocr;
+            const notes = [
+              ...(ocr ? [t("knowledge.docs.ocrConfidence", { pct: Math.round(d.ocr!.confidence * 100) })] : []),
+              ...(ocr && d.ocr!.unreadable.length ? [t("knowledge.docs.ocrUnreadable", { pages: d.ocr!.unreadable.join("、") })] : []),
+            ];
+            return (
+              <Flex vertical gap={2} align="start">
+                <Tag color={ocr ? "cyan" : STATUS_COLOR[d.status]} data-testid="kb-doc-status" data-ocr={ocr ? "1" : undefined}>
+                  {ocr ? t("knowledge.docs.ocrDone") : t(`knowledge.docs.statuses.${d.status}` as MessageKey)}
+                </Tag>
+                {notes.map((n) => (
+                  <Typography.Text key={n} type="secondary" style={{ fontSize: 12 }} data-testid="kb-doc-ocr">
+                    {n}
+                  </Typography.Text>
+                ))}
+                {/* The OCR choice sits under the status (a column of its own squeezed the file column on a small window). */}
+                {d.format && OCR_FORMATS.has(d.format) && (
+                  <Tooltip title={t("knowledge.docs.ocrModeHint")} placement="left">
+                    <Select<OcrMode>
+                      size="small"
+                      data-testid="kb-doc-ocr-mode"
+                      aria-label={t("knowledge.docs.ocrMode")}
+                      value={d.ocrMode}
+                      style={{ width: 96 }}
+                      options={OCR_MODES.map((m) => ({ value: m, label: t(`knowledge.docs.ocrModes.${m}`) }))}
+                      onChange={(mode) =>
+                        api.call("kb.setOcr", { id: d.id, mode }).then(
+                          () => {
+                            void message.info(t("knowledge.docs.ocrModeSet"));
+                            onChanged();
+                          },
+                          (e: unknown) => void message.error(errorText(e, t("knowledge.failed"))),
+                        )
+                      }
+                    />
+                  </Tooltip>
+                )}
+              </Flex>
+            );
+          },
         },
         {
           title: t("knowledge.docs.info"),

@@ -5,8 +5,8 @@ import type { Migration } from "../migrations";
  * pin; answers know their question (regenerating adds a version instead of
  * replacing the answer), which version is shown, and how fast it was written.
  */
-export const m006: Migration = {
-  version: 6,
+export const m010: Migration = {
+  version: 10,
   name: "desk",
   sql: `
 ALTER TABLE assistant_conversations ADD COLUMN system_prompt TEXT;
