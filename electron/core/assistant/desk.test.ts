@@ -210,15 +210,15 @@ describe("assistant.sources.check", () => {
     const ok = writeNotice(dir, 1, "通知.txt");
     const folder = join(dir, "文件夹");
     mkdirSync(folder);
-    writeFileSync(join(dir, "图片.png"), "png");
+    writeFileSync(join(dir, "程序.exe"), "MZ");
     writeFileSync(join(dir, "空.txt"), "");
     const missing = join(dir, "没有这个文件.pdf");
-    const r = await client().call("assistant.sources.check", { paths: [ok, missing, folder, join(dir, "图片.png"), join(dir, "空.txt")] });
+    const r = await client().call("assistant.sources.check", { paths: [ok, missing, folder, join(dir, "程序.exe"), join(dir, "空.txt")] });
     expect(r.sources.map((s) => [s.label, s.error])).toEqual([
       ["通知.txt", null],
       ["没有这个文件.pdf", `找不到文件“${missing}”：请检查路径是否正确、文件是否已被移走。`],
       ["文件夹", `“${folder}”是文件夹，请选择其中的文件；要摘要一批文件，可先加入知识库。`],
-      ["图片.png", expect.stringMatching(/^不支持的文件类型：图片\.png。可以摘要 \.pdf \.ofd/)],
+      ["程序.exe", expect.stringMatching(/^不支持的文件类型：程序\.exe。可以摘要 \.pdf \.ofd/)],
       ["空.txt", "“空.txt”是空文件，没有可摘要的内容。"],
     ]);
   });
