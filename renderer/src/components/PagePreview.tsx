@@ -126,6 +126,7 @@ export function PagePreview({ target, onClose, testId = "page-preview" }: Props)
                 page={data.page}
                 width={PAGE_WIDTH}
                 passage={passage}
+                ocr={data.ocr}
                 testId={`${testId}-pdf`}
                 label={t("pagePreview.title", { title: data.title, page: data.page })}
                 onRendered={setFound}

@@ -1,6 +1,7 @@
 import type { PDFDocumentProxy } from "pdfjs-dist";
 import { useEffect, useRef, useState } from "react";
 import { passageRanges } from "../highlight";
+import { ocrPassageBoxes, type OcrLayout } from "./ocr-boxes";
 import { loadPdfjs } from "./pdf-loader";
 
 interface Props {
@@ -10,6 +11,8 @@ interface Props {
   width: number;
   /** Passage to mark on the page (a citation); none for a plain preview. */
   passage?: string | undefined;
+  /** A scanned page's OCR lines and boxes: where the passage is marked when the page has no text layer to match. */
+  ocr?: OcrLayout | null | undefined;
   testId: string;
   /** Told once the page is drawn: whether the passage was found on it. */
   onRendered?: (found: boolean | null) => void;
@@ -29,12 +32,12 @@ interface Box {
  * it (transparent, selectable text at the glyphs' positions) and the cited
  * passage marked by boxes over the characters it covers in that layer.
  */
-export function PdfPage({ doc, page, width, passage, testId, onRendered, onError, label }: Props) {
+export function PdfPage({ doc, page, width, passage, ocr, testId, onRendered, onError, label }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const layerRef = useRef<HTMLDivElement>(null);
   const [size, setSize] = useState<{ w: number; h: number; scale: number } | null>(null);
-  const [boxes, setBoxes] = useState<Box[]>([]);
+  const [boxes, setBoxes] = useState<(Box & { from: "text" | "ocr" })[]>([]);
   const [drawn, setDrawn] = useState(false);
   // Parent callbacks change identity each render; the drawing must not restart for that.
   const report = useRef({ onRendered, onError });
@@ -74,8 +77,14 @@ export function PdfPage({ doc, page, width, passage, testId, onRendered, onError
         if (passage) {
           const spans = tl.textDivs;
           const ranges = passageRanges(tl.textContentItemsStr, passage);
-          found = ranges.length > 0;
-          setBoxes(boxesFor(host.current!, spans, ranges));
+          // A scan has no text layer to match: the boxes OCR stored mark the passage instead.
+          const scanned = ranges.length === 0 && ocr ? ocrPassageBoxes(ocr, passage) : [];
+          found = ranges.length > 0 || scanned.length > 0;
+          setBoxes(
+            ranges.length > 0
+              ? boxesFor(host.current!, spans, ranges).map((b) => ({ ...b, from: "text" as const }))
+              : scanned.map(([x, y, w, h]) => ({ left: x * viewport.width, top: y * viewport.height, width: w * viewport.width, height: h * viewport.height, from: "ocr" as const })),
+          );
         }
         setDrawn(true);
         report.current.onRendered?.(found);
@@ -88,7 +97,7 @@ export function PdfPage({ doc, page, width, passage, testId, onRendered, onError
       renderTask?.cancel();
       textLayer?.cancel();
     };
-  }, [doc, page, width, passage]);
+  }, [doc, page, width, passage, ocr]);
 
   return (
     <div
@@ -110,7 +119,7 @@ export function PdfPage({ doc, page, width, passage, testId, onRendered, onError
       <canvas ref={canvasRef} aria-hidden="true" />
       <div ref={layerRef} className="textLayer" data-testid={`${testId}-textlayer`} />
       {boxes.map((b, i) => (
-        <div key={i} className="govdesk-pdf-highlight" data-testid="citation-highlight" style={{ left: b.left, top: b.top, width: b.width, height: b.height }} />
+        <div key={i} className="govdesk-pdf-highlight" data-testid="citation-highlight" data-from={b.from} style={{ left: b.left, top: b.top, width: b.width, height: b.height }} />
       ))}
     </div>
   );
