@@ -33,6 +33,12 @@ export function fontSizeFor(scale: Settings["fontScale"]): number {
  * (#1677ff is 4.1:1, 45 % black 3.4:1), so links, errors and secondary or
  * placeholder text are a shade darker (lighter on the dark theme).
  */
+function shade7<K extends string>(colors: Record<K, string>): Record<`${K}7` | `${K}-7`, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries<string>(colors)) out[`${name}7`] = out[`${name}-7`] = value;
+  return out as Record<`${K}7` | `${K}-7`, string>;
+}
+
 const READABLE = {
   light: {
     colorPrimary: "#0958d9",
@@ -42,16 +48,17 @@ const READABLE = {
     colorTextTertiary: "rgba(0, 0, 0, 0.58)",
     colorTextDescription: "rgba(0, 0, 0, 0.62)",
     colorTextPlaceholder: "rgba(0, 0, 0, 0.56)",
-    // Status tags (就绪, 需要 OCR) are coloured text on a pale background.
+    // Status tags (就绪, 需要 OCR) are coloured text on a pale background. The background is set too:
+    // derived from these darker seeds it comes out murky (就绪 was 3:1 on it).
     colorSuccess: "#237804",
+    colorSuccessBg: "#f6ffed",
+    colorSuccessBorder: "#b7eb8f",
     colorWarning: "#8a5a00",
+    colorWarningBg: "#fffbe6",
+    colorWarningBorder: "#ffe58f",
     // Preset-colour tags use the palette's 7th shade as text: darker where antd's is too light.
-    green7: "#237804",
-    gold7: "#7c5a00",
-    orange7: "#ad4e00",
-    cyan7: "#006d75",
-    lime7: "#3f6600",
-    volcano7: "#ad2102",
+    // Both spellings: "green7" and "green-7" are one CSS variable (--ant-green-7), and the derived one won.
+    ...shade7({ green: "#237804", gold: "#7c5a00", orange: "#ad4e00", cyan: "#006d75", lime: "#3f6600", volcano: "#ad2102" }),
   },
   dark: {
     colorTextSecondary: "rgba(255, 255, 255, 0.72)",
