@@ -204,7 +204,12 @@ describe("对话", () => {
       const ch = range.getBoundingClientRect();
       const marks = [...document.querySelectorAll('[data-testid="citation-highlight"]')].map((e) => e.getBoundingClientRect());
       const box = (r: DOMRect) => ({ left: r.left, right: r.right, top: r.top, bottom: r.bottom });
-      return { inked, char: box(ch), span: box(span.getBoundingClientRect()), marks: marks.map(box) };
+      // Each mark against the text on its own line (a passage may run on to the next, longer line).
+      const lineRight = marks.map((r) => {
+        const onLine = spans.map((s) => s.getBoundingClientRect()).filter((sr) => sr.top < r.bottom && sr.bottom > r.top && (sr.top + sr.bottom) / 2 > r.top && (sr.top + sr.bottom) / 2 < r.bottom);
+        return onLine.length ? Math.max(...onLine.map((sr) => sr.right)) : null;
+      });
+      return { inked, char: box(ch), marks: marks.map(box), lineRight };
     });
     // The page is drawn, not blank.
     expect(m.inked).toBeGreaterThan(100);
@@ -214,7 +219,11 @@ describe("对话", () => {
     expect(Math.abs(first.left - m.char.left)).toBeLessThan(3);
     expect(Math.abs(first.top - m.char.top)).toBeLessThan(3);
     expect(Math.abs(first.bottom - m.char.bottom)).toBeLessThan(3);
-    for (const mark of m.marks) expect(mark.right).toBeLessThanOrEqual(m.span.right + 2);
+    // No mark runs past the text of its line.
+    m.marks.forEach((mark, i) => {
+      expect(m.lineRight[i]).not.toBeNull();
+      expect(mark.right).toBeLessThanOrEqual(m.lineRight[i]! + 2);
+    });
     await page.keyboard.press("Escape");
     // Everything the page needed (pdfjs, its worker, cMaps, fonts) came from the app itself.
     expect(offline).toEqual([]);
@@ -328,6 +337,8 @@ describe("messages that say what is wrong", () => {
   it("the audit log, the machine line and the English UI speak plainly", async () => {
     const desk = new DeskPage(page);
     await desk.go("管理", "admin-screen");
+    // The table loads after the screen shows: read it once its rows are there.
+    await page.getByTestId("admin-audit-type").first().waitFor();
     const types = await page.getByTestId("admin-audit-type").allInnerTexts();
     expect(types).toContain("提问");
     expect(types).toContain("读取管理策略");
