@@ -4,6 +4,7 @@ import { defineConfig, type InlineConfig } from "vite";
 import react from "@vitejs/plugin-react";
 import electron from "vite-plugin-electron";
 import pkg from "./package.json" with { type: "json" };
+import { rendererAssets } from "./scripts/build/renderer-assets";
 
 /**
  * One `vite build` produces every bundle:
@@ -64,6 +65,8 @@ export default defineConfig({
   },
   plugins: [
     react(),
+    // Electron ships with the desktop app, though npm sees it as a build tool.
+    rendererAssets(root, ["electron"]),
     electron([
       nodeTarget("electron/main/main.ts", "dist/main", "main.cjs", "cjs"),
       // The sandboxed preload can require only "electron": everything else is inlined.

@@ -66,6 +66,9 @@ describe("知识库 screen", () => {
     await hits.first().getByTestId("kb-hit-open").click();
     await kb.preview().waitFor();
     expect(await page.getByTestId("kb-preview-page").innerText()).toContain("第 2 / 3 页");
+    // A PDF opens as its page drawn; its text is one click away.
+    await page.locator('[data-testid="kb-preview-pdf"][data-rendered="true"]').waitFor({ timeout: 60_000 });
+    await page.getByTestId("kb-preview-view").getByText("文字", { exact: true }).click();
     expect(await page.getByTestId("kb-preview-text").innerText()).toContain("涉密数据一律离线存储");
     await page.keyboard.press("Escape");
 

@@ -23,6 +23,14 @@ export const Settings = z.object({
   /** Intranet OpenAI-compatible server (vLLM, llama.cpp server, Ollama …); empty = not used. */
   remoteModelUrl: z.string().default(""),
   remoteModelKey: z.string().default(""),
+  /** Default system prompt of new conversations ("" = the built-in one); lockable by policy. */
+  chatSystemPrompt: z.string().max(4000, "系统提示词最多 4000 字").default(""),
+  /** Default sampling temperature of plain chat (0 = always the likeliest word); lockable by policy. */
+  chatTemperature: z.number().min(0, "温度应在 0 到 2 之间").max(2, "温度应在 0 到 2 之间").default(0.7),
+  /** Which key sends a chat message; the other one adds a line. */
+  sendKey: z.enum(["enter", "ctrlEnter"]).default("enter"),
+  /** The first-run welcome was closed; the checklist stays until every step is done. */
+  guideSeen: z.boolean().default(false),
 });
 export type Settings = z.infer<typeof Settings>;
 

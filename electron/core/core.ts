@@ -114,7 +114,7 @@ export function createCore(
   const policy = createPolicyService();
   const audit = createAuditService(join(dataDir, "audit"), policy, log, { anchor: dbAnchor(store.db), onClose: (fn) => void closers.push(fn) });
   const models = new ModelService(
-    { store, settings, log, policy },
+    { store, settings, log, policy, emit },
     {
       ...(options.workerHost ? { host: options.workerHost } : {}),
       // Tests run llama.cpp on the CPU whatever the machine has.

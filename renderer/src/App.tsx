@@ -16,8 +16,9 @@ export function App() {
   const themeName = useSettingsStore((s) => s.settings.theme);
   const fontScale = useSettingsStore((s) => s.settings.fontScale);
   const theme = useMemo(() => themeConfig({ theme: themeName, fontScale }), [themeName, fontScale]);
+  // No space put between two-character labels ("新 建"): every button reads the same.
   return (
-    <ConfigProvider locale={language === "en" ? enUS : zhCN} theme={theme}>
+    <ConfigProvider locale={language === "en" ? enUS : zhCN} theme={theme} button={{ autoInsertSpace: false }}>
       <AntApp className="govdesk-app">
         <AppShell />
       </AntApp>

@@ -97,6 +97,12 @@ export const ChatMessage = z.object({
   /** How an answer was made: by the model, "not-found" (nothing relevant, no model call), or "retrieval" (no model: passages). */
   method: z.enum(["llm", "not-found", "retrieval"]).nullable(),
   createdAt: z.number(),
+  /** An answer: the question it answers. Regenerating adds another answer to the same question (a version). */
+  replyTo: z.number().int().nullable(),
+  /** The version of its question's answers that is shown and that later questions build on. */
+  selected: z.boolean(),
+  /** Generation speed of a model answer, characters per second; null when no model wrote it. */
+  speed: z.number().nullable(),
 });
 export type ChatMessage = z.infer<typeof ChatMessage>;
 
@@ -107,6 +113,10 @@ export const Conversation = z.object({
   /** GGUF chosen for this conversation (null: the default model). */
   modelPath: z.string().nullable(),
   modelName: z.string().nullable(),
+  /** This conversation's own system prompt and temperature (null: the settings' defaults). */
+  systemPrompt: z.string().nullable(),
+  temperature: z.number().nullable(),
+  pinned: z.boolean(),
   createdAt: z.number(),
   updatedAt: z.number(),
   messages: z.number().int(),
@@ -139,8 +149,43 @@ export const ExportResult = z.object({
 });
 export type ExportResult = z.infer<typeof ExportResult>;
 
-const Question = z.string().trim().min(1, "问题不能为空").max(4000, "问题太长（最多 4000 字）");
-const Title = z.string().trim().min(1, "标题不能为空").max(200);
+/** Longest question (characters); the chat input counts against it. */
+export const MAX_QUESTION_CHARS = 4000;
+const Question = z.string().trim().min(1, "问题不能为空").max(MAX_QUESTION_CHARS, `问题太长（最多 ${MAX_QUESTION_CHARS} 字），请缩短后再发送`);
+const Title = z.string().trim().min(1, "标题不能为空").max(200, "标题最多 200 字");
+const SystemPrompt = z.string().trim().max(4000, "系统提示词最多 4000 字");
+const Temperature = z.number().min(0, "温度应在 0 到 2 之间").max(2, "温度应在 0 到 2 之间");
+
+/** One file named for a summary, as checked before the summary starts. */
+export const SourceCheck = z.object({
+  path: z.string(),
+  /** The file name, for the tag shown. */
+  label: z.string(),
+  /** Why it cannot be summarised (plain Chinese), or null when it can. */
+  error: z.string().nullable(),
+});
+export type SourceCheck = z.infer<typeof SourceCheck>;
+
+export const GuideStep = z.enum(["model", "knowledge", "ask"]);
+export type GuideStep = z.infer<typeof GuideStep>;
+
+/** The first-run guide: which steps are done, and what the admin's policy presets. */
+export const GuideStatus = z.object({
+  steps: z.array(z.object({ id: GuideStep, done: z.boolean() })),
+  /** Every step done: the guide and its checklist are gone for good. */
+  done: z.boolean(),
+  /** The welcome was closed once; until done, only the checklist shows. */
+  seen: z.boolean(),
+  /** guide: welcome then checklist; checklist: no welcome; none: nothing (the policy's choice). */
+  show: z.enum(["guide", "checklist", "none"]),
+  /** A line from IT (who to call, where models come from). */
+  message: z.string().nullable(),
+  /** The intranet model server the policy names for step 1, when it names one. */
+  remote: z.object({ url: z.string(), model: z.string() }).nullable(),
+  /** GGUF files in the policy's shared model folder, offered for one-click import. */
+  sharedModels: z.array(z.object({ path: z.string(), fileName: z.string(), sizeBytes: z.number() })),
+});
+export type GuideStatus = z.infer<typeof GuideStatus>;
 const ModelPath = z.string().min(1).max(4096);
 
 export const assistantMethods = {
@@ -173,8 +218,13 @@ export const assistantMethods = {
         modelPath: ModelPath.optional(),
         k: z.number().int().min(1).max(20).default(6),
         filters: SearchFiltersSchema.optional(),
-        /** Replace the conversation's last answer instead of adding a question. */
+        /** Answer the conversation's last question again; the earlier answer is kept as a version. */
         regenerate: z.boolean().default(false),
+        /** Edit and resend: this question of the conversation and everything after it are replaced (once the new answer is complete). */
+        editOf: Id.optional(),
+        /** System prompt and temperature of a new conversation. */
+        systemPrompt: SystemPrompt.optional(),
+        temperature: Temperature.optional(),
       })
       .strict(),
     AskResult,
@@ -187,7 +237,15 @@ export const assistantMethods = {
   ),
   "assistant.conversations.create": call(
     "Start an empty conversation over a knowledge base",
-    z.object({ kb: z.string().min(1).max(100).optional(), modelPath: ModelPath.optional(), title: Title.optional() }).strict(),
+    z
+      .object({
+        kb: z.string().min(1).max(100).optional(),
+        modelPath: ModelPath.optional(),
+        title: Title.optional(),
+        systemPrompt: SystemPrompt.optional(),
+        temperature: Temperature.optional(),
+      })
+      .strict(),
     Conversation,
     { paths: { modelPath: "model" } },
   ),
@@ -198,6 +256,36 @@ export const assistantMethods = {
   ),
   "assistant.conversations.rename": call("Rename a conversation", z.object({ id: Id, title: Title }).strict(), Conversation),
   "assistant.conversations.delete": call("Delete a conversation and its messages", z.object({ id: Id }).strict(), z.object({ deleted: z.boolean() })),
+  "assistant.conversations.update": call(
+    "Change a conversation's system prompt, temperature (null: the defaults) or pin",
+    z
+      .object({
+        id: Id,
+        systemPrompt: SystemPrompt.nullable().optional(),
+        temperature: Temperature.nullable().optional(),
+        pinned: z.boolean().optional(),
+      })
+      .strict(),
+    Conversation,
+  ),
+  "assistant.conversations.deleteMany": call(
+    "Delete several conversations at once",
+    z.object({ ids: z.array(Id).min(1, "请先选择要删除的对话").max(1000) }).strict(),
+    z.object({ deleted: z.number().int() }),
+  ),
+  "assistant.messages.delete": call(
+    "Delete one message (a question takes its answers with it)",
+    z.object({ id: Id }).strict(),
+    z.object({ deleted: z.number().int() }),
+  ),
+  "assistant.messages.select": call("Show this version of an answer (later questions build on it)", z.object({ id: Id }).strict(), ChatMessage),
+  "assistant.sources.check": call(
+    "Check files named for a summary before it starts: they exist, are files, and are a format GovDesk reads",
+    z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(20) }).strict(),
+    z.object({ sources: z.array(SourceCheck) }),
+    { paths: { "paths[]": "read" } },
+  ),
+  "assistant.guide": call("The first-run guide: steps done, and what the admin policy presets", NoInput, GuideStatus),
   "assistant.export": call(
     "Export a conversation or a summary to Markdown or DOCX (citations as a source list)",
     z

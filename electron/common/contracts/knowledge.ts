@@ -6,7 +6,7 @@ import { call, job, NoInput, type EventMap, type MethodMap } from "../rpc/define
  * hybrid search (issue: knowledge base). Spread into ../contract.ts.
  */
 
-const Name = z.string().min(1).max(100);
+const Name = z.string().trim().min(1, "知识库名称不能为空").max(100, "知识库名称最多 100 个字");
 
 export const KbBase = z.object({
   name: z.string(),
@@ -146,9 +146,12 @@ export const IngestStage = z.enum(["scan", "hash", "extract", "ocr", "embed", "w
 export type IngestStage = z.infer<typeof IngestStage>;
 
 export const KbPreview = z.object({
-  documentId: z.number().int(),
+  /** null: a file on disk that is in no knowledge base (a summary's source). */
+  documentId: z.number().int().nullable(),
   path: z.string(),
   title: z.string(),
+  /** pdf pages can be rendered from the file itself (kb.fileData); others show their text. */
+  format: z.string().nullable(),
   page: z.number().int(),
   pageCount: z.number().int(),
   text: z.string(),
@@ -205,6 +208,18 @@ export const knowledgeMethods = {
   ),
   "kb.preview": call("A document's text at one page", z.object({ documentId: z.number().int(), page: z.number().int().min(1).default(1) }).strict(), KbPreview),
   "kb.reextract": job("Re-extract documents indexed by an older extractor version (in place, resumable)", NoInput, ReextractResultSchema),
+  "kb.previewFile": call(
+    "A file's text at one page (a file summarised from disk)",
+    z.object({ path: z.string().min(1).max(4096), page: z.number().int().min(1).default(1) }).strict(),
+    KbPreview,
+    { paths: { path: "read" } },
+  ),
+  "kb.fileData": call(
+    "The bytes of a knowledge-base document or a chosen file, for the page preview to render (PDF)",
+    z.union([z.object({ documentId: z.number().int() }).strict(), z.object({ path: z.string().min(1).max(4096) }).strict()]),
+    z.object({ format: z.string().nullable(), size: z.number().int(), base64: z.string() }),
+    { paths: { path: "read" } },
+  ),
   "kb.extract": call(
     "Extract a file's text, pages and 公文 metadata (OCR as chosen)",
     z.object({ path: z.string().min(1), ocr: OcrMode.default("auto") }).strict(),

@@ -96,6 +96,29 @@ export const CatalogEntry = z.object({
 });
 export type CatalogEntry = z.infer<typeof CatalogEntry>;
 
+/** A local model's state, pushed as it changes: loading (by stage), ready, unloaded, failed. */
+export const ModelState = z.object({
+  path: z.string(),
+  name: z.string(),
+  role: z.enum(["chat", "embedding"]),
+  state: z.enum(["loading", "ready", "unloaded", "failed"]),
+  /** While loading: starting llama.cpp, reading the weights, making the context. */
+  stage: z.enum(["runtime", "weights", "context"]).nullable(),
+  /** Progress within the stage, 0–1. */
+  progress: z.number().min(0).max(1),
+  error: z.string().optional(),
+});
+export type ModelState = z.infer<typeof ModelState>;
+
+/** The llama.cpp runtime the models run on. */
+export const ModelRuntime = z.object({
+  backend: z.string(),
+  gpuDevices: z.array(z.string()),
+  llamaCpp: z.string().nullable(),
+  nodeLlamaCpp: z.string().nullable(),
+});
+export type ModelRuntime = z.infer<typeof ModelRuntime>;
+
 const Sha256 = z.string().regex(/^[0-9a-fA-F]{64}$/, "sha256 应为 64 位十六进制");
 const Role = z.enum(["chat", "embedding"]);
 
@@ -136,6 +159,7 @@ export const modelMethods = {
     z.object({ id: z.string(), name: z.string(), role: Role }),
   ),
   "models.unload": call("Unload a model (all models when no id is given)", z.object({ id: z.string().optional() }).strict(), Done),
+  "models.runtime": call("The llama.cpp runtime: backend (CPU/CUDA/Vulkan/Metal), GPUs and versions", NoInput, ModelRuntime),
   "models.bench": job(
     "Benchmark a model: prompt and generation tokens per second, embedding speed",
     z.object({ id: z.string().optional(), path: z.string().optional(), tokens: z.number().int().min(1).max(4096).default(64) }).strict(),
@@ -143,4 +167,6 @@ export const modelMethods = {
     { paths: { path: "read" } },
   ),
 } satisfies MethodMap;
-export const modelEvents = {} satisfies EventMap;
+export const modelEvents = {
+  "models.state": ModelState,
+} satisfies EventMap;

@@ -127,6 +127,20 @@ export const Policy = z
       })
       .strict()
       .default({ devtools: false }),
+    /** The first-run guide (import a model or use the intranet server → knowledge base → ask). */
+    firstRun: z
+      .object({
+        /** guide: a welcome, then a checklist until done; checklist: only the checklist; none: neither. */
+        show: z.enum(["guide", "checklist", "none"]).default("guide"),
+        /** A line shown in the guide, e.g. "模型文件请向信息中心索取（电话 1234）". */
+        message: z.string().min(1).max(500).optional(),
+        /** The intranet model server the guide offers as step 1 (its host must be in remote.allowedHosts). */
+        remoteModelUrl: z.string().url("应为完整的网址，如 http://llm.intranet:8000/v1").optional(),
+        /** The model name on that server. */
+        remoteModel: z.string().min(1).max(200).optional(),
+      })
+      .strict()
+      .default({ show: "guide" }),
     /** Settings forced to these values; users see them locked with `lockReason`. */
     lockedSettings: LockedSettings.default({}),
     /** Shown beside every locked setting, e.g. "由信息中心统一配置（电话 1234）". */

@@ -2,7 +2,7 @@ import type { z } from "zod";
 import type { ContractDef, InputOf, ReplyOf } from "./define";
 import type { Transport } from "./transport";
 import { RpcError, ServerMsg, type RequestId } from "./wire";
-import { issuesText } from "./issues";
+import { invalidInputText, issuesText } from "./issues";
 
 type MethodsOf<C extends ContractDef> = C["methods"];
 type EventsOf<C extends ContractDef> = C["events"];
@@ -94,7 +94,7 @@ export function createClient<C extends ContractDef>(
     if (!def) return Promise.reject(new RpcError("UNKNOWN_METHOD", `未知的调用：${method}`));
     const checked = def.input.safeParse(input);
     if (!checked.success) {
-      return Promise.reject(new RpcError("INVALID_INPUT", "请求参数不正确", issuesText(checked.error)));
+      return Promise.reject(new RpcError("INVALID_INPUT", invalidInputText(checked.error), issuesText(checked.error)));
     }
     const id = nextId++;
     return new Promise((resolve, reject) => {

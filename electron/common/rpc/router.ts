@@ -2,7 +2,7 @@ import type { z } from "zod";
 import type { CallDef, ContractDef, JobDef, MethodDef, OutputOf, ParsedInputOf } from "./define";
 import type { Transport } from "./transport";
 import { RequestMsg, RpcError, salvageId, type RequestId } from "./wire";
-import { issuesText } from "./issues";
+import { invalidInputText, issuesText } from "./issues";
 import { toWireError } from "./errors";
 
 export interface CallContext {
@@ -100,7 +100,7 @@ export function createRouter<C extends ContractDef>(contract: C, handlers: Handl
     const def: MethodDef | undefined = Object.hasOwn(contract.methods, method) ? contract.methods[method] : undefined;
     if (!def) return fail(id, new RpcError("UNKNOWN_METHOD", `未知的调用：${method}`));
     const input = def.input.safeParse(params);
-    if (!input.success) return fail(id, new RpcError("INVALID_INPUT", "请求参数不正确", issuesText(input.error)));
+    if (!input.success) return fail(id, new RpcError("INVALID_INPUT", invalidInputText(input.error), issuesText(input.error)));
     const handler = (handlers as Record<string, (i: unknown, c: unknown) => unknown>)[method]!;
     const wantPorts = def.rules.ports ?? 0;
     if (ports.length < wantPorts) return fail(id, new RpcError("INVALID_INPUT", "请求缺少所需的通信端口", `${method} expects ${wantPorts} port(s)`));

@@ -10,6 +10,9 @@ import { deleteSummary, getSummary, listSummaries } from "./store/summaries-repo
 import { runSummarize, type JobHooks } from "./summarize/job";
 import { deltaBuffer } from "./delta-buffer";
 import { requireBase } from "../ingest/kb-repo";
+import { assertChatOptionsAllowed } from "./chat/options";
+import { guideStatus } from "./guide";
+import { checkSource } from "./summarize/check";
 
 type AssistantContract = ContractDef<typeof assistantMethods, typeof assistantEvents>;
 
@@ -38,11 +41,28 @@ export function assistantHandlers(s: CoreServices): Handlers<AssistantContract> 
     "assistant.conversations.list": ({ query }) => repo.list(query),
     "assistant.conversations.create": (input) => {
       if (input.kb) requireBase(s.store.db, input.kb);
-      return repo.create({ title: input.title ?? "新对话", kb: input.kb ?? null, modelPath: input.modelPath ?? null, modelName: null });
+      assertChatOptionsAllowed(s, input);
+      return repo.create({
+        title: input.title ?? "新对话",
+        kb: input.kb ?? null,
+        modelPath: input.modelPath ?? null,
+        modelName: null,
+        systemPrompt: input.systemPrompt ?? null,
+        temperature: input.temperature ?? null,
+      });
     },
     "assistant.conversations.get": ({ id }) => ({ conversation: repo.get(id), messages: repo.messages(id) }),
     "assistant.conversations.rename": ({ id, title }) => repo.rename(id, title),
     "assistant.conversations.delete": ({ id }) => ({ deleted: repo.delete(id) }),
+    "assistant.conversations.update": ({ id, ...patch }) => {
+      assertChatOptionsAllowed(s, patch);
+      return repo.update(id, patch);
+    },
+    "assistant.conversations.deleteMany": ({ ids }) => ({ deleted: repo.deleteMany(ids) }),
+    "assistant.messages.delete": ({ id }) => ({ deleted: repo.messagesRepo.delete(id) }),
+    "assistant.messages.select": ({ id }) => repo.messagesRepo.select(id),
+    "assistant.sources.check": async ({ paths }) => ({ sources: await Promise.all(paths.map(checkSource)) }),
+    "assistant.guide": () => guideStatus(s),
     "assistant.export": (input) => exportItem(s, repo, input),
   };
 }

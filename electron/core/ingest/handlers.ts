@@ -18,6 +18,7 @@ import { baseSummaries, baseSummary, documentsOf, previewPage } from "./kb-queri
 import { ingestPaths, type IngestProgress } from "./pipeline";
 import { reextractStale, staleContents, type ReextractResult } from "./reextract";
 import { KbWatchers } from "./watch";
+import { fileData, previewFile } from "./file-preview";
 
 type KnowledgeContract = ContractDef<typeof knowledgeMethods, typeof knowledgeEvents>;
 
@@ -181,6 +182,8 @@ export function knowledgeHandlers(s: CoreServices): Handlers<KnowledgeContract> 
     "kb.reextract": async (_input, job) => {
       return reextract(s, job);
     },
+    "kb.previewFile": ({ path, page }) => previewFile(path, page),
+    "kb.fileData": (target) => fileData(db(), target),
     // Read here; a file with pages to OCR is read again in an extraction worker thread (OCR never runs on the core's thread).
     "kb.extract": async ({ path, ocr }) => {
       const settings = { ...ocrPolicySettings(s), mode: ocr, threads: defaultOcrThreads(1) };

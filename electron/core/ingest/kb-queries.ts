@@ -75,7 +75,7 @@ export function documentsOf(db: Db, name: string): KbDocument[] {
 export function previewPage(db: Db, documentId: number, page: number): KbPreview {
   const doc = getDocumentById(db, documentId);
   if (!doc || doc.contentId === null) throw new RpcError("NOT_FOUND", "找不到该文档的内容，可能尚未完成索引或已被移除。");
-  const ct = db.prepare("SELECT title, page_count AS pageCount, paged FROM kb_contents WHERE id = ?").get(doc.contentId) as { title: string; pageCount: number; paged: number };
+  const ct = db.prepare("SELECT title, format, page_count AS pageCount, paged FROM kb_contents WHERE id = ?").get(doc.contentId) as { title: string; format: string | null; pageCount: number; paged: number };
   const p = Math.min(Math.max(1, page), Math.max(1, ct.pageCount));
   const row = db.prepare("SELECT text, needs_ocr AS needsOcr, source, confidence, ocr, label FROM kb_pages WHERE content_id = ? AND page = ?").get(doc.contentId, p) as
     | { text: string; needsOcr: number; source: "text" | "ocr"; confidence: number | null; ocr: string | null; label: string | null }
@@ -85,6 +85,7 @@ export function previewPage(db: Db, documentId: number, page: number): KbPreview
     documentId,
     path: doc.path,
     title: ct.title,
+    format: ct.format,
     page: p,
     pageCount: ct.pageCount,
     text: row?.text ?? "",

@@ -1,6 +1,8 @@
+import { readFileSync } from "node:fs";
 import os from "node:os";
+import { fileURLToPath } from "node:url";
 import { GgufInsights, readGgufFileInfo, type Llama } from "node-llama-cpp";
-import type { Fit, Machine } from "./worker-contract";
+import type { Fit, Machine, RuntimeOutcome } from "./worker-contract";
 
 /** Memory figures the estimate uses; tests pass small ones to see "will not fit". */
 export interface MemoryState {
@@ -20,6 +22,26 @@ export async function describeMachine(llama: Llama): Promise<Machine> {
     ramFree: os.freemem(),
     cpuCores: os.availableParallelism(),
   };
+}
+
+/** Which llama.cpp this is: backend (cpu, cuda, vulkan, metal), GPUs, the llama.cpp release and node-llama-cpp's version. */
+export async function runtimeInfo(llama: Llama): Promise<RuntimeOutcome> {
+  return {
+    backend: llama.gpu === false ? "cpu" : llama.gpu,
+    gpuDevices: llama.gpu === false ? [] : await llama.getGpuDeviceNames(),
+    llamaCpp: llama.llamaCppRelease.release ? `${llama.llamaCppRelease.repo} ${llama.llamaCppRelease.release}` : null,
+    nodeLlamaCpp: nodeLlamaCppVersion(),
+  };
+}
+
+function nodeLlamaCppVersion(): string | null {
+  try {
+    const entry = fileURLToPath(import.meta.resolve("node-llama-cpp"));
+    const pkg = JSON.parse(readFileSync(entry.replace(/[\\/]dist[\\/][^\\/]*$/, "/package.json"), "utf8")) as { version?: string };
+    return pkg.version ?? null;
+  } catch {
+    return null;
+  }
 }
 
 /**

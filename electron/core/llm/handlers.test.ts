@@ -123,6 +123,34 @@ describe("models.* through the core", () => {
   });
 });
 
+describe("model state pushed to the UI", () => {
+  it("models.load reports its stages (starting, weights, context) and models.state events say loading → ready → unloaded", async () => {
+    const { models } = await client.call("models.list", {});
+    const id = models[0]!.id;
+    await client.call("models.unload", {});
+    const states: { state: string; stage: string | null; progress: number }[] = [];
+    const off = client.on("models.state", (e) => states.push({ state: e.state, stage: e.stage, progress: e.progress }));
+    const progress: JobProgress[] = [];
+    await runJob(contract, client, "models.load", { id, role: "chat" }, { onProgress: (p) => progress.push(p) });
+    await client.call("models.unload", { id });
+    off();
+    const stages = states.filter((x) => x.state === "loading").map((x) => x.stage);
+    expect(stages).toContain("weights");
+    expect(stages).toContain("context");
+    expect(stages.indexOf("weights")).toBeLessThan(stages.lastIndexOf("context"));
+    expect(states.filter((x) => x.stage === "weights").at(-1)?.progress).toBe(1);
+    expect(states.map((x) => x.state).slice(-2)).toEqual(["ready", "unloaded"]);
+    expect(progress.at(-1)).toMatchObject({ done: 100, total: 100, stage: "ready" });
+    expect(progress.some((p) => p.stage === "weights")).toBe(true);
+  });
+
+  it("models.runtime names the llama.cpp backend and build", async () => {
+    const rt = await client.call("models.runtime", {});
+    expect(rt).toMatchObject({ backend: "cpu", gpuDevices: [], nodeLlamaCpp: "3.21.1" });
+    expect(rt.llamaCpp).toMatch(/llama\.cpp/);
+  });
+});
+
 describe("import: cancel and the admin allow-list", () => {
   it("shows hashing progress of a large model at once and cancels it, leaving nothing behind", async () => {
     const big = join(dir, "big.gguf");

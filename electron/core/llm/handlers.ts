@@ -89,11 +89,22 @@ export function modelHandlers(s: CoreServices): Handlers<ModelContract> {
     "models.load": async ({ id, role }, ctx) => {
       const m = service.get(id);
       await assertPathAllowed(s, m.path, m.id);
-      ctx.progress(0, 1, "loading");
+      ctx.progress(0, 100, "fit");
       const { fit } = await service.fit(m.path);
       if (fit.level === "none") throw new RpcError("UNAVAILABLE", notFitText(fit.ramBytes + fit.vramBytes));
-      const info = await service.load(m.path, role, ctx.signal);
-      ctx.progress(1, 1, "loaded");
+      // The job's progress follows the worker's stages: 0–10 starting, 10–90 weights, 90–100 context.
+      const off = service.onLoadStage((e) => {
+        if (e.path !== m.path) return;
+        const at = e.stage === "runtime" ? 5 : e.stage === "weights" ? 10 + e.progress * 80 : 90 + e.progress * 10;
+        ctx.progress(Math.round(at), 100, e.stage);
+      });
+      let info;
+      try {
+        info = await service.load(m.path, role, ctx.signal);
+      } finally {
+        off();
+      }
+      ctx.progress(100, 100, "ready");
       audit(s, { type: "model.load", object: m.id, detail: { file: m.fileName, role } });
       return info;
     },
@@ -112,6 +123,7 @@ export function modelHandlers(s: CoreServices): Handlers<ModelContract> {
       await service.unload(id ? service.get(id).path : undefined);
       return {};
     },
+    "models.runtime": () => service.runtime(),
     "models.bench": async ({ id, path, tokens }, ctx) => {
       const target = path ?? (id ? service.get(id).path : undefined);
       if (!target) throw new RpcError("INVALID_INPUT", "请指定要测速的模型");

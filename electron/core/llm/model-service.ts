@@ -1,9 +1,8 @@
 import { RpcError } from "../../common/rpc/wire";
-import type { BenchResult, Fit, Machine, ModelRecord } from "../../common/contracts/models";
+import { basename } from "node:path";
+import type { BenchResult, Fit, Machine, ModelRecord, ModelState } from "../../common/contracts/models";
+import type { JobProgress } from "../../common/rpc/job-contract";
 import type { CoreServices, ModelChoice, ModelProvider } from "../services";
-
-/** What the model service needs of the core (it is built before the other services that use it). */
-export type ModelServiceDeps = Pick<CoreServices, "store" | "settings" | "log" | "policy">;
 import type { ChatModel } from "./chat-model";
 import type { Embedder } from "./embedder";
 import { inspectGguf } from "./gguf-inspect";
@@ -11,15 +10,26 @@ import { LocalChatModel, LocalEmbedder } from "./local-models";
 import { quickModelId } from "./model-id";
 import { ModelsRepo } from "./models-repo";
 import { defaultWorkerHost, type WorkerHost } from "./process-host";
-import type { ModelSpec } from "./worker-contract";
+import { LoadStage, type ModelSpec, type RuntimeOutcome } from "./worker-contract";
 import { pickThreads } from "./threads";
 import { assertPathAllowed } from "./policy-check";
 import { WorkerClient } from "./worker-client";
 import { RemoteChatModel, RemoteEmbedder, type RemoteConfig } from "./remote";
 import { assertRemoteModelAllowed } from "../security/services";
 
+/** What the model service needs of the core (it is built before the other services that use it). */
+export type ModelServiceDeps = Pick<CoreServices, "store" | "settings" | "log" | "policy" | "emit">;
+
 /** Default model ids of this form use the intranet server's model of that name. */
 export const REMOTE_PREFIX = "remote:";
+
+/** One stage of a model load, with progress (0–1) within it. */
+export interface LoadStageEvent {
+  path: string;
+  role: "chat" | "embedding";
+  stage: Exclude<LoadStage, "ready">;
+  progress: number;
+}
 
 export interface ModelServiceOptions {
   /** How to start the worker; Electron passes a utilityProcess host. Default: fork. */
@@ -48,6 +58,48 @@ export class ModelService implements ModelProvider {
     this.repo = new ModelsRepo(s.store.db);
     this.idleMinuteMs = options.idleMinuteMs ?? 60_000;
     this.worker = new WorkerClient(options.host ?? defaultWorkerHost(), options.workerEnv ?? {}, s.log);
+    this.worker.onExit(() => {
+      for (const st of this.states.values()) if (st.state !== "unloaded") this.pushState({ ...st, state: "unloaded", stage: null, progress: 0 });
+    });
+  }
+
+  /** The last state pushed for each model and role (what the UI shows until the next event). */
+  private readonly states = new Map<string, Omit<ModelState, "name">>();
+  private readonly stageListeners = new Set<(e: LoadStageEvent) => void>();
+
+  /** Each stage of a model load (models.load turns them into its job's progress); returns an unsubscribe function. */
+  onLoadStage(listener: (e: LoadStageEvent) => void): () => void {
+    this.stageListeners.add(listener);
+    return () => this.stageListeners.delete(listener);
+  }
+
+  private pushState(st: Omit<ModelState, "name">): void {
+    this.states.set(`${st.role}\0${st.path}`, st);
+    this.s.emit("models.state", { ...st, name: this.repo.byPath(st.path)?.name ?? basename(st.path) });
+  }
+
+  /** Loads a model in the worker (llm.load), its stages pushed to the UI as models.state; tells the UI when that fails. */
+  private async info(spec: ModelSpec, role: "chat" | "embedding", signal?: AbortSignal): Promise<{ contextSize: number; embeddingDimension: number }> {
+    const onProgress = (p: JobProgress): void => {
+      const stage = LoadStage.safeParse(p.stage);
+      if (!stage.success || stage.data === "ready") return;
+      const progress = p.total > 0 ? Math.min(1, p.done / p.total) : 0;
+      this.pushState({ path: spec.path, role, state: "loading", stage: stage.data, progress });
+      for (const l of [...this.stageListeners]) l({ path: spec.path, role, stage: stage.data, progress });
+    };
+    try {
+      const info = await this.worker.job("llm.load", { model: spec, role }, { onProgress, ...(signal ? { signal } : {}) });
+      if (this.states.get(`${role}\0${spec.path}`)?.state !== "ready") this.pushState({ path: spec.path, role, state: "ready", stage: null, progress: 1 });
+      return info;
+    } catch (e) {
+      const cancelled = signal?.aborted === true;
+      this.pushState({ path: spec.path, role, state: cancelled ? "unloaded" : "failed", stage: null, progress: 0, ...(cancelled ? {} : { error: e instanceof Error ? e.message : String(e) }) });
+      throw e;
+    }
+  }
+
+  async runtime(): Promise<RuntimeOutcome> {
+    return this.worker.call("llm.runtime", {});
   }
 
   threads(): number {
@@ -105,7 +157,7 @@ export class ModelService implements ModelProvider {
     if (!r) return null;
     const spec = this.spec(r.path);
     this.touch();
-    const info = await this.worker.job("llm.load", { model: spec, role: "chat" }, choice?.signal ? { signal: choice.signal } : {});
+    const info = await this.info(spec, "chat", choice?.signal);
     return new LocalChatModel(this.worker, spec, r.id, r.name, info.contextSize, () => this.touch());
   }
 
@@ -116,14 +168,14 @@ export class ModelService implements ModelProvider {
     if (!r) return null;
     const spec = this.spec(r.path);
     this.touch();
-    const info = await this.worker.job("llm.load", { model: spec, role: "embedding" }, choice?.signal ? { signal: choice.signal } : {});
+    const info = await this.info(spec, "embedding", choice?.signal);
     return new LocalEmbedder(this.worker, spec, r.id, info.embeddingDimension, () => this.touch());
   }
 
   /** Loads a model in the worker for a role (UI "加载"); answers what it loaded with. */
   async load(path: string, role: "chat" | "embedding", signal?: AbortSignal): Promise<{ contextSize: number; embeddingDimension: number }> {
     this.touch();
-    return this.worker.job("llm.load", { model: this.spec(path), role }, signal ? { signal } : {});
+    return this.info(this.spec(path), role, signal);
   }
 
   async fit(path: string, overrides: { gpuLayers?: number; contextSize?: number } = {}): Promise<{ fit: Fit; machine: Machine }> {
@@ -148,6 +200,9 @@ export class ModelService implements ModelProvider {
 
   async unload(path?: string): Promise<void> {
     if (this.worker.running) await this.worker.call("llm.unload", path ? { path } : {});
+    for (const st of this.states.values()) {
+      if ((path === undefined || st.path === path) && st.state !== "unloaded") this.pushState({ ...st, state: "unloaded", stage: null, progress: 0 });
+    }
   }
 
   get(id: string): ModelRecord {

@@ -44,6 +44,7 @@ function fakeWorker(overrides: Partial<Handlers<WorkerContract>> = {}) {
     }),
     "llm.machine": async () => ({ backend: "cpu", gpuDevices: [], vramTotal: 0, vramFree: 0, ramTotal: 1, ramFree: 1, cpuCores: 2 }),
     "llm.status": () => ({ loaded: [] }),
+    "llm.runtime": () => ({ backend: "cpu", gpuDevices: [], llamaCpp: null, nodeLlamaCpp: null }),
     "llm.unload": () => ({}),
     "jobs.cancel": ({ jobId }) => (cancelled.push(jobId), { cancelled: jobs.cancel(jobId) }),
     ...overrides,
@@ -126,5 +127,28 @@ describe("WorkerClient over the worker contract", () => {
     const idle = new WorkerClient({ start: () => fakeWorker().proc });
     await expect(idle.job("llm.embed", { model: MODEL, texts: [] }, { signal: AbortSignal.abort() })).rejects.toMatchObject({ code: "CANCELLED" });
     expect(idle.running).toBe(false);
+  });
+
+  it("hands a load's stages (job.progress) to onProgress, and tells onExit listeners when the process ends", async () => {
+    const w = fakeWorker({
+      "llm.load": async (_i, job) => {
+        job.progress(0, 100, "runtime");
+        job.progress(0, 100, "weights");
+        job.progress(100, 100, "weights");
+        job.progress(0, 100, "context");
+        return { contextSize: 512, embeddingDimension: 64 };
+      },
+    });
+    const c = clientWith(w, fakeWorker());
+    const stages: string[] = [];
+    await c.job("llm.load", { model: MODEL, role: "chat" }, { onProgress: (p) => stages.push(`${p.stage}:${p.done}`) });
+    expect(stages).toEqual(["runtime:0", "weights:0", "weights:100", "context:0"]);
+    let exits = 0;
+    const off = c.onExit(() => exits++);
+    w.crash();
+    expect(exits).toBe(1);
+    off();
+    await c.call("llm.status", {});
+    expect(c.running).toBe(true);
   });
 });

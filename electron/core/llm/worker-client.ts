@@ -1,5 +1,6 @@
 import { createClient, type TransportClient } from "../../common/rpc/client";
 import type { CallNames, InputOf, JobNames, OutputOf } from "../../common/rpc/define";
+import type { JobProgress } from "../../common/rpc/job-contract";
 import { runJob } from "../../common/rpc/run-job";
 import { RpcError } from "../../common/rpc/wire";
 import { workerContract, type WorkerContract } from "./worker-contract";
@@ -30,12 +31,19 @@ export class WorkerClient {
   private closed = false;
   private readonly sinks = new Map<string, ChunkSink>();
   private readonly early: { jobId: string; chunk: { type: "text" | "thought"; text: string } }[] = [];
+  private readonly exitListeners = new Set<() => void>();
 
   constructor(
     private readonly host: WorkerHost,
     private readonly env: Record<string, string> = {},
     private readonly log: (line: string) => void = () => {},
   ) {}
+
+  /** The worker process ended (stopped, idle, or crashed): every model it held is gone. Returns an unsubscribe function. */
+  onExit(listener: () => void): () => void {
+    this.exitListeners.add(listener);
+    return () => this.exitListeners.delete(listener);
+  }
 
   get running(): boolean {
     return this.live !== null;
@@ -72,6 +80,7 @@ export class WorkerClient {
       const last = proc.stderrTail?.().split("\n").slice(-3).join(" | ");
       exitError = new RpcError("UNAVAILABLE", `模型进程意外退出（${why}），本次请求失败；再试一次会自动重启模型进程`, last || undefined);
       rejectExit(exitError);
+      for (const l of [...this.exitListeners]) l();
     });
     this.live = live;
     return live;
@@ -95,8 +104,12 @@ export class WorkerClient {
     }
   }
 
-  /** A job of the worker contract: aborting the signal cancels it (jobs.cancel); chunks of a chat stream to onChunk. */
-  async job<K extends JobNames<Methods>>(method: K, input: InputOf<Methods[K]>, options: { signal?: AbortSignal; onChunk?: ChunkSink } = {}): Promise<OutputOf<Methods[K]>> {
+  /** A job of the worker contract: aborting the signal cancels it (jobs.cancel); chunks of a chat stream to onChunk, its job.progress to onProgress. */
+  async job<K extends JobNames<Methods>>(
+    method: K,
+    input: InputOf<Methods[K]>,
+    options: { signal?: AbortSignal; onChunk?: ChunkSink; onProgress?: (p: JobProgress) => void } = {},
+  ): Promise<OutputOf<Methods[K]>> {
     if (options.signal?.aborted) throw new RpcError("CANCELLED", "已取消");
     const live = this.ensure();
     this.active++;
@@ -117,7 +130,11 @@ export class WorkerClient {
       }
     };
     try {
-      const running = runJob(workerContract, live.client, method, input, { onJobId, ...(options.signal ? { signal: options.signal } : {}) });
+      const running = runJob(workerContract, live.client, method, input, {
+        onJobId,
+        ...(options.signal ? { signal: options.signal } : {}),
+        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      });
       return await Promise.race([running, live.exited]);
     } catch (e) {
       throw options.signal?.aborted && e instanceof RpcError && e.code !== "CANCELLED" ? new RpcError("CANCELLED", "已取消", e.message) : e;

@@ -89,6 +89,20 @@ export const StatusOutcome = z.object({ loaded: z.array(z.object({ path: z.strin
 
 export const LoadParams = z.object({ model: ModelSpec, role: z.enum(["chat", "embedding"]) }).strict();
 
+/** Stages of making a model usable, as an llm.load job reports them (job.progress: stage, done of 100 within it); the core pushes them to the UI as models.state. */
+export const LoadStage = z.enum(["runtime", "weights", "context", "ready"]);
+export type LoadStage = z.infer<typeof LoadStage>;
+
+/** The llama.cpp runtime in the worker: which backend it uses and which build. */
+export const RuntimeOutcome = z.object({
+  backend: z.string(),
+  gpuDevices: z.array(z.string()),
+  /** llama.cpp release the binaries were built from (e.g. "b6100"), null when unknown. */
+  llamaCpp: z.string().nullable(),
+  nodeLlamaCpp: z.string().nullable(),
+});
+export type RuntimeOutcome = z.infer<typeof RuntimeOutcome>;
+
 /** A streamed piece of a running llm.chat job (coalesced by the worker's ChunkBatcher). */
 export const ChatChunkEvent = z.object({ jobId: z.string(), type: z.enum(["text", "thought"]), text: z.string() });
 
@@ -98,12 +112,13 @@ export const workerContract = defineContract(
       resultOnCancel: true,
     }),
     "llm.embed": job("Embed texts: one unit vector per text, in order", EmbedParams, EmbedOutcome),
-    "llm.load": job("Load a model for a role (if not loaded) and describe it", LoadParams, ModelInfoOutcome),
+    "llm.load": job("Load a model for a role (if not loaded) and describe it; its stages (LoadStage) come as job.progress", LoadParams, ModelInfoOutcome),
     "llm.count": call("Count the tokens of a text with a model's tokenizer", CountParams, CountOutcome),
     "llm.fit": call("Estimate how a GGUF fits this machine", FitParams, FitOutcome),
     "llm.fitAll": call("Estimate how each of these GGUF files fits this machine, in one request", z.object({ paths: z.array(z.string()).max(10_000) }).strict(), FitAllOutcome),
     "llm.machine": call("This machine's backend, GPUs and memory", NoInput, Machine),
     "llm.status": call("Loaded models", NoInput, StatusOutcome),
+    "llm.runtime": call("The llama.cpp runtime: backend, GPUs, llama.cpp release and node-llama-cpp version", NoInput, RuntimeOutcome),
     "llm.unload": call("Unload one model, or all", UnloadParams, Done),
     ...jobMethods,
   },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { RpcError } from "../../../electron/common/rpc/wire";
 import { errorText } from "./errors";
+import { englishError } from "./english-errors";
 
 describe("errorText", () => {
   it("shows the core's message", () => {
@@ -16,5 +17,15 @@ describe("errorText", () => {
     expect(errorText(undefined, "操作失败")).toBe("操作失败");
     expect(errorText({ message: "" }, "操作失败")).toBe("操作失败");
     expect(errorText("oops", "操作失败")).toBe("操作失败");
+  });
+});
+
+describe("englishError", () => {
+  it("gives the core's common messages in English, and names the kind of any other", () => {
+    expect(englishError("问题太长（最多 4000 字），请缩短后再发送", "INVALID_INPUT")).toBe("The question is too long (at most 4000 characters): shorten it and send again.");
+    expect(englishError("找不到文件或文件夹：/home/u/没有.pdf", "INVALID_INPUT")).toBe("File or folder not found: /home/u/没有.pdf");
+    expect(englishError("标题不能为空")).toBe("The title cannot be empty.");
+    expect(englishError("某个未收录的错误", "NOT_FOUND")).toBe("Not found. (某个未收录的错误)");
+    expect(englishError("already English")).toBe("already English");
   });
 });

@@ -82,5 +82,5 @@ export function runJob<K extends JobNames<Methods>>(
   return runJobOver(contract, api, method, input, opts);
 }
 
-export { errorText } from "./errors";
+export { coreText, errorText } from "./errors";
 export type { JobRunOptions };

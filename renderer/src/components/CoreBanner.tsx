@@ -1,5 +1,6 @@
 import { Alert } from "antd";
 import { useTranslation } from "react-i18next";
+import { hostMode } from "../api";
 import { useCoreStore } from "../state/core";
 import { useDelayed } from "./use-delayed";
 
@@ -17,8 +18,14 @@ export function CoreBanner() {
   if (core.state === "running" || (core.state === "starting" && !slowStart)) return null;
 
   const detail = core.message ? t("banner.detail", { message: core.message }) : null;
+  // In a browser the page reconnects to govdesk serve; nothing restarts a core that exited.
+  const serve = hostMode === "serve";
   const props =
-    core.state === "failed"
+    serve && core.state === "failed"
+      ? { type: "error" as const, title: t("shell.serveBanner.failedTitle"), text: t("shell.serveBanner.failedText") }
+      : serve && core.state === "restarting"
+        ? { type: "warning" as const, title: t("shell.serveBanner.restartingTitle"), text: t("shell.serveBanner.restartingText", { attempt: core.attempt }) }
+        : core.state === "failed"
       ? { type: "error" as const, title: t("banner.failed.title"), text: t("banner.failed.description") }
       : core.state === "restarting"
         ? {

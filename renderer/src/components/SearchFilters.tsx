@@ -32,10 +32,10 @@ export function SearchFilterFields({ testIdPrefix }: { testIdPrefix: string }) {
         <Input aria-label={t("searchFilters.docNumber")} placeholder={t("searchFilters.docNumber")} data-testid={`${testIdPrefix}-docNumber`} style={{ width: 150 }} />
       </Form.Item>
       <Form.Item name="dateFrom" rules={[date]}>
-        <Input aria-label={t("searchFilters.dateFrom")} placeholder={t("searchFilters.dateFrom")} data-testid={`${testIdPrefix}-dateFrom`} style={{ width: 190 }} />
+        <Input aria-label={t("searchFilters.dateFrom")} placeholder={t("searchFilters.dateFrom")} title={t("searchFilters.datePlaceholder")} data-testid={`${testIdPrefix}-dateFrom`} style={{ width: 150 }} />
       </Form.Item>
       <Form.Item name="dateTo" rules={[date]}>
-        <Input aria-label={t("searchFilters.dateTo")} placeholder={t("searchFilters.dateTo")} data-testid={`${testIdPrefix}-dateTo`} style={{ width: 190 }} />
+        <Input aria-label={t("searchFilters.dateTo")} placeholder={t("searchFilters.dateTo")} title={t("searchFilters.datePlaceholder")} data-testid={`${testIdPrefix}-dateTo`} style={{ width: 150 }} />
       </Form.Item>
     </>
   );

@@ -7,8 +7,9 @@ export const searchFiltersZhCN = {
   format: "格式",
   issuer: "发文机关",
   docNumber: "发文字号",
-  dateFrom: "成文日期起（yyyy-mm-dd）",
-  dateTo: "成文日期止（yyyy-mm-dd）",
+  dateFrom: "成文日期起",
+  dateTo: "成文日期止",
+  datePlaceholder: "如 2024-05-20",
   badDate: "请按 yyyy-mm-dd 填写日期，例如 2024-05-20",
   clear: "清除筛选",
 } as const;
@@ -29,6 +30,8 @@ export const pagePreviewZhCN = {
   notOnPage: "本页未找到引用的原文，下面是整页内容。",
   needsOcr: "此页没有文字层（可能是扫描件），需要 OCR。",
   failed: "无法打开原文，请确认文件仍在知识库中后重试。",
+  viewPage: "原页面",
+  viewText: "文字",
 } as const;
 
 export const searchFiltersEn = {
@@ -36,8 +39,9 @@ export const searchFiltersEn = {
   format: "Format",
   issuer: "Issuer",
   docNumber: "Document number",
-  dateFrom: "Date from (yyyy-mm-dd)",
-  dateTo: "Date to (yyyy-mm-dd)",
+  dateFrom: "Date from",
+  dateTo: "Date to",
+  datePlaceholder: "e.g. 2024-05-20",
   badDate: "Enter the date as yyyy-mm-dd, e.g. 2024-05-20",
   clear: "Clear filters",
 };
@@ -58,4 +62,6 @@ export const pagePreviewEn = {
   notOnPage: "The cited passage was not found on this page; the whole page is shown.",
   needsOcr: "This page has no text layer (scanned?): it needs OCR.",
   failed: "Cannot open the document; check it is still in the knowledge base and try again.",
+  viewPage: "Page",
+  viewText: "Text",
 };

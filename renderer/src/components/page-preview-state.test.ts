@@ -11,5 +11,8 @@ describe("page preview state", () => {
     expect(shownFor({ key: previewKey(7, 2), error: "无法打开原文" }, previewKey(7, 1))).toBeNull();
     expect(shownFor(null, previewKey(7, 2))).toBeNull();
     expect(shownFor(page2, "")).toBeNull();
+    // A file on disk (a summary's source) is keyed by its path.
+    expect(previewKey({ path: "/a/通知.pdf" }, 2)).toBe("file:/a/通知.pdf:2");
+    expect(previewKey({ documentId: 7 }, 2)).toBe(previewKey(7, 2));
   });
 });

@@ -27,10 +27,52 @@ export function fontSizeFor(scale: Settings["fontScale"]): number {
   return Math.round((BASE_FONT_SIZE * scale) / 100);
 }
 
-/** The antd theme for the user's settings: light/dark algorithm and scaled type. */
+/**
+ * Colours that keep text readable (WCAG AA, 4.5:1, checked by axe in the
+ * e2e run): antd's default blue, red and grey texts fall short on white
+ * (#1677ff is 4.1:1, 45 % black 3.4:1), so links, errors and secondary or
+ * placeholder text are a shade darker (lighter on the dark theme).
+ */
+function shade7<K extends string>(colors: Record<K, string>): Record<`${K}7` | `${K}-7`, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries<string>(colors)) out[`${name}7`] = out[`${name}-7`] = value;
+  return out as Record<`${K}7` | `${K}-7`, string>;
+}
+
+const READABLE = {
+  light: {
+    colorPrimary: "#0958d9",
+    colorLink: "#0958d9",
+    colorError: "#cf1322",
+    colorTextSecondary: "rgba(0, 0, 0, 0.65)",
+    colorTextTertiary: "rgba(0, 0, 0, 0.58)",
+    colorTextDescription: "rgba(0, 0, 0, 0.62)",
+    colorTextPlaceholder: "rgba(0, 0, 0, 0.56)",
+    // Status tags (就绪, 需要 OCR) are coloured text on a pale background. The background is set too:
+    // derived from these darker seeds it comes out murky (就绪 was 3:1 on it).
+    colorSuccess: "#237804",
+    colorSuccessBg: "#f6ffed",
+    colorSuccessBorder: "#b7eb8f",
+    colorWarning: "#8a5a00",
+    colorWarningBg: "#fffbe6",
+    colorWarningBorder: "#ffe58f",
+    // Preset-colour tags use the palette's 7th shade as text: darker where antd's is too light.
+    // Both spellings: "green7" and "green-7" are one CSS variable (--ant-green-7), and the derived one won.
+    ...shade7({ green: "#237804", gold: "#7c5a00", orange: "#ad4e00", cyan: "#006d75", lime: "#3f6600", volcano: "#ad2102" }),
+  },
+  dark: {
+    colorTextSecondary: "rgba(255, 255, 255, 0.72)",
+    colorTextTertiary: "rgba(255, 255, 255, 0.62)",
+    colorTextDescription: "rgba(255, 255, 255, 0.66)",
+    colorTextPlaceholder: "rgba(255, 255, 255, 0.6)",
+  },
+} as const;
+
+/** The antd theme for the user's settings: light/dark algorithm, scaled type, readable colours. */
 export function themeConfig(settings: Pick<Settings, "theme" | "fontScale">): ThemeConfig {
+  const dark = settings.theme === "dark";
   return {
-    algorithm: settings.theme === "dark" ? theme.darkAlgorithm : theme.defaultAlgorithm,
-    token: { fontSize: fontSizeFor(settings.fontScale), fontFamily: FONT_FAMILY },
+    algorithm: dark ? theme.darkAlgorithm : theme.defaultAlgorithm,
+    token: { fontSize: fontSizeFor(settings.fontScale), fontFamily: FONT_FAMILY, ...(dark ? READABLE.dark : READABLE.light) },
   };
 }

@@ -22,10 +22,12 @@ export interface Feature {
   titleKey: MessageKey;
   icon: ComponentType;
   Screen: ComponentType;
+  /** The screen fills the window and scrolls its own parts (chat: the input stays at the bottom). */
+  fill?: boolean;
 }
 
 export const features: readonly Feature[] = [
-  { id: "chat", titleKey: "chat.title", icon: MessageOutlined, Screen: ChatScreen },
+  { id: "chat", titleKey: "chat.title", icon: MessageOutlined, Screen: ChatScreen, fill: true },
   { id: "summarise", titleKey: "summarise.title", icon: FileTextOutlined, Screen: SummariseScreen },
   { id: "draft", titleKey: "draft.title", icon: EditOutlined, Screen: DraftScreen },
   { id: "knowledge", titleKey: "knowledge.title", icon: BookOutlined, Screen: KnowledgeScreen },

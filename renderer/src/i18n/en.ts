@@ -5,6 +5,8 @@ import { summariseEn } from "../features/summarise/messages";
 import { knowledgeEn } from "../features/knowledge/messages";
 import { modelsEn } from "../features/models/messages";
 import { pagePreviewEn, searchFiltersEn } from "../components/messages";
+import { shellEn } from "../components/shell-messages";
+import { guideEn } from "../features/guide/messages";
 import type { Messages } from "./zh-CN";
 
 /** English. Typed as Messages: missing or extra keys fail the typecheck. */
@@ -62,6 +64,14 @@ export const en: Messages = {
     saved: "Settings saved",
     lockedBy: "Locked by your administrator: {{reason}}",
     saveFailed: "Could not save the settings",
+    unsaved: "Unsaved changes",
+    sendKey: "Sending messages",
+    chatSystemPrompt: "Default system prompt of new conversations",
+    chatSystemPromptHelp: "Tells the model its role and how to answer in a plain chat; empty uses the built-in GovDesk prompt. Each conversation can set its own under Conversation settings.",
+    chatSystemPromptTooLong: "At most 4000 characters",
+    chatTemperature: "Default temperature of new conversations",
+    chatTemperatureHelp: "0 to 2: lower is steadier, higher more varied.",
+    chatTemperatureRange: "The temperature must be between 0 and 2",
     loadFailed: "Could not read the settings",
     reload: "Reload",
     languageOptions: {
@@ -90,6 +100,8 @@ export const en: Messages = {
   admin: adminEn,
   searchFilters: searchFiltersEn,
   pagePreview: pagePreviewEn,
+  shell: shellEn,
+  guide: guideEn,
   about: {
     title: "About",
     productName: "Product",
@@ -105,6 +117,18 @@ export const en: Messages = {
     sqliteVec: "sqlite-vec",
     schemaVersion: "Database schema version",
     notApplicable: "n/a",
+    backend: "Inference backend (llama.cpp)",
+    llamaCpp: "llama.cpp version",
+    nodeLlamaCpp: "node-llama-cpp",
+    runtimeFailed: "Could not read the inference engine's details",
+    licenses: "Third-party licences",
+    licensesIntro: "GovDesk uses these {{count}} open-source components; click + before a row for the full licence.",
+    licensesSearch: "Find by name",
+    licensesMissing: "The licence list (licenses.json) is missing: reinstall GovDesk.",
+    licenseName: "Component",
+    licenseVersion: "Version",
+    licenseType: "Licence",
+    licenseText: "Full licence of {{name}}",
     loadFailed: "Could not read the application information",
     retry: "Retry",
     hosts: {

@@ -5,6 +5,8 @@ import { summariseZhCN } from "../features/summarise/messages";
 import { knowledgeZhCN } from "../features/knowledge/messages";
 import { modelsZhCN } from "../features/models/messages";
 import { pagePreviewZhCN, searchFiltersZhCN } from "../components/messages";
+import { shellZhCN } from "../components/shell-messages";
+import { guideZhCN } from "../features/guide/messages";
 /**
  * Simplified Chinese, the default language. This file defines the keys:
  * en.ts is typed against it, so a key added here and forgotten there fails
@@ -63,6 +65,14 @@ export const zhCN = {
     saved: "设置已保存",
     lockedBy: "已由管理员锁定：{{reason}}",
     saveFailed: "保存设置失败",
+    unsaved: "有未保存的更改",
+    sendKey: "发送消息",
+    chatSystemPrompt: "新对话的默认系统提示词",
+    chatSystemPromptHelp: "直接对话时告诉模型它的角色和回答方式；留空则用内置的政务助手提示词。每个对话还可以在“对话设置”里单独指定。",
+    chatSystemPromptTooLong: "系统提示词最多 4000 字",
+    chatTemperature: "新对话的默认温度",
+    chatTemperatureHelp: "0 到 2：越低越稳定，越高越多样。",
+    chatTemperatureRange: "温度应在 0 到 2 之间",
     loadFailed: "无法读取设置",
     reload: "重新读取",
     languageOptions: {
@@ -91,6 +101,8 @@ export const zhCN = {
   admin: adminZhCN,
   searchFilters: searchFiltersZhCN,
   pagePreview: pagePreviewZhCN,
+  shell: shellZhCN,
+  guide: guideZhCN,
   about: {
     title: "关于",
     productName: "产品名称",
@@ -106,6 +118,18 @@ export const zhCN = {
     sqliteVec: "sqlite-vec",
     schemaVersion: "数据库结构版本",
     notApplicable: "不适用",
+    backend: "推理后端（llama.cpp）",
+    llamaCpp: "llama.cpp 版本",
+    nodeLlamaCpp: "node-llama-cpp",
+    runtimeFailed: "无法读取推理引擎信息",
+    licenses: "第三方软件许可",
+    licensesIntro: "GovDesk 使用了以下 {{count}} 个开源组件，点击每行前的 + 查看许可全文。",
+    licensesSearch: "按名称查找",
+    licensesMissing: "找不到许可清单（licenses.json），请重新安装 GovDesk。",
+    licenseName: "组件",
+    licenseVersion: "版本",
+    licenseType: "许可",
+    licenseText: "{{name}} 的许可全文",
     loadFailed: "无法读取应用信息",
     retry: "重试",
     hosts: {

@@ -2,6 +2,7 @@ import type { CoreState } from "../../../electron/common/contract";
 import { api, getCoreState, onCoreState } from "../api";
 import { applyLanguage } from "../i18n";
 import { loadAppInfo } from "./app-info";
+import { applyModelState } from "./model-states";
 import { useCoreStore } from "./core";
 import { loadSettings, replaceSettings, useSettingsStore } from "./settings";
 
@@ -25,6 +26,7 @@ export function connectStores(): void {
   onState(getCoreState());
 
   api.on("settings.changed", replaceSettings);
+  api.on("models.state", applyModelState);
 
   // Synchronous with the store update, so antd's locale (read from the same
   // store during render) and the i18next strings switch in one render.

@@ -23,7 +23,7 @@ export async function exportItem(s: CoreServices, repo: ConversationsRepo, input
   let name: string;
   if (input.kind === "conversation") {
     const conv = repo.get(input.id);
-    blocks = conversationBlocks(conv, repo.messages(conv.id));
+    blocks = conversationBlocks(conv, repo.thread(conv.id));
     name = conv.title;
   } else {
     const summary = getSummary(s.store.db, input.id);

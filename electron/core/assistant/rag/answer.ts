@@ -17,6 +17,9 @@ export interface AnswerInput {
   history?: readonly ChatTurn[];
   signal?: AbortSignal;
   onChunk?: (chunk: ChatChunk) => void;
+  /** The conversation's own instructions, put before the answering rules. */
+  customPrompt?: string;
+  temperature?: number;
 }
 
 export interface Answer {
@@ -57,10 +60,13 @@ export async function planRagPrompt(
   history: readonly ChatTurn[] = [],
   /** Picks each source's cited passage (the question with its context for a follow-up). */
   passageQuery = question,
+  /** The conversation's own instructions, which go before the answering rules and take room too. */
+  customPrompt = "",
 ): Promise<RagPlan> {
   const maxTokens = answerTokens(model.contextSize);
   const empty = ragAnswer.render({ question, sources: [] });
-  const fixed = (await model.countTokens(empty.system)) + (await model.countTokens(empty.user)) + TEMPLATE_TOKENS;
+  const custom = customPrompt ? (await model.countTokens(customPrompt)) + 2 : 0;
+  const fixed = custom + (await model.countTokens(empty.system)) + (await model.countTokens(empty.user)) + TEMPLATE_TOKENS;
   let room = model.contextSize - maxTokens - fixed;
   if (room < 32) throw new RpcError("INVALID_INPUT", "问题太长，请缩短后再问。");
   const historyRoom = room >= MIN_ROOM_FOR_HISTORY ? Math.floor(room / 4) : 0;
@@ -104,13 +110,13 @@ export async function answerQuestion(model: ChatModel | null, input: AnswerInput
   const hits = relevantHits(input.relevanceQuery ?? input.question, input.hits);
   if (hits.length === 0) return { answer: NOT_FOUND_ANSWER, thought: "", sources: [], citations: [], method: "not-found" };
   if (!model) return retrievalOnly(input.relevanceQuery ?? input.question, hits);
-  const plan = await planRagPrompt(model, input.question, hits, input.history, input.relevanceQuery);
+  const plan = await planRagPrompt(model, input.question, hits, input.history, input.relevanceQuery, input.customPrompt);
   if (plan.sources.length === 0) return { answer: NOT_FOUND_ANSWER, thought: "", sources: [], citations: [], method: "not-found" };
   const r = await model.generate({
-    system: plan.prompt.system,
+    system: input.customPrompt ? `${input.customPrompt}\n\n${plan.prompt.system}` : plan.prompt.system,
     messages: [...plan.history, { role: "user", content: plan.prompt.user }],
     maxTokens: plan.maxTokens,
-    temperature: 0.2,
+    temperature: input.temperature ?? 0.2,
     ...(input.signal ? { signal: input.signal } : {}),
     ...(input.onChunk ? { onChunk: input.onChunk } : {}),
   });

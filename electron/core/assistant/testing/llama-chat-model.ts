@@ -3,7 +3,7 @@ import type { ChatModel, ChatRequest, ChatResult } from "../../llm/chat-model";
 
 export interface TestChatModel extends ChatModel {
   /** Every request's exact prompt size in tokens (as templated) and its maxTokens. */
-  readonly calls: { promptTokens: number; maxTokens: number; user: string }[];
+  readonly calls: { promptTokens: number; maxTokens: number; user: string; system: string; temperature: number | undefined; history: string[] }[];
   /** Exact templated prompt size of a request, without generating. */
   measure(req: Pick<ChatRequest, "system" | "messages">): number;
   dispose(): Promise<void>;
@@ -49,7 +49,7 @@ export async function loadTestChatModel(modelPath: string, contextSize = 512): P
     const last = { content: lastText };
     try {
       const promptTokens = measure(req);
-      calls.push({ promptTokens, maxTokens, user: last.content });
+      calls.push({ promptTokens, maxTokens, user: last.content, system: req.system ?? "", temperature: req.temperature, history: req.messages.slice(0, -1).map((m) => m.content) });
       if (promptTokens + maxTokens > context.contextSize) {
         throw new Error(`test model: prompt ${promptTokens} + maxTokens ${maxTokens} > context ${context.contextSize}`);
       }

@@ -2,9 +2,9 @@ import { getLlama, LlamaLogLevel, type Llama } from "node-llama-cpp";
 import { RpcError } from "../../../common/rpc/wire";
 import type { Handlers } from "../../../common/rpc/router";
 import type { JobManager } from "../../rpc/jobs";
-import { ModelSpec, type WorkerContract } from "../worker-contract";
-import { describeMachine, estimateFit } from "../fit";
-import { LoadedModels } from "./loaded-models";
+import { ModelSpec, type LoadStage, type WorkerContract } from "../worker-contract";
+import { describeMachine, estimateFit, runtimeInfo } from "../fit";
+import { LoadedModels, type LoadReporter } from "./loaded-models";
 import { runChat } from "./chat";
 import { runEmbed } from "./embed";
 import { ChunkBatcher } from "./batcher";
@@ -23,6 +23,11 @@ export interface WorkerHooks {
 export function workerHandlers(hooks: WorkerHooks, jobs: JobManager, gpuSetting: string): Handlers<WorkerContract> {
   let llamaPromise: Promise<Llama> | null = null;
   let loaded: LoadedModels | null = null;
+  // Each running llm.load job listens for its model's stages (several jobs may wait on one load).
+  const stageListeners = new Set<LoadReporter>();
+  const report: LoadReporter = (...a) => {
+    for (const l of [...stageListeners]) l(...a);
+  };
 
   function llama(): Promise<Llama> {
     llamaPromise ??= getLlama({
@@ -31,7 +36,7 @@ export function workerHandlers(hooks: WorkerHooks, jobs: JobManager, gpuSetting:
       logLevel: LlamaLogLevel.error,
       logger: (_level, message) => hooks.log(message.trimEnd()),
     }).then((l) => {
-      loaded = new LoadedModels(l);
+      loaded = new LoadedModels(l, report);
       return l;
     });
     return llamaPromise;
@@ -61,16 +66,29 @@ export function workerHandlers(hooks: WorkerHooks, jobs: JobManager, gpuSetting:
         }
       }),
     "llm.embed": ({ model, texts }, job) => coded(async () => runEmbed(await (await models()).embed(ModelSpec.parse(model)), texts, job.signal)),
-    "llm.load": ({ model, role }) =>
+    "llm.load": ({ model, role }, job) =>
       coded(async () => {
-        const m = await models();
         const spec = ModelSpec.parse(model);
-        if (role === "embedding") {
-          const e = await m.embed(spec);
-          return { contextSize: e.contextSize, embeddingDimension: e.model.embeddingVectorSize };
+        const stage = (st: LoadStage, progress: number): void => {
+          if (st !== "ready") job.progress(Math.round(progress * 100), 100, st);
+        };
+        const listener: LoadReporter = (path, r, st, progress) => {
+          if (path === spec.path && r === role) stage(st, progress);
+        };
+        stageListeners.add(listener);
+        try {
+          // Starting llama.cpp (and probing GPUs) is the first wait of a fresh worker.
+          if (!loaded) stage("runtime", 0);
+          const m = await models();
+          if (role === "embedding") {
+            const e = await m.embed(spec);
+            return { contextSize: e.contextSize, embeddingDimension: e.model.embeddingVectorSize };
+          }
+          const c = await m.chat(spec);
+          return { contextSize: c.context.contextSize, embeddingDimension: c.model.embeddingVectorSize };
+        } finally {
+          stageListeners.delete(listener);
         }
-        const c = await m.chat(spec);
-        return { contextSize: c.context.contextSize, embeddingDimension: c.model.embeddingVectorSize };
       }),
     "llm.count": ({ model, text }) => coded(async () => ({ tokens: (await (await models()).chat(ModelSpec.parse(model))).model.tokenize(text).length })),
     "llm.fit": ({ path, gpuLayers, contextSize }) =>
@@ -94,6 +112,7 @@ export function workerHandlers(hooks: WorkerHooks, jobs: JobManager, gpuSetting:
       }),
     "llm.machine": () => coded(async () => describeMachine(await llama())),
     "llm.status": () => ({ loaded: loaded?.loaded() ?? [] }),
+    "llm.runtime": () => coded(async () => runtimeInfo(await llama())),
     "llm.unload": ({ path }) =>
       coded(async () => {
         await (await models()).unload(path);

@@ -4,7 +4,7 @@ import {
   type LlamaEmbeddingContext,
   type LlamaModel,
 } from "node-llama-cpp";
-import { type ModelSpec } from "../worker-contract";
+import { type LoadStage, type ModelSpec } from "../worker-contract";
 
 type Spec = ReturnType<typeof ModelSpec.parse>;
 
@@ -24,6 +24,9 @@ export interface EmbedSlot {
   tail: Promise<void>;
 }
 
+/** Told each stage of a load as it happens (the worker forwards it to the core). */
+export type LoadReporter = (path: string, role: "chat" | "embedding", stage: LoadStage, progress: number) => void;
+
 /** Default context cap: larger contexts cost memory the user rarely needs. */
 const DEFAULT_MAX_CONTEXT = 8192;
 
@@ -37,17 +40,31 @@ export class LoadedModels {
   private readonly chats = new Map<string, Promise<ChatSlot>>();
   private readonly embeds = new Map<string, Promise<EmbedSlot>>();
 
-  constructor(private readonly llama: Llama) {}
+  constructor(
+    private readonly llama: Llama,
+    private readonly report: LoadReporter = () => {},
+  ) {}
 
   private key(spec: Spec): string {
     return JSON.stringify([spec.path, spec.gpuLayers, spec.contextSize ?? null, spec.threads, spec.parallel ?? null]);
   }
 
-  private model(spec: Spec): Promise<LlamaModel> {
+  private model(spec: Spec, role: "chat" | "embedding"): Promise<LlamaModel> {
     const key = JSON.stringify([spec.path, spec.gpuLayers]);
     let m = this.models.get(key);
     if (!m) {
-      m = this.llama.loadModel({ modelPath: spec.path, gpuLayers: spec.gpuLayers });
+      this.report(spec.path, role, "weights", 0);
+      // llama.cpp reports often while reading weights; a few steps are enough for a progress bar.
+      let last = 0;
+      m = this.llama.loadModel({
+        modelPath: spec.path,
+        gpuLayers: spec.gpuLayers,
+        onLoadProgress: (p) => {
+          if (p - last < 0.02 && p < 1) return;
+          last = p;
+          this.report(spec.path, role, "weights", Math.min(1, Math.max(0, p)));
+        },
+      });
       this.models.set(key, m);
       m.catch(() => this.models.delete(key));
     }
@@ -59,12 +76,14 @@ export class LoadedModels {
     let slot = this.chats.get(key);
     if (!slot) {
       slot = (async () => {
-        const model = await this.model(spec);
+        const model = await this.model(spec, "chat");
+        this.report(spec.path, "chat", "context", 0);
         const context = await model.createContext({
           contextSize: spec.contextSize ?? { max: Math.min(model.trainContextSize, DEFAULT_MAX_CONTEXT) },
           threads: spec.threads,
           sequences: 1,
         });
+        this.report(spec.path, "chat", "ready", 1);
         return { model, context, tail: Promise.resolve() };
       })();
       this.chats.set(key, slot);
@@ -78,11 +97,13 @@ export class LoadedModels {
     let slot = this.embeds.get(key);
     if (!slot) {
       slot = (async () => {
-        const model = await this.model(spec);
+        const model = await this.model(spec, "embedding");
+        this.report(spec.path, "embedding", "context", 0);
         const contextSize = spec.contextSize ?? Math.min(model.trainContextSize, DEFAULT_MAX_CONTEXT);
         const parallel = spec.parallel ?? (this.llama.gpu === false ? 1 : 2);
         const contexts: LlamaEmbeddingContext[] = [];
         for (let i = 0; i < parallel; i++) contexts.push(await model.createEmbeddingContext({ contextSize, threads: spec.threads }));
+        this.report(spec.path, "embedding", "ready", 1);
         return { model, contexts, contextSize, tail: Promise.resolve() };
       })();
       this.embeds.set(key, slot);

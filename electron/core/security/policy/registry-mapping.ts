@@ -46,6 +46,10 @@ export const REGISTRY_VALUES = {
   "audit\\syslog": "string",
   "developer\\devtools": "bool",
   "redaction\\heuristic": "bool",
+  "firstRun\\show": "string",
+  "firstRun\\message": "string",
+  "firstRun\\remoteModelUrl": "string",
+  "firstRun\\remoteModel": "string",
 } as const satisfies Record<string, RegistryKind>;
 
 const KNOWN = new Map(Object.keys(REGISTRY_VALUES).map((name) => [name.toLowerCase(), name as keyof typeof REGISTRY_VALUES]));

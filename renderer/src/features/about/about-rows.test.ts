@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { AppInfo } from "../../../../electron/common/contract";
-import { aboutRows } from "./about-rows";
+import { aboutRows, runtimeRows } from "./about-rows";
 
 const info: AppInfo = {
   name: "GovDesk 政务助手",
@@ -38,5 +38,13 @@ describe("aboutRows", () => {
 
   it("has unique ids", () => {
     expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
+  });
+});
+
+describe("runtimeRows", () => {
+  it("names the llama.cpp backend and its build", () => {
+    const rows = runtimeRows({ backend: "cuda", gpuDevices: ["RTX 4090"], llamaCpp: "ggml-org/llama.cpp b6100", nodeLlamaCpp: "3.21.1" });
+    expect(rows.map((r) => r.value)).toEqual([{ text: "NVIDIA CUDA (RTX 4090)" }, { text: "ggml-org/llama.cpp b6100" }, { text: "3.21.1" }]);
+    expect(runtimeRows({ backend: "cpu", gpuDevices: [], llamaCpp: null, nodeLlamaCpp: null })[1]!.value).toEqual({ key: "about.notApplicable" });
   });
 });

@@ -1,4 +1,6 @@
 import type { AppInfo } from "../../../../electron/common/contract";
+import type { ModelRuntime } from "../../../../electron/common/contracts/models";
+import { backendName } from "../models/format";
 import type { MessageKey } from "../../i18n/zh-CN";
 
 /** A cell's content: text shown as is, or a message to translate. */
@@ -36,5 +38,18 @@ export function aboutRows(info: AppInfo): AboutRow[] {
     { id: "sqlite", label: "about.sqlite", value: { text: info.versions.sqlite } },
     { id: "sqliteVec", label: "about.sqliteVec", value: { text: info.versions.sqliteVec } },
     { id: "schema", label: "about.schemaVersion", value: { text: String(info.schemaVersion) }, testId: "about-schema-version" },
+  ];
+}
+
+/**
+ * The llama.cpp runtime rows: backend (CPU, CUDA, Vulkan, Metal) with its
+ * GPUs, the llama.cpp build and node-llama-cpp's version.
+ */
+export function runtimeRows(rt: ModelRuntime): AboutRow[] {
+  const backend = backendName(rt.backend) + (rt.gpuDevices.length ? ` (${rt.gpuDevices.join(", ")})` : "");
+  return [
+    { id: "backend", label: "about.backend", value: { text: backend }, testId: "about-backend" },
+    { id: "llamaCpp", label: "about.llamaCpp", value: orNotApplicable(rt.llamaCpp), testId: "about-llama-cpp" },
+    { id: "nodeLlamaCpp", label: "about.nodeLlamaCpp", value: orNotApplicable(rt.nodeLlamaCpp) },
   ];
 }

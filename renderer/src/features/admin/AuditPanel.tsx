@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { AuditEntry, AuditVerifyResult } from "../../../../electron/common/contracts/security";
 import { api, errorText } from "../../api";
 import { useLoad } from "../../components/use-load";
+import { detailParts, type DetailKey } from "./audit-labels";
 import { downloadText } from "./download-text";
 
 const PAGE = 20;
@@ -71,13 +72,23 @@ export function AuditPanel() {
           dataSource={list.data?.entries ?? []}
           locale={{ emptyText: t("admin.audit.empty") }}
           pagination={{ current: page, pageSize: PAGE, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
+          tableLayout="fixed"
           columns={[
-            { title: "#", dataIndex: "seq", width: 70 },
-            { title: t("admin.audit.time"), dataIndex: "time", render: (v: string) => new Date(v).toLocaleString() },
-            { title: t("admin.audit.user"), dataIndex: "user" },
-            { title: t("admin.audit.type"), dataIndex: "type" },
-            { title: t("admin.audit.object"), dataIndex: "object", ellipsis: true },
-            { title: t("admin.audit.detail"), dataIndex: "detail", ellipsis: true, render: (d: AuditEntry["detail"]) => (d ? JSON.stringify(d) : "") },
+            { title: "#", dataIndex: "seq", width: 64 },
+            { title: t("admin.audit.time"), dataIndex: "time", width: 170, render: (v: string) => new Date(v).toLocaleString() },
+            { title: t("admin.audit.user"), dataIndex: "user", width: 100, ellipsis: true },
+            {
+              title: t("admin.audit.type"),
+              dataIndex: "type",
+              width: 130,
+              render: (type: AuditEntry["type"]) => (
+                <span data-testid="admin-audit-type" data-type={type} title={type}>
+                  {t(`admin.audit.types.${type}`)}
+                </span>
+              ),
+            },
+            { title: t("admin.audit.object"), dataIndex: "object", ellipsis: { showTitle: true } },
+            { title: t("admin.audit.detail"), dataIndex: "detail", render: (d: AuditEntry["detail"]) => <AuditDetail detail={d} /> },
           ]}
         />
       </Flex>
@@ -106,5 +117,22 @@ function VerifyAlert({ result }: { result: AuditVerifyResult }) {
         </ul>
       }
     />
+  );
+}
+
+/** An entry's details as "label：value" lines in the user's language, whole (not cut JSON). */
+function AuditDetail({ detail }: { detail: AuditEntry["detail"] }) {
+  const { t } = useTranslation();
+  const parts = detailParts(detail);
+  if (!parts.length) return null;
+  const value = (v: string | number | boolean | null): string => (v === true ? t("admin.audit.yes") : v === false ? t("admin.audit.no") : v === null ? "—" : String(v));
+  return (
+    <Flex vertical gap={0} style={{ fontSize: 12 }} className="govdesk-break" data-testid="admin-audit-detail">
+      {parts.map((p) => (
+        <span key={p.key}>
+          {t("knowledge.meta.item", { label: p.known ? t(`admin.audit.detailKeys.${p.key as DetailKey}`) : p.key, value: value(p.value) })}
+        </span>
+      ))}
+    </Flex>
   );
 }

@@ -1,18 +1,27 @@
-import { Sender } from "@ant-design/x";
-import { Alert, App, Flex, Select, Typography } from "antd";
+import { Alert, App, Button, Flex, type InputRef } from "antd";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { SearchFiltersInput } from "../../../../electron/common/contracts/knowledge";
 import { api, errorText } from "../../api";
 import { Screen } from "../../components/Screen";
-import { ChatFilters } from "./ChatFilters";
+import { useCommands } from "../../state/commands";
+import { useNavigation } from "../../state/navigation";
+import { useSettingsStore } from "../../state/settings";
+import { ChatComposer } from "./ChatComposer";
+import { ChatHeader, PLAIN_CHAT } from "./ChatHeader";
 import { CitationPreview, type PreviewTarget } from "./CitationPreview";
 import { ConversationList } from "./ConversationList";
-import { MessageBubble } from "./MessageBubble";
-import { ModelSelect } from "./ModelSelect";
+import { ConversationSettings, type ChatOptionsValue } from "./ConversationSettings";
+import { MessageList } from "./MessageList";
 import { useChat } from "./use-chat";
 
-/** 对话: ask a knowledge base; answers stream in with citations that open the cited page. */
+const NO_OPTIONS: ChatOptionsValue = { systemPrompt: null, temperature: null };
+
+/**
+ * 对话: ask a knowledge base (answers stream in with citations that open the
+ * cited page) or talk to the model directly; the screen fills the window so
+ * the input stays at the bottom.
+ */
 export function ChatScreen() {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -24,19 +33,37 @@ export function ChatScreen() {
   const [modelPath, setModelPath] = useState<string | null>(null);
   const [filters, setFilters] = useState<{ value: SearchFiltersInput; bad: boolean }>({ value: {}, bad: false });
   const [filtersOpen, setFiltersOpen] = useState(false);
-  const bottom = useRef<HTMLDivElement>(null);
+  const [optionsOpen, setOptionsOpen] = useState(false);
+  const [newOptions, setNewOptions] = useState<ChatOptionsValue>(NO_OPTIONS);
+  const searchRef = useRef<InputRef>(null);
+  const settings = useSettingsStore((s) => s.settings);
+  const navigate = useNavigation((s) => s.navigate);
   const active = chat.conversations.find((c) => c.id === chat.activeId) ?? null;
+  const currentKb = active ? (active.kb ?? PLAIN_CHAT) : (kb ?? PLAIN_CHAT);
 
   useEffect(() => {
     api.call("kb.list", {}).then(
       (r) => {
         const names = r.bases.map((b) => b.name);
         setKbs(names);
-        setKb((cur) => cur ?? names[0] ?? null);
+        setKb((cur) => cur ?? names[0] ?? PLAIN_CHAT);
       },
       () => setKbs([]),
     );
   }, []);
+
+  // Ctrl+N and Ctrl+K from anywhere in the window (state/commands.ts).
+  const { open } = chat;
+  const newRequests = useCommands((s) => s.newConversation);
+  const searchRequests = useCommands((s) => s.focusSearch);
+  useEffect(() => {
+    if (newRequests === 0) return;
+    void open(null);
+    setNewOptions(NO_OPTIONS);
+  }, [newRequests, open]);
+  useEffect(() => {
+    if (searchRequests > 0) searchRef.current?.focus();
+  }, [searchRequests]);
 
   // Esc stops the answer being generated, wherever the focus is.
   const { streaming, stop } = chat;
@@ -49,32 +76,46 @@ export function ChatScreen() {
     return () => window.removeEventListener("keydown", onKey);
   }, [streaming, stop]);
 
-  useEffect(() => {
-    bottom.current?.scrollIntoView?.({ block: "end" });
-  }, [chat.messages, chat.streaming?.text]);
-
-  async function send(question: string, regenerate = false): Promise<void> {
+  async function send(question: string, how: { regenerate?: boolean; editOf?: number } = {}): Promise<void> {
     if (!question.trim() || chat.streaming) return;
-    if (filters.bad) {
+    if (filters.bad && currentKb !== PLAIN_CHAT) {
       setFiltersOpen(true);
       void message.error(t("chat.filters.badDate"));
       return;
     }
-    setDraft("");
+    const fromDraft = !how.regenerate && how.editOf === undefined;
+    if (fromDraft) setDraft("");
     try {
-      await chat.ask(question, { kb: active?.kb ?? kb, regenerate, modelPath, filters: filters.value });
+      await chat.ask(question, {
+        kb: currentKb === PLAIN_CHAT ? null : currentKb,
+        regenerate: how.regenerate ?? false,
+        editOf: how.editOf,
+        modelPath,
+        filters: currentKb === PLAIN_CHAT ? {} : filters.value,
+        ...(active ? {} : newOptions),
+      });
+      if (!active) setNewOptions(NO_OPTIONS);
     } catch (e) {
-      const text = errorText(e, t("chat.failed"));
       if ((e as { code?: string }).code === "CANCELLED") void message.info(t("chat.stopped"));
-      else void message.error(text);
-      if (!regenerate) setDraft(question);
+      else void message.error(errorText(e, t("chat.failed")));
+      if (fromDraft) setDraft(question);
     }
   }
 
-  const lastAnswer = chat.messages.findLast((m) => m.role === "assistant");
+  async function saveOptions(v: ChatOptionsValue): Promise<void> {
+    if (!active) {
+      setNewOptions(v);
+      return;
+    }
+    await api.call("assistant.conversations.update", { id: active.id, systemPrompt: v.systemPrompt, temperature: v.temperature });
+    await chat.reloadList();
+  }
+
+  const copy = (text: string): void => void navigator.clipboard?.writeText(text).then(() => message.success(t("chat.copied")), () => message.error(t("chat.copyFailed")));
+  const noModel = !settings.defaultChatModelId && currentKb === PLAIN_CHAT && !modelPath;
   return (
     <Screen title={t("chat.title")} testId="chat-screen">
-      <Flex gap="large" align="stretch" style={{ minHeight: 480 }}>
+      <Flex gap="large" align="stretch" style={{ flex: 1, minHeight: 0 }}>
         <ConversationList
           items={chat.conversations}
           activeId={chat.activeId}
@@ -82,67 +123,56 @@ export function ChatScreen() {
           onQuery={chat.setQuery}
           onOpen={(id) => void chat.open(id).catch((e: unknown) => void message.error(errorText(e, t("chat.failed"))))}
           onChanged={chat.reloadList}
+          searchRef={searchRef}
         />
-        <Flex vertical gap="middle" style={{ flex: 1, minWidth: 0 }}>
-          <Flex gap="small" align="center">
-            <Typography.Text>{t("chat.kbLabel")}</Typography.Text>
-            <Select
-              style={{ minWidth: 200 }}
-              data-testid="chat-kb"
-              placeholder={t("chat.kbPlaceholder")}
-              value={active ? active.kb : kb}
-              disabled={active !== null}
-              onChange={(v: string) => setKb(v)}
-              options={(kbs ?? []).map((name) => ({ value: name, label: name }))}
+        <Flex vertical gap="middle" style={{ flex: 1, minWidth: 0, minHeight: 0 }}>
+          <ChatHeader active={active} kbs={kbs} kb={currentKb} onKb={setKb} modelPath={modelPath} onModelPath={setModelPath} onOptions={() => setOptionsOpen(true)} />
+          {noModel && (
+            <Alert
+              type="info"
+              showIcon
+              data-testid="chat-no-model"
+              title={t("chat.noModelHint")}
+              action={
+                <Button size="small" onClick={() => navigate("models")}>
+                  {t("chat.goModels")}
+                </Button>
+              }
             />
-            {active ? (
-              <Typography.Text type="secondary">{t("chat.model", { name: active.modelName ?? t("chat.defaultModel") })}</Typography.Text>
-            ) : (
-              <ModelSelect value={modelPath} onChange={setModelPath} testId="chat-model" />
-            )}
-          </Flex>
-          {kbs !== null && kbs.length === 0 && <Alert type="info" showIcon title={t("chat.noKb")} />}
-          <Flex vertical gap="middle" style={{ flex: 1, overflowY: "auto", maxHeight: "60vh" }} data-testid="chat-messages">
-            {chat.messages.length === 0 && !chat.streaming && <Typography.Text type="secondary">{t("chat.emptyHint")}</Typography.Text>}
-            {chat.messages
-              .filter((m) => !(chat.streaming?.regenerate && m.id === lastAnswer?.id))
-              .map((m) => (
-                <MessageBubble
-                  key={m.id}
-                  role={m.role}
-                  content={m.content}
-                  thought={m.thought}
-                  citations={m.citations}
-                  method={m.method}
-                  onCite={(c) => setPreview({ documentId: c.documentId, page: c.page, passage: c.snippet })}
-                  onCopy={() => void navigator.clipboard?.writeText(m.content).then(() => message.success(t("chat.copied")))}
-                  onRegenerate={m.id === lastAnswer?.id && !chat.streaming ? () => void send(chat.messages.at(-2)?.content ?? "", true) : undefined}
-                />
-              ))}
-            {chat.streaming && (
-              <>
-                {!chat.streaming.regenerate && <MessageBubble role="user" content={chat.streaming.question} />}
-                <MessageBubble role="assistant" content={chat.streaming.text} thought={chat.streaming.thought} streaming />
-              </>
-            )}
-            <div ref={bottom} />
-          </Flex>
-          <ChatFilters open={filtersOpen} onOpenChange={setFiltersOpen} value={filters.value} onChange={(value, bad) => setFilters({ value, bad })} />
-          <div data-testid="chat-sender">
-          <Sender
-            value={draft}
-            onChange={(v) => setDraft(v)}
-            onSubmit={(v) => void send(v)}
-            onCancel={chat.stop}
-            loading={chat.streaming !== null}
-            disabled={!active && !kb}
-            placeholder={t("chat.placeholder")}
-            submitType="enter"
-            autoSize={{ minRows: 1, maxRows: 6 }}
+          )}
+          <MessageList
+            messages={chat.messages}
+            streaming={chat.streaming}
+            emptyHint={currentKb === PLAIN_CHAT ? t("chat.plainHint") : t("chat.emptyHint")}
+            onCite={(c) => setPreview({ documentId: c.documentId, page: c.page, passage: c.snippet })}
+            onCopy={copy}
+            onRegenerate={(q) => void send(q, { regenerate: true })}
+            onEdit={(id, text) => void send(text, { editOf: id })}
+            onSelect={(id) => void chat.selectVersion(id).catch((e: unknown) => void message.error(errorText(e, t("chat.failed"))))}
+            onDelete={(id) => void chat.removeMessage(id).catch((e: unknown) => void message.error(errorText(e, t("chat.failed"))))}
           />
-          </div>
+          <ChatComposer
+            draft={draft}
+            onDraft={setDraft}
+            onSend={(v) => void send(v)}
+            onStop={chat.stop}
+            streaming={chat.streaming !== null}
+            disabled={false}
+            showFilters={currentKb !== PLAIN_CHAT}
+            filtersOpen={filtersOpen}
+            onFiltersOpen={setFiltersOpen}
+            filters={filters.value}
+            onFilters={(value, bad) => setFilters({ value, bad })}
+          />
         </Flex>
       </Flex>
+      <ConversationSettings
+        open={optionsOpen}
+        value={active ? { systemPrompt: active.systemPrompt, temperature: active.temperature } : newOptions}
+        defaults={{ systemPrompt: settings.chatSystemPrompt, temperature: settings.chatTemperature }}
+        onClose={() => setOptionsOpen(false)}
+        onSave={saveOptions}
+      />
       <CitationPreview target={preview} onClose={() => setPreview(null)} />
     </Screen>
   );

@@ -1,8 +1,9 @@
-import { App, Button, Flex, Input, Progress, Tooltip, Typography } from "antd";
+import { Alert, App, Button, Flex, Input, Progress, Tooltip, Typography } from "antd";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { JobProgress } from "../../../../electron/common/contract";
-import { errorText, runJob } from "../../api";
+import type { IngestResult } from "../../../../electron/common/contracts/knowledge";
+import { coreText, errorText, runJob } from "../../api";
 import { BrowseButton } from "../../components/BrowseButton";
 import { DropZone } from "../../components/DropZone";
 import type { MessageKey } from "../../i18n/zh-CN";
@@ -15,6 +16,7 @@ export function AddFiles({ base, onProgressTick, onDone }: { base: string; onPro
   const [text, setText] = useState("");
   const [progress, setProgress] = useState<JobProgress | null>(null);
   const [running, setRunning] = useState(false);
+  const [result, setResult] = useState<IngestResult | null>(null);
   const abort = useRef<AbortController | null>(null);
   const lastDone = useRef(-1);
   // The latest callback, so a progress event of a running job always reaches the current screen.
@@ -38,9 +40,12 @@ export function AddFiles({ base, onProgressTick, onDone }: { base: string; onPro
     try {
       const r = await runJob("kb.add", { name: base, paths }, { signal: abort.current.signal, onProgress });
       if (r.cancelled) void message.warning(t("knowledge.add.cancelled"));
-      else void message.success(t("knowledge.add.done", { ok: r.ok, skipped: r.skipped, failed: r.failed.length }));
+      else if (r.failed.length === 0) void message.success(t("knowledge.add.done", { ok: r.ok, skipped: r.skipped, failed: 0 }));
+      // Failures stay on screen with each file's reason (a path that does not exist has no row in the table).
+      setResult(r.cancelled || r.failed.length === 0 ? null : r);
       setText("");
     } catch (e) {
+      setResult(null);
       void message.error(errorText(e, t("knowledge.failed")));
     } finally {
       setRunning(false);
@@ -78,6 +83,24 @@ export function AddFiles({ base, onProgressTick, onDone }: { base: string; onPro
             </Button>
           )}
         </Flex>
+        {result && (
+          <Alert
+            type="error"
+            showIcon
+            closable={{ onClose: () => setResult(null), "aria-label": t("knowledge.add.cancel") }}
+            data-testid="kb-add-result"
+            title={t("knowledge.add.done", { ok: result.ok, skipped: result.skipped, failed: result.failed.length })}
+            description={
+              <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+                {result.failed.map((f) => (
+                  <li key={f.path} className="govdesk-break" data-testid="kb-add-failure">
+                    {f.error.includes(f.path) ? coreText(f.error) : t("knowledge.add.failedFile", { path: f.path, error: coreText(f.error) })}
+                  </li>
+                ))}
+              </ul>
+            }
+          />
+        )}
         {running && (
           <Flex vertical data-testid="kb-add-progress">
             <Progress percent={pct} size="small" />

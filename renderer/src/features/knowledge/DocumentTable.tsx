@@ -1,8 +1,8 @@
-import { App, Button, Popconfirm, Select, Space, Table, Tag, Tooltip, Typography } from "antd";
+import { App, Button, Flex, Popconfirm, Select, Table, Tag, Tooltip, Typography } from "antd";
 import type { HTMLAttributes } from "react";
 import { useTranslation } from "react-i18next";
 import type { KbDocument, OcrMode } from "../../../../electron/common/contracts/knowledge";
-import { api, errorText } from "../../api";
+import { api, coreText, errorText } from "../../api";
 import type { MessageKey } from "../../i18n/zh-CN";
 import { formatBytes } from "../models/format";
 
@@ -12,10 +12,19 @@ const OCR_MODES: OcrMode[] = ["auto", "force", "off"];
 /** Formats OCR can read: PDF pages and image files. */
 const OCR_FORMATS = new Set(["pdf", "image"]);
 
-/** Documents of a base: status (with the reason when failed), 公文 metadata, pages, chunks, size, time. */
+/**
+ * Documents of a base. The file column carries what belongs to the file
+ * (title, path, 公文 elements, the reason it failed), so it keeps its width
+ * on a small screen; the other columns are short.
+ */
 export function DocumentTable({ documents, loading, onChanged, onOpen }: { documents: KbDocument[]; loading: boolean; onChanged: () => void; onOpen: (d: KbDocument) => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  // 公文 elements on one line (two at most on a narrow screen; the whole line on hover).
+  const metaText = (d: KbDocument): string =>
+    META_KEYS.filter((k) => d.meta[k])
+      .map((k) => t("knowledge.meta.item", { label: t(`knowledge.meta.${k}`), value: d.meta[k] }))
+      .join(t("knowledge.meta.separator"));
   return (
     <Table<KbDocument>
       data-testid="kb-docs"
@@ -23,6 +32,7 @@ export function DocumentTable({ documents, loading, onChanged, onOpen }: { docum
       rowKey="id"
       loading={loading}
       dataSource={documents}
+      tableLayout="fixed"
       pagination={{ pageSize: 20, hideOnSinglePage: true }}
       locale={{ emptyText: t("knowledge.docs.empty") }}
       onRow={(d) => ({ "data-testid": "kb-doc", "data-status": d.status }) as HTMLAttributes<HTMLElement>}
@@ -30,106 +40,110 @@ export function DocumentTable({ documents, loading, onChanged, onOpen }: { docum
         {
           title: t("knowledge.docs.path"),
           render: (_, d) => (
-            <Space direction="vertical" size={0}>
-              <Typography.Link onClick={() => d.pages && onOpen(d)} disabled={!d.pages}>
-                {d.title ?? d.path.split(/[\\/]/).pop()}
-              </Typography.Link>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            <Flex vertical gap={2} style={{ minWidth: 0 }}>
+              {d.pages ? (
+                <Typography.Link onClick={() => onOpen(d)} className="govdesk-break govdesk-clamp-2" title={d.title ?? d.path} data-testid="kb-doc-open">
+                  {d.title ?? d.path.split(/[\\/]/).pop()}
+                </Typography.Link>
+              ) : (
+                // Nothing to open (failed, or still queued): the name as plain text, not a greyed link.
+                <Typography.Text className="govdesk-break govdesk-clamp-2" title={d.path}>
+                  {d.title ?? d.path.split(/[\\/]/).pop()}
+                </Typography.Text>
+              )}
+              <Typography.Text type="secondary" style={{ fontSize: 12 }} ellipsis={{ tooltip: { title: d.path, placement: "topLeft" } }}>
                 {d.path}
               </Typography.Text>
-            </Space>
+              {metaText(d) && (
+                <Typography.Text style={{ fontSize: 12 }} className="govdesk-break govdesk-clamp-2" title={metaText(d)} data-testid="kb-doc-meta">
+                  {metaText(d)}
+                </Typography.Text>
+              )}
+              {d.error && (
+                <Typography.Text type="danger" style={{ fontSize: 12 }} className="govdesk-break govdesk-clamp-2" title={coreText(d.error)} data-testid="kb-doc-error">
+                  {coreText(d.error)}
+                </Typography.Text>
+              )}
+            </Flex>
           ),
         },
         {
           title: t("knowledge.docs.status"),
           width: 110,
           render: (_, d) => {
-            // Text read by OCR says so, with its mean confidence and the pages it could not read.
+            // Text read by OCR says so, with its mean confidence and the pages it could not read (the failure reason is in the file column).
             const ocr = d.status === "ready" && d.ocr;
-            const tag = (
-              <Tag color={ocr ? "cyan" : STATUS_COLOR[d.status]} data-testid="kb-doc-status" data-ocr={ocr ? "1" : undefined}>
-                {ocr ? t("knowledge.docs.ocrDone") : t(`knowledge.docs.statuses.${d.status}` as MessageKey)}
-              </Tag>
-            );
             const notes = [
               ...(ocr ? [t("knowledge.docs.ocrConfidence", { pct: Math.round(d.ocr!.confidence * 100) })] : []),
               ...(ocr && d.ocr!.unreadable.length ? [t("knowledge.docs.ocrUnreadable", { pages: d.ocr!.unreadable.join("、") })] : []),
             ];
-            return d.error || notes.length ? (
-              <Space direction="vertical" size={0}>
-                {tag}
+            return (
+              <Flex vertical gap={2} align="start">
+                <Tag color={ocr ? "cyan" : STATUS_COLOR[d.status]} data-testid="kb-doc-status" data-ocr={ocr ? "1" : undefined}>
+                  {ocr ? t("knowledge.docs.ocrDone") : t(`knowledge.docs.statuses.${d.status}` as MessageKey)}
+                </Tag>
                 {notes.map((n) => (
                   <Typography.Text key={n} type="secondary" style={{ fontSize: 12 }} data-testid="kb-doc-ocr">
                     {n}
                   </Typography.Text>
                 ))}
-                {d.error && (
-                  <Typography.Text type="danger" style={{ fontSize: 12 }} data-testid="kb-doc-error">
-                    {d.error}
-                  </Typography.Text>
+                {/* The OCR choice sits under the status (a column of its own squeezed the file column on a small window). */}
+                {d.format && OCR_FORMATS.has(d.format) && (
+                  <Tooltip title={t("knowledge.docs.ocrModeHint")} placement="left">
+                    <Select<OcrMode>
+                      size="small"
+                      data-testid="kb-doc-ocr-mode"
+                      aria-label={t("knowledge.docs.ocrMode")}
+                      value={d.ocrMode}
+                      style={{ width: 96 }}
+                      options={OCR_MODES.map((m) => ({ value: m, label: t(`knowledge.docs.ocrModes.${m}`) }))}
+                      onChange={(mode) =>
+                        api.call("kb.setOcr", { id: d.id, mode }).then(
+                          () => {
+                            void message.info(t("knowledge.docs.ocrModeSet"));
+                            onChanged();
+                          },
+                          (e: unknown) => void message.error(errorText(e, t("knowledge.failed"))),
+                        )
+                      }
+                    />
+                  </Tooltip>
                 )}
-              </Space>
-            ) : (
-              tag
+              </Flex>
             );
           },
         },
         {
-          title: <Tooltip title={t("knowledge.docs.ocrModeHint")}>{t("knowledge.docs.ocrMode")}</Tooltip>,
-          width: 110,
-          render: (_, d) =>
-            d.format && OCR_FORMATS.has(d.format) ? (
-              <Select<OcrMode>
-                size="small"
-                data-testid="kb-doc-ocr-mode"
-                value={d.ocrMode}
-                style={{ width: 96 }}
-                options={OCR_MODES.map((m) => ({ value: m, label: t(`knowledge.docs.ocrModes.${m}`) }))}
-                onChange={(mode) =>
-                  api.call("kb.setOcr", { id: d.id, mode }).then(
-                    () => {
-                      void message.info(t("knowledge.docs.ocrModeSet"));
-                      onChanged();
-                    },
-                    (e: unknown) => void message.error(errorText(e, t("knowledge.failed"))),
-                  )
-                }
-              />
-            ) : (
-              "—"
-            ),
-        },
-        {
-          title: t("knowledge.docs.meta"),
+          title: t("knowledge.docs.info"),
+          width: 150,
           render: (_, d) => (
-            <Space direction="vertical" size={0}>
-              {META_KEYS.filter((k) => d.meta[k]).map((k) => (
-                <Typography.Text key={k} style={{ fontSize: 12 }}>
-                  {t(`knowledge.meta.${k}`)}：{d.meta[k]}
+            <Flex vertical gap={0} style={{ fontSize: 12 }}>
+              <span>{[d.pages !== null && d.paged !== false ? t("knowledge.docs.pagesN", { count: d.pages }) : null, d.chunks !== null ? t("knowledge.docs.chunksN", { count: d.chunks }) : null].filter(Boolean).join(" · ") || "—"}</span>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {d.size === null ? "—" : formatBytes(d.size)}
+              </Typography.Text>
+              {d.indexedAt && (
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {new Date(d.indexedAt).toLocaleString()}
                 </Typography.Text>
-              ))}
-            </Space>
+              )}
+            </Flex>
           ),
         },
-        { title: t("knowledge.docs.pages"), width: 60, render: (_, d) => (d.paged === false ? "—" : (d.pages ?? "—")) },
-        { title: t("knowledge.docs.chunks"), width: 60, render: (_, d) => d.chunks ?? "—" },
-        { title: t("knowledge.docs.size"), width: 90, render: (_, d) => (d.size === null ? "—" : formatBytes(d.size)) },
-        { title: t("knowledge.docs.indexedAt"), width: 150, render: (_, d) => (d.indexedAt ? new Date(d.indexedAt).toLocaleString() : "—") },
         {
-          title: "",
-          width: 70,
+          title: t("knowledge.docs.actions"),
+          width: 72,
           render: (_, d) => (
+            // No tooltip on the button: it covered this confirm. It opens to the left, inside the window.
             <Popconfirm
               title={t("knowledge.docs.removeConfirm")}
-              onConfirm={() =>
-                api.call("kb.removeDocument", { id: d.id }).then(onChanged, (e: unknown) => void message.error(errorText(e, t("knowledge.failed"))))
-              }
+              placement="topRight"
+              okText={t("knowledge.docs.remove")}
+              onConfirm={() => api.call("kb.removeDocument", { id: d.id }).then(onChanged, (e: unknown) => void message.error(errorText(e, t("knowledge.failed"))))}
             >
-              <Tooltip title={d.path}>
-                <Button size="small" type="link" danger>
-                  {t("knowledge.docs.remove")}
-                </Button>
-              </Tooltip>
+              <Button size="small" type="link" danger data-testid="kb-doc-remove" aria-label={t("knowledge.docs.removeNamed", { name: d.title ?? d.path })}>
+                {t("knowledge.docs.remove")}
+              </Button>
             </Popconfirm>
           ),
         },

@@ -8,15 +8,22 @@ import { BaseList } from "./BaseList";
 import { DocumentTable } from "./DocumentTable";
 import { ReextractBanner } from "./ReextractBanner";
 import { SearchPanel } from "./SearchPanel";
+import { useCoreStore } from "../../state/core";
 import { useBases, useDocuments } from "./use-kb";
 import { WatchFolder } from "./WatchFolder";
 
 /** 知识库: bases, adding files and folders, documents with status and 公文 metadata, search and preview. */
 export function KnowledgeScreen() {
   const { t } = useTranslation();
-  const { bases, vectorSearch, error, reload } = useBases();
+  const { bases, vectorSearch, error, loading, reload } = useBases();
+  const running = useCoreStore((st) => st.core.state === "running");
+  // The list is known only once a load succeeded with the core up: before that "no base yet" would be false.
+  const [loadedOnce, setLoadedOnce] = useState(false);
+  useEffect(() => {
+    if (!loading && error === null && running) setLoadedOnce(true);
+  }, [loading, error, running]);
   const [selected, setSelected] = useState<string | null>(null);
-  const { documents, loading, reload: reloadDocs } = useDocuments(selected);
+  const { documents, loading: docsLoading, reload: reloadDocs } = useDocuments(selected);
   const [preview, setPreview] = useState<PreviewTarget | null>(null);
   const base = bases.find((b) => b.name === selected) ?? null;
 
@@ -32,15 +39,16 @@ export function KnowledgeScreen() {
 
   return (
     <Screen title={t("knowledge.title")} testId="knowledge-screen">
-      {error !== null && <Alert type="error" showIcon title={t("knowledge.loadFailed")} description={error || undefined} action={<Button onClick={() => void reload()}>{t("knowledge.reload")}</Button>} />}
+      {!running && <Alert type="warning" showIcon title={t("shell.waitingCore")} data-testid="kb-core-down" />}
+      {running && error !== null && <Alert type="error" showIcon title={t("knowledge.loadFailed")} description={error || undefined} action={<Button onClick={() => void reload()}>{t("knowledge.reload")}</Button>} />}
       <ReextractBanner onDone={refresh} />
-      <Alert data-testid="kb-vector-state" type={vectorSearch ? "success" : "info"} showIcon title={vectorSearch ? t("knowledge.vectorOn") : t("knowledge.vectorOff")} />
-      <Flex gap="large" align="flex-start" wrap>
-        <BaseList bases={bases} selected={selected} onSelect={setSelected} onChanged={reload} />
+      {loadedOnce && <Alert data-testid="kb-vector-state" type={vectorSearch ? "success" : "info"} showIcon title={vectorSearch ? t("knowledge.vectorOn") : t("knowledge.vectorOff")} />}
+      <Flex gap="large" align="flex-start">
+        <BaseList bases={bases} selected={selected} onSelect={setSelected} onChanged={reload} loaded={loadedOnce && running} />
         {base && (
-          <Flex vertical gap="middle" style={{ flex: 1, minWidth: 480 }}>
-            <Flex gap="small" align="center">
-              <Typography.Title level={4} style={{ margin: 0 }} data-testid="kb-current">
+          <Flex vertical gap="middle" style={{ flex: 1, minWidth: 0 }}>
+            <Flex gap="small" align="center" style={{ minWidth: 0 }}>
+              <Typography.Title level={4} style={{ margin: 0 }} ellipsis={{ tooltip: base.name }} data-testid="kb-current">
                 {base.name}
               </Typography.Title>
               {base.needsReembed && <Tag color="orange">{t("knowledge.reembed")}</Tag>}
@@ -51,7 +59,7 @@ export function KnowledgeScreen() {
             <SearchPanel base={base.name} onOpen={(documentId, page, passage) => setPreview({ documentId, page, passage })} />
             <Divider style={{ margin: 0 }} />
             <Typography.Text strong>{t("knowledge.docs.title")}</Typography.Text>
-            <DocumentTable documents={documents} loading={loading} onChanged={refresh} onOpen={(d) => setPreview({ documentId: d.id, page: 1 })} />
+            <DocumentTable documents={documents} loading={docsLoading} onChanged={refresh} onOpen={(d) => setPreview({ documentId: d.id, page: 1 })} />
           </Flex>
         )}
       </Flex>

@@ -36,7 +36,7 @@ export function SearchPanel({ base, onOpen }: { base: string; onOpen: (documentI
       <Typography.Text strong>{t("knowledge.search.title")}</Typography.Text>
       <Form<SearchForm> layout="inline" onFinish={(v) => void search(v)}>
         <Form.Item name="query" style={{ flex: 1, minWidth: 240 }}>
-          <Input data-testid="kb-search-input" placeholder={t("knowledge.search.placeholder")} allowClear />
+          <Input data-testid="kb-search-input" aria-label={t("knowledge.search.placeholder")} placeholder={t("knowledge.search.placeholder")} allowClear />
         </Form.Item>
         <SearchFilterFields testIdPrefix="kb-search" />
         <Button data-testid="kb-search-run" type="primary" htmlType="submit" loading={busy}>

@@ -25,14 +25,14 @@ export function WatchFolder({ base, onChanged }: { base: KbBase; onChanged: () =
       <Typography.Text type="secondary">{t("knowledge.watch.label")}</Typography.Text>
       {base.watchPath ? (
         <Space>
-          <Typography.Text data-testid="kb-watch-on">{t("knowledge.watch.on", { folder: base.watchPath })}</Typography.Text>
+          <Typography.Text data-testid="kb-watch-on" className="govdesk-break">{t("knowledge.watch.on", { folder: base.watchPath })}</Typography.Text>
           <Button size="small" onClick={() => void set(null)}>
             {t("knowledge.watch.stop")}
           </Button>
         </Space>
       ) : (
         <Space.Compact style={{ maxWidth: 560 }}>
-          <Input data-testid="kb-watch-path" placeholder={t("knowledge.watch.placeholder")} value={folder} onChange={(e) => setFolder(e.target.value)} />
+          <Input data-testid="kb-watch-path" aria-label={t("knowledge.watch.placeholder")} placeholder={t("knowledge.watch.placeholder")} value={folder} onChange={(e) => setFolder(e.target.value)} />
           <Button data-testid="kb-watch-start" disabled={!folder.trim()} onClick={() => void set(folder.trim())}>
             {t("knowledge.watch.start")}
           </Button>

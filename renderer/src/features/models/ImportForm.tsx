@@ -5,6 +5,7 @@ import { errorText, runJob } from "../../api";
 import { BrowseButton } from "../../components/BrowseButton";
 import { DropZone } from "../../components/DropZone";
 import { percent } from "./format";
+import { saveSettings, useSettingsStore } from "../../state/settings";
 
 type Stage = "waiting" | "hashing" | "copying";
 
@@ -30,7 +31,11 @@ export function ImportForm({ onImported }: { onImported: () => void }) {
           onProgress: (p) => setProgress({ stage: p.stage === "copying" ? "copying" : "hashing", pct: percent(p.done, p.total) }),
         },
       );
-      void message.success(t("models.import.done", { name: rec.name }));
+      // The first chat model is what a new user means to chat with: make it the default.
+      if (rec.roles.chat && !useSettingsStore.getState().settings.defaultChatModelId) {
+        await saveSettings({ defaultChatModelId: rec.id });
+        void message.success(t("models.import.doneDefault", { name: rec.name }));
+      } else void message.success(t("models.import.done", { name: rec.name }));
       setPath("");
       onImported();
     } catch (e) {
@@ -54,6 +59,7 @@ export function ImportForm({ onImported }: { onImported: () => void }) {
         <Flex gap="small">
           <Input
             data-testid="models-import-path"
+            aria-label={t("models.import.path")}
             value={path}
             placeholder={t("models.import.pathPlaceholder")}
             onChange={(e) => setPath(e.target.value)}

@@ -2,7 +2,7 @@ import { Descriptions, Drawer, Spin } from "antd";
 import { useTranslation } from "react-i18next";
 import type { BenchResult, ModelListItem } from "../../../../electron/common/contracts/models";
 import { FitBadge } from "./FitBadge";
-import { formatBytes, formatParameters } from "./format";
+import { backendName, formatBytes, formatParameters } from "./format";
 
 /** Details panel of one model, with its last benchmark when there is one. */
 export function ModelDetails({
@@ -20,7 +20,7 @@ export function ModelDetails({
   return (
     <Drawer open={model !== null} onClose={onClose} title={t("models.details.title")} size={520}>
       {model && (
-        <Descriptions column={1} size="small" bordered data-testid="model-details">
+        <Descriptions column={1} size="small" bordered data-testid="model-details" styles={{ label: { whiteSpace: "nowrap", width: 110 }, content: { overflowWrap: "anywhere" } }}>
           <Descriptions.Item label={t("models.columns.name")}>{model.name}</Descriptions.Item>
           <Descriptions.Item label={t("models.details.architecture")}>{model.architecture}</Descriptions.Item>
           <Descriptions.Item label={t("models.details.parameters")}>{formatParameters(model.parameters)}</Descriptions.Item>
@@ -41,8 +41,8 @@ export function ModelDetails({
       )}
       {benchRunning && <Spin description={t("models.bench.running")} />}
       {bench && !benchRunning && (
-        <Descriptions column={1} size="small" bordered title={t("models.bench.title")} data-testid="model-bench" style={{ marginTop: 16 }}>
-          <Descriptions.Item label={t("models.bench.backend")}>{bench.backend}</Descriptions.Item>
+        <Descriptions column={1} size="small" bordered title={t("models.bench.title")} data-testid="model-bench" style={{ marginTop: 16 }} styles={{ label: { whiteSpace: "nowrap", width: 110 } }}>
+          <Descriptions.Item label={t("models.bench.backend")}>{backendName(bench.backend)}</Descriptions.Item>
           <Descriptions.Item label={t("models.bench.gpuLayers")}>{bench.gpuLayers}</Descriptions.Item>
           <Descriptions.Item label={t("models.bench.prompt")}>
             {t("models.bench.tokensPerSecond", { n: bench.promptTokensPerSecond.toFixed(1) })}

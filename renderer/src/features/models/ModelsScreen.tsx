@@ -10,7 +10,8 @@ import { FitBadge } from "./FitBadge";
 import { ImportForm } from "./ImportForm";
 import { ModelDetails } from "./ModelDetails";
 import { ModelSettings } from "./ModelSettings";
-import { formatBytes } from "./format";
+import { backendName, cpuOnly, formatBytes } from "./format";
+import { useModelStates } from "../../state/model-states";
 import { useModels } from "./use-models";
 
 /** 模型: imported models with their fit on this machine; import, load, defaults, benchmark. */
@@ -52,8 +53,10 @@ export function ModelsScreen() {
     <Screen title={t("models.title")} testId="models-screen">
       {machine && (
         <Typography.Text type="secondary" data-testid="models-machine">
-          {t("models.machine", { backend: machine.backend, ram: formatBytes(machine.ramTotal), vram: formatBytes(machine.vramTotal) })}
-          {machine.gpuDevices.length > 0 && t("models.machineGpu", { devices: machine.gpuDevices.join(", ") })}
+          {cpuOnly(machine)
+            ? t("models.machineCpu", { ram: formatBytes(machine.ramTotal), cores: machine.cpuCores })
+            : t("models.machine", { backend: backendName(machine.backend), ram: formatBytes(machine.ramTotal), vram: formatBytes(machine.vramTotal) })}
+          {!cpuOnly(machine) && machine.gpuDevices.length > 0 && t("models.machineGpu", { devices: machine.gpuDevices.join(", ") })}
         </Typography.Text>
       )}
       <ImportForm onImported={() => void reload()} />
@@ -78,11 +81,12 @@ export function ModelsScreen() {
                   {m.defaultChat && <Tag color="purple">{t("models.tags.defaultChat")}</Tag>}
                   {m.defaultEmbedding && <Tag color="cyan">{t("models.tags.defaultEmbedding")}</Tag>}
                   {m.loaded && <Tag color="green">{t("models.tags.loaded")}</Tag>}
+                  <LoadingTag path={m.path} />
                 </Space>
               </Flex>
             ),
           },
-          { title: t("models.columns.quantization"), dataIndex: "quantization" },
+          { title: t("models.columns.quantization"), dataIndex: "quantization", width: 90 },
           { title: t("models.columns.size"), render: (_, m) => formatBytes(m.sizeBytes) },
           {
             title: t("models.columns.role"),
@@ -145,5 +149,17 @@ export function ModelsScreen() {
         onClose={() => setSelected(null)}
       />
     </Screen>
+  );
+}
+
+/** A model being loaded right now: its stage and progress, as the core pushes them (models.state). */
+function LoadingTag({ path }: { path: string }) {
+  const { t } = useTranslation();
+  const state = useModelStates((s) => Object.values(s.byPath).find((m) => m.path === path && m.state === "loading"));
+  if (!state?.stage) return null;
+  return (
+    <Tag color="processing" data-testid="model-loading">
+      {t("models.loading", { stage: t(`chat.loadStages.${state.stage}`), percent: Math.round(state.progress * 100) })}
+    </Tag>
   );
 }

@@ -21,3 +21,14 @@ export function percent(done: number, total: number): number {
 }
 
 export const FIT_COLORS = { gpu: "green", partial: "blue", cpu: "gold", none: "red" } as const;
+
+/** The llama.cpp backend as users know it. */
+export function backendName(backend: string): string {
+  const names: Record<string, string> = { cpu: "CPU", cuda: "NVIDIA CUDA", vulkan: "Vulkan", metal: "Apple Metal" };
+  return names[backend.toLowerCase()] ?? backend;
+}
+
+/** A machine without a usable GPU: no VRAM to speak of (the line says "CPU only", not "显存 0 B"). */
+export function cpuOnly(m: { backend: string; vramTotal: number }): boolean {
+  return m.backend === "cpu" || m.vramTotal <= 0;
+}

@@ -2,6 +2,8 @@
 export const modelsZhCN = {
   title: "模型",
   machine: "本机：{{backend}}，内存 {{ram}}，显存 {{vram}}",
+  machineCpu: "本机：仅 CPU（未检测到可用显卡），{{cores}} 个 CPU 线程，内存 {{ram}}",
+  loading: "加载中：{{stage}} {{percent}}%",
   machineGpu: "（{{devices}}）",
   empty: "还没有导入模型。请输入 GGUF 模型文件的路径导入。",
   loadFailed: "无法读取模型列表",
@@ -15,6 +17,7 @@ export const modelsZhCN = {
     start: "导入",
     cancel: "取消",
     done: "已导入：{{name}}",
+    doneDefault: "已导入 {{name}}，并设为默认对话模型",
     failed: "导入失败",
     stage: {
       hashing: "正在计算 sha256",
@@ -101,6 +104,8 @@ export const modelsZhCN = {
 export const modelsEn = {
   title: "Models",
   machine: "This machine: {{backend}}, RAM {{ram}}, VRAM {{vram}}",
+  machineCpu: "This machine: CPU only (no usable GPU found), {{cores}} CPU threads, RAM {{ram}}",
+  loading: "Loading: {{stage}} {{percent}}%",
   machineGpu: " ({{devices}})",
   empty: "No models imported yet. Enter the path of a GGUF model file to import it.",
   loadFailed: "Could not read the model list",
@@ -114,6 +119,7 @@ export const modelsEn = {
     start: "Import",
     cancel: "Cancel",
     done: "Imported: {{name}}",
+    doneDefault: "Imported {{name}} and set it as the default chat model",
     failed: "Import failed",
     stage: {
       hashing: "Computing sha256",

@@ -1,6 +1,6 @@
 import { Form, InputNumber, Radio, Space } from "antd";
 import { useTranslation } from "react-i18next";
-import { isValidThreadCount, MAX_THREADS, MIN_THREADS, type SettingsFormValues } from "./settings-form";
+import { isValidThreadCount, type SettingsFormValues } from "./settings-form";
 
 /**
  * "Auto" or a fixed number of inference threads; the number box is only live
@@ -43,12 +43,10 @@ export function ThreadsField({ lockedReason }: { lockedReason?: string | undefin
             }),
           ]}
         >
+          {/* No min/max/precision on the box: it would quietly turn 999 into 64 (or 2.5 into 3) and save that. The rule refuses it instead. */}
           <InputNumber
             data-testid="settings-threads-count"
             aria-label={t("settings.threads")}
-            min={MIN_THREADS}
-            max={MAX_THREADS}
-            precision={0}
             disabled={!fixed || lockedReason !== undefined}
           />
         </Form.Item>

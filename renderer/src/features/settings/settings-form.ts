@@ -11,6 +11,9 @@ export interface SettingsFormValues {
   fontScale: Settings["fontScale"];
   threadsMode: "auto" | "fixed";
   threadsCount: number | null;
+  sendKey: Settings["sendKey"];
+  chatSystemPrompt: string;
+  chatTemperature: number;
 }
 
 /** What the form offers; the schema allows more (up to 256) for IT policy. */
@@ -33,7 +36,29 @@ export function toFormValues(s: Settings): SettingsFormValues {
     fontScale: s.fontScale,
     threadsMode: count === null ? "auto" : "fixed",
     threadsCount: count ?? SUGGESTED_THREADS,
+    sendKey: s.sendKey,
+    chatSystemPrompt: s.chatSystemPrompt,
+    chatTemperature: s.chatTemperature,
   };
+}
+
+/**
+ * Whether the form holds changes not saved yet (leaving the screen asks
+ * first). Compared as typed, not as toPatch would send them: a count of 999
+ * that save refuses is still a change the user would lose.
+ */
+export function isDirty(form: SettingsFormValues, saved: Settings): boolean {
+  const was = toFormValues(saved);
+  const threads = (v: SettingsFormValues): string => (v.threadsMode === "auto" ? "auto" : String(v.threadsCount));
+  return (
+    form.language !== was.language ||
+    form.theme !== was.theme ||
+    form.fontScale !== was.fontScale ||
+    threads(form) !== threads(was) ||
+    form.sendKey !== was.sendKey ||
+    (form.chatSystemPrompt ?? "").trim() !== was.chatSystemPrompt.trim() ||
+    form.chatTemperature !== was.chatTemperature
+  );
 }
 
 /** True when a typed thread count is acceptable (the form's validator). */
@@ -41,8 +66,20 @@ export function isValidThreadCount(n: unknown): n is number {
   return typeof n === "number" && Number.isInteger(n) && n >= MIN_THREADS && n <= MAX_THREADS;
 }
 
-/** The patch to send; the form validates first, so an invalid count means "auto". */
+/**
+ * The patch to send. The form validates first and refuses an invalid count
+ * with the rule (it is never quietly changed to another number); if one gets
+ * here anyway it means "auto".
+ */
 export function toPatch(v: SettingsFormValues): SettingsPatch {
   const threads = v.threadsMode === "fixed" && isValidThreadCount(v.threadsCount) ? v.threadsCount : "auto";
-  return { language: v.language, theme: v.theme, fontScale: v.fontScale, threads };
+  return {
+    language: v.language,
+    theme: v.theme,
+    fontScale: v.fontScale,
+    threads,
+    sendKey: v.sendKey,
+    chatSystemPrompt: (v.chatSystemPrompt ?? "").trim(),
+    chatTemperature: typeof v.chatTemperature === "number" && v.chatTemperature >= 0 && v.chatTemperature <= 2 ? v.chatTemperature : 0.7,
+  };
 }

@@ -1,9 +1,9 @@
-import { App, Button, Flex, Input, Select, Tag } from "antd";
+import { Alert, App, Button, Flex, Input, Select, Tag } from "antd";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { SummarySource } from "../../../../electron/common/contracts/assistant";
 import type { KbDocument } from "../../../../electron/common/contracts/knowledge";
-import { api } from "../../api";
+import { api, coreText, errorText } from "../../api";
 import { BrowseButton } from "../../components/BrowseButton";
 import { DropZone } from "../../components/DropZone";
 
@@ -20,6 +20,8 @@ export function SourcePicker({ value, onChange }: { value: PickedSource[]; onCha
   const [kbs, setKbs] = useState<string[]>([]);
   const [kb, setKb] = useState<string | null>(null);
   const [docs, setDocs] = useState<KbDocument[]>([]);
+  const [rejected, setRejected] = useState<{ path: string; error: string }[]>([]);
+  const [checking, setChecking] = useState(false);
 
   useEffect(() => {
     api.call("kb.list", {}).then((r) => setKbs(r.bases.map((b) => b.name)), () => setKbs([]));
@@ -36,12 +38,25 @@ export function SourcePicker({ value, onChange }: { value: PickedSource[]; onCha
     onChange(next);
   };
   const add = (s: PickedSource): void => addAll([s]);
-  const fileSource = (p: string): PickedSource => ({ source: { path: p }, label: p.split(/[\\/]/).pop() ?? p });
+  /** Files are checked when added (missing, a folder, a format GovDesk cannot read), not when the summary starts. */
+  const addFiles = async (paths: string[]): Promise<boolean> => {
+    setChecking(true);
+    try {
+      const { sources } = await api.call("assistant.sources.check", { paths });
+      setRejected(sources.filter((s) => s.error !== null).map((s) => ({ path: s.path, error: coreText(s.error!) })));
+      addAll(sources.filter((s) => s.error === null).map((s) => ({ source: { path: s.path }, label: s.label })));
+      return sources.every((s) => s.error === null);
+    } catch (e) {
+      setRejected(paths.map((p) => ({ path: p, error: errorText(e, t("summarise.failed")) })));
+      return false;
+    } finally {
+      setChecking(false);
+    }
+  };
   const addPath = (): void => {
     const p = path.trim();
     if (!p) return;
-    add(fileSource(p));
-    setPath("");
+    void addFiles([p]).then((ok) => ok && setPath(""));
   };
 
   return (
@@ -49,20 +64,21 @@ export function SourcePicker({ value, onChange }: { value: PickedSource[]; onCha
       testId="summarise-drop"
       hint={t("summarise.dropHint")}
       noPathMessage={t("summarise.dropNoPath")}
-      onPaths={(paths) => addAll(paths.map(fileSource))}
+      onPaths={(paths) => void addFiles(paths)}
       onNoPath={(text) => void message.warning(text)}
     >
       <Flex vertical gap="small" data-testid="summarise-sources">
         <Flex gap="small" wrap>
-          <Input style={{ flex: 1, minWidth: 280 }} placeholder={t("summarise.pathPlaceholder")} value={path} onChange={(e) => setPath(e.target.value)} onPressEnter={addPath} data-testid="summarise-path" />
-          <Button onClick={addPath} data-testid="summarise-add-path">
+          <Input style={{ flex: 1, minWidth: 240 }} aria-label={t("summarise.pathPlaceholder")} placeholder={t("summarise.pathPlaceholder")} value={path} onChange={(e) => setPath(e.target.value)} onPressEnter={addPath} data-testid="summarise-path" />
+          <Button onClick={addPath} loading={checking} data-testid="summarise-add-path">
             {t("summarise.addPath")}
           </Button>
-          <BrowseButton testId="summarise-browse" request={{ kind: "file", multiple: true }} onPicked={(paths) => addAll(paths.map(fileSource))} />
-          <Select style={{ minWidth: 160 }} placeholder={t("summarise.kbPlaceholder")} value={kb} onChange={setKb} options={kbs.map((k) => ({ value: k, label: k }))} allowClear data-testid="summarise-kb" />
+          <BrowseButton testId="summarise-browse" request={{ kind: "file", multiple: true }} onPicked={(paths) => void addFiles(paths)} />
+          <Select style={{ minWidth: 160 }} aria-label={t("summarise.kbPlaceholder")} placeholder={t("summarise.kbPlaceholder")} value={kb} onChange={setKb} options={kbs.map((k) => ({ value: k, label: k }))} allowClear data-testid="summarise-kb" />
           {kb && (
             <Select
               style={{ minWidth: 240 }}
+              aria-label={t("summarise.docPlaceholder")}
               placeholder={t("summarise.docPlaceholder")}
               value={null}
               onChange={(id: number) => {
@@ -74,6 +90,24 @@ export function SourcePicker({ value, onChange }: { value: PickedSource[]; onCha
             />
           )}
         </Flex>
+        {rejected.length > 0 && (
+          <Alert
+            type="error"
+            showIcon
+            closable={{ onClose: () => setRejected([]), "aria-label": t("summarise.cancel") }}
+            data-testid="summarise-rejected"
+            title={t("summarise.badSources")}
+            description={
+              <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+                {rejected.map((r) => (
+                  <li key={r.path} className="govdesk-break">
+                    {r.error}
+                  </li>
+                ))}
+              </ul>
+            }
+          />
+        )}
         <Flex gap={4} wrap>
           {value.map((v, i) => (
             <Tag key={JSON.stringify(v.source)} closable onClose={() => onChange(value.filter((_, j) => j !== i))} data-testid="summarise-source">

@@ -1,4 +1,4 @@
-import { App, Button, Checkbox, Flex, Progress, Segmented, Select, Typography } from "antd";
+import { App, Alert, Button, Checkbox, Flex, Progress, Segmented, Select, Typography } from "antd";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Summary, SummaryLength, SummaryListItem } from "../../../../electron/common/contracts/assistant";
@@ -15,7 +15,11 @@ import { SummaryView } from "./SummaryView";
 
 const LENGTHS: SummaryLength[] = ["brief", "bullets", "detailed"];
 
-/** 摘要: summarise documents from disk or a knowledge base, with progress, streaming and cancel. */
+/**
+ * 摘要: summarise documents from disk or a knowledge base, with progress, the
+ * summary streamed as it is written, cancel; a failure stays on screen with
+ * its reason until the next try.
+ */
 export function SummariseScreen() {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -26,6 +30,7 @@ export function SummariseScreen() {
   const [progress, setProgress] = useState<JobProgress | null>(null);
   const [streamed, setStreamed] = useState("");
   const [result, setResult] = useState<Summary | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
   const [history, setHistory] = useState<SummaryListItem[]>([]);
   const [preview, setPreview] = useState<PreviewTarget | null>(null);
   const controller = useRef<AbortController | null>(null);
@@ -40,6 +45,7 @@ export function SummariseScreen() {
     let jobId = "";
     let text = "";
     setResult(null);
+    setFailure(null);
     setStreamed("");
     setProgress({ jobId: "", method: "assistant.summarize", done: 0, total: 0, stage: "queued" });
     const off = api.on("assistant.delta", (d) => {
@@ -53,7 +59,7 @@ export function SummariseScreen() {
       reloadHistory();
     } catch (e) {
       if ((e as { code?: string }).code === "CANCELLED") void message.info(t("summarise.cancelled"));
-      else void message.error(errorText(e, t("summarise.failed")));
+      else setFailure(errorText(e, t("summarise.failed")));
     } finally {
       off();
       controller.current = null;
@@ -66,9 +72,15 @@ export function SummariseScreen() {
     try {
       downloadExport(await api.call("assistant.export", { kind: "summary", id: result.id, format }));
     } catch (e) {
-      void message.error(errorText(e, t("summarise.failed")));
+      setFailure(errorText(e, t("summarise.failed")));
     }
   }
+
+  const copy = (text: string): void =>
+    void navigator.clipboard?.writeText(text).then(
+      () => message.success(t("summarise.copied")),
+      () => message.error(t("summarise.copyFailed")),
+    );
 
   const stageKey = `summarise.stages.${progress?.stage ?? "queued"}` as MessageKey;
   const percent = progress && progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : 0;
@@ -77,8 +89,8 @@ export function SummariseScreen() {
       <SourcePicker value={sources} onChange={setSources} />
       {sources.length === 0 && <Typography.Text type="secondary">{t("summarise.noSources")}</Typography.Text>}
       <Flex gap="middle" align="center" wrap>
-        <Typography.Text>{t("summarise.length")}</Typography.Text>
-        <Segmented<SummaryLength> value={length} onChange={setLength} options={LENGTHS.map((l) => ({ value: l, label: t(`summarise.lengths.${l}`) }))} data-testid="summarise-length" />
+        <Typography.Text id="summarise-length-label">{t("summarise.length")}</Typography.Text>
+        <Segmented<SummaryLength> value={length} onChange={setLength} options={LENGTHS.map((l) => ({ value: l, label: t(`summarise.lengths.${l}`) }))} data-testid="summarise-length" aria-labelledby="summarise-length-label" />
         <ModelSelect value={modelPath} onChange={setModelPath} disabled={extractive} testId="summarise-model" />
         <Checkbox checked={extractive} onChange={(e) => setExtractive(e.target.checked)} data-testid="summarise-extractive">
           {t("summarise.extractiveOnly")}
@@ -88,19 +100,28 @@ export function SummariseScreen() {
         </Button>
         {history.length > 0 && (
           <Select
-            style={{ minWidth: 220 }}
+            style={{ minWidth: 220, maxWidth: "100%" }}
             placeholder={t("summarise.historyPlaceholder")}
+            aria-label={t("summarise.historyPlaceholder")}
             value={null}
-            onChange={(id: number) => void api.call("assistant.summaries.get", { id }).then(setResult, (e: unknown) => void message.error(errorText(e, t("summarise.failed"))))}
-            options={history.map((h) => ({ value: h.id, label: `${h.title}（${new Date(h.createdAt).toLocaleString()}）` }))}
+            onChange={(id: number) =>
+              void api.call("assistant.summaries.get", { id }).then(
+                (s) => (setFailure(null), setResult(s)),
+                (e: unknown) => setFailure(errorText(e, t("summarise.failed"))),
+              )
+            }
+            options={history.map((h) => ({ value: h.id, label: t("summarise.historyItem", { title: h.title, time: new Date(h.createdAt).toLocaleString() }) }))}
             data-testid="summarise-history"
           />
         )}
       </Flex>
+      {failure && (
+        <Alert type="error" showIcon closable={{ onClose: () => setFailure(null), "aria-label": t("summarise.cancel") }} title={t("summarise.failedTitle")} description={<span className="govdesk-break">{failure}</span>} data-testid="summarise-error" />
+      )}
       {progress && (
         <Flex vertical gap="small" data-testid="summarise-progress">
           <Flex gap="middle" align="center">
-            <Progress percent={percent} status="active" style={{ flex: 1 }} />
+            <Progress percent={percent} status="active" style={{ flex: 1 }} aria-label={t(stageKey, { done: progress.done, total: progress.total })} />
             <Button danger onClick={() => controller.current?.abort()} data-testid="summarise-cancel">
               {t("summarise.cancel")}
             </Button>
@@ -108,12 +129,14 @@ export function SummariseScreen() {
           <Typography.Text type="secondary" data-testid="summarise-stage">
             {t(stageKey, { done: progress.done, total: progress.total })}
           </Typography.Text>
-          {streamed && <AnswerMarkdown text={streamed} />}
+          {streamed && (
+            <div data-testid="summarise-streamed" aria-live="polite" aria-label={t("summarise.streaming")}>
+              <AnswerMarkdown text={streamed} />
+            </div>
+          )}
         </Flex>
       )}
-      {result && !running && (
-        <SummaryView summary={result} onExport={(f) => void exportAs(f)} onPage={(documentId, page, text) => setPreview({ documentId, page, passage: text })} />
-      )}
+      {result && !running && <SummaryView summary={result} onExport={(f) => void exportAs(f)} onPage={setPreview} onCopy={copy} />}
       <CitationPreview target={preview} onClose={() => setPreview(null)} />
     </Screen>
   );
