@@ -1,8 +1,6 @@
 import { resolve } from "node:path";
 import type { Command } from "commander";
-import { contract } from "../../common/contract";
 import type { OcrMode } from "../../common/contracts/knowledge";
-import { runJob } from "../../common/rpc/run-job";
 import { withCore } from "../context";
 import { UsageError } from "../errors";
 import { formatBases, formatDocuments, formatHits, formatIngest, progressLine } from "./knowledge/format";
@@ -93,7 +91,7 @@ export function registerKnowledgeCommands(program: Command): void {
         const r = await withCore(cmd, async (c) => {
           const off = c.on("kb.progress", (p) => process.stderr.write(`${progressLine(p)}\n`));
           try {
-            return await runJob(contract, c, "kb.add", { name, paths, ...(opts.ocr ? { ocr: opts.ocr } : {}) }, { signal: abort.signal });
+            return await c.job("kb.add", { name, paths, ...(opts.ocr ? { ocr: opts.ocr } : {}) }, { signal: abort.signal });
           } finally {
             off();
           }

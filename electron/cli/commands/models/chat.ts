@@ -1,10 +1,5 @@
 import type { Command } from "commander";
-import { SettingsRepo } from "../../../core/store/settings-repo";
-import { openStandaloneChat } from "../../../core/llm/standalone";
-import { pickThreads } from "../../../core/llm/threads";
-import { assertPathAllowed } from "../../../core/llm/policy-check";
-import { inspectGguf } from "../../../core/llm/gguf-inspect";
-import { ModelsRepo } from "../../../core/llm/models-repo";
+import type { ModelsRepo } from "../../../core/llm/models-repo";
 import { openCore, type GlobalOptions } from "../../context";
 import { UsageError } from "../../errors";
 
@@ -27,7 +22,15 @@ export function registerChatCommand(program: Command): void {
     .option("--temperature <t>", "温度 0–2 / temperature", temperature)
     .option("--threads <n>", "CPU 线程数 / CPU threads", positiveInt)
     .action(async (prompt: string, opts: ChatOpts, cmd: Command) => {
-      const { core, client } = openCore(cmd.optsWithGlobals<GlobalOptions>(), "cli");
+      const [{ core, client }, { SettingsRepo }, { openStandaloneChat }, { pickThreads }, { assertPathAllowed }, { inspectGguf }, { ModelsRepo }] = await Promise.all([
+        openCore(cmd.optsWithGlobals<GlobalOptions>(), "cli"),
+        import("../../../core/store/settings-repo"),
+        import("../../../core/llm/standalone"),
+        import("../../../core/llm/threads"),
+        import("../../../core/llm/policy-check"),
+        import("../../../core/llm/gguf-inspect"),
+        import("../../../core/llm/models-repo"),
+      ]);
       const settings = new SettingsRepo(core.store.db).get();
       let path: string;
       try {
