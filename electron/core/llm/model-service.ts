@@ -8,8 +8,8 @@ import { LocalChatModel, LocalEmbedder } from "./local-models";
 import { quickModelId } from "./model-id";
 import { ModelsRepo } from "./models-repo";
 import { defaultProcessHost, type ProcessHost } from "./process-host";
-import { FitOutcome, Machine as MachineSchema, ModelInfoOutcome, StatusOutcome, type ModelSpec } from "./protocol";
-import { pickThreads } from "./threads";
+import { CalibrateOutcome, FitOutcome, Machine as MachineSchema, ModelInfoOutcome, StatusOutcome, type ModelSpec } from "./protocol";
+import { resolveThreads, ThreadCalibrations } from "./thread-calibration";
 import { assertPathAllowed } from "./policy-check";
 import { WorkerClient } from "./worker-client";
 import { RemoteChatModel, RemoteEmbedder, type RemoteConfig } from "./remote";
@@ -35,6 +35,7 @@ export interface ModelServiceOptions {
 export class ModelService implements ModelProvider {
   readonly repo: ModelsRepo;
   readonly worker: WorkerClient;
+  readonly calibrations: ThreadCalibrations;
   private idleTimer: NodeJS.Timeout | null = null;
   private readonly idleMinuteMs: number;
 
@@ -43,21 +44,34 @@ export class ModelService implements ModelProvider {
     options: ModelServiceOptions = {},
   ) {
     this.repo = new ModelsRepo(s.store.db);
+    this.calibrations = new ThreadCalibrations(s.store.db);
     this.idleMinuteMs = options.idleMinuteMs ?? 60_000;
     this.worker = new WorkerClient(options.host ?? defaultProcessHost(), options.workerEnv ?? {}, s.log);
   }
 
-  threads(): number {
-    return pickThreads(this.s.settings.get().threads);
+  settingThreads(): "auto" | number {
+    return this.s.settings.get().threads;
   }
 
-  spec(path: string): ModelSpec {
+  /** The threads setting, or on "auto" what was measured for this model on this machine (measured at its first load). */
+  async threadsFor(path: string, modelKey?: string, signal?: AbortSignal): Promise<number> {
+    const gpuLayers = this.s.settings.get().modelGpuLayers ?? "auto";
+    return resolveThreads({
+      setting: this.s.settings.get().threads,
+      modelKey: modelKey ?? this.repo.byPath(path)?.id ?? (await quickModelId(path)),
+      calibrations: this.calibrations,
+      calibrate: (candidates, tokens) => this.worker.request("calibrate", { path, gpuLayers, candidates, tokens }, CalibrateOutcome, signal ? { signal } : {}),
+      log: this.s.log,
+    });
+  }
+
+  async spec(path: string, modelKey?: string, signal?: AbortSignal): Promise<ModelSpec> {
     const st = this.s.settings.get();
     return {
       path,
       gpuLayers: st.modelGpuLayers ?? "auto",
       ...(st.modelContextSize !== null ? { contextSize: st.modelContextSize } : {}),
-      threads: this.threads(),
+      threads: await this.threadsFor(path, modelKey, signal),
     };
   }
 
@@ -100,7 +114,7 @@ export class ModelService implements ModelProvider {
     if (remote) return new RemoteChatModel(remote);
     const r = await this.resolve(choice, "chat");
     if (!r) return null;
-    const spec = this.spec(r.path);
+    const spec = await this.spec(r.path, r.id, choice?.signal);
     this.touch();
     const info = await this.worker.request("info", { model: spec, role: "chat" }, ModelInfoOutcome, choice?.signal ? { signal: choice.signal } : {});
     return new LocalChatModel(this.worker, spec, r.id, r.name, info.contextSize, () => this.touch());
@@ -111,7 +125,7 @@ export class ModelService implements ModelProvider {
     if (remote) return RemoteEmbedder.open(remote, choice?.signal);
     const r = await this.resolve(choice, "embedding");
     if (!r) return null;
-    const spec = this.spec(r.path);
+    const spec = await this.spec(r.path, r.id, choice?.signal);
     this.touch();
     const info = await this.worker.request("info", { model: spec, role: "embedding" }, ModelInfoOutcome, choice?.signal ? { signal: choice.signal } : {});
     return new LocalEmbedder(this.worker, spec, r.id, info.embeddingDimension, () => this.touch());
@@ -120,7 +134,7 @@ export class ModelService implements ModelProvider {
   /** Loads a model in the worker for a role (UI "加载"); answers what it loaded with. */
   async load(path: string, role: "chat" | "embedding", signal?: AbortSignal): Promise<{ contextSize: number; embeddingDimension: number }> {
     this.touch();
-    return this.worker.request("info", { model: this.spec(path), role }, ModelInfoOutcome, signal ? { signal } : {});
+    return this.worker.request("info", { model: await this.spec(path, undefined, signal), role }, ModelInfoOutcome, signal ? { signal } : {});
   }
 
   async fit(path: string, overrides: { gpuLayers?: number; contextSize?: number } = {}): Promise<{ fit: Fit; machine: Machine }> {

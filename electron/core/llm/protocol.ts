@@ -71,6 +71,15 @@ export const FitOutcome = z.object({ machine: Machine, fit: Fit });
 export type FitOutcome = z.infer<typeof FitOutcome>;
 
 export const UnloadParams = z.object({ path: z.string().optional() });
+
+/** Generation speed at each thread count (threads "auto": measured, not guessed). */
+export const CalibrateParams = z.object({
+  path: z.string(),
+  gpuLayers: z.union([z.literal("auto"), z.number().int().min(0)]).default("auto"),
+  candidates: z.array(z.number().int().min(1)).min(1).max(8),
+  tokens: z.number().int().min(2).max(64),
+});
+export const CalibrateOutcome = z.array(z.object({ threads: z.number().int(), tokensPerSecond: z.number() }));
 export const StatusOutcome = z.object({ loaded: z.array(z.object({ path: z.string(), role: z.enum(["chat", "embedding"]) })) });
 
 /** core → worker */
@@ -83,6 +92,7 @@ export const ToWorker = z.discriminatedUnion("type", [
   z.object({ type: z.literal("unload"), id: z.number(), params: UnloadParams }),
   z.object({ type: z.literal("status"), id: z.number(), params: z.object({}) }),
   z.object({ type: z.literal("machine"), id: z.number(), params: z.object({}) }),
+  z.object({ type: z.literal("calibrate"), id: z.number(), params: CalibrateParams }),
   z.object({ type: z.literal("cancel"), id: z.number() }),
 ]);
 export type ToWorker = z.infer<typeof ToWorker>;

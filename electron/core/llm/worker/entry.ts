@@ -5,12 +5,13 @@
  * Node, utilityProcess under Electron); speaks the messages in ../protocol.ts.
  */
 import { getLlama, LlamaLogLevel, type Llama } from "node-llama-cpp";
-import { CountOutcome, FitParams, ModelSpec, ToWorker, UnloadParams, type FromWorker } from "../protocol";
+import { CalibrateParams, CountOutcome, FitParams, ModelSpec, ToWorker, UnloadParams, type FromWorker } from "../protocol";
 import { describeMachine, estimateFit } from "../fit";
 import { LoadedModels } from "./loaded-models";
 import { runChat } from "./chat";
 import { runEmbed } from "./embed";
 import { ChunkBatcher } from "./batcher";
+import { calibrateThreads } from "./calibrate";
 
 interface Channel {
   send(msg: FromWorker): void;
@@ -122,6 +123,11 @@ async function handle(msg: Exclude<ToWorker, { type: "cancel" }>, signal: AbortS
       return {};
     case "machine":
       return describeMachine(await llama());
+    case "calibrate": {
+      const p = CalibrateParams.parse(msg.params);
+      const model = await (await models()).loadModel(p.path, p.gpuLayers);
+      return calibrateThreads(model, p.candidates, p.tokens, signal);
+    }
     case "status":
       return { loaded: loaded?.loaded() ?? [] };
   }

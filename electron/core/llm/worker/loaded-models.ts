@@ -44,10 +44,15 @@ export class LoadedModels {
   }
 
   private model(spec: Spec): Promise<LlamaModel> {
-    const key = JSON.stringify([spec.path, spec.gpuLayers]);
+    return this.loadModel(spec.path, spec.gpuLayers);
+  }
+
+  /** The model's weights, loaded once per path and GPU layers and shared by its contexts. */
+  loadModel(path: string, gpuLayers: Spec["gpuLayers"]): Promise<LlamaModel> {
+    const key = JSON.stringify([path, gpuLayers]);
     let m = this.models.get(key);
     if (!m) {
-      m = this.llama.loadModel({ modelPath: spec.path, gpuLayers: spec.gpuLayers });
+      m = this.llama.loadModel({ modelPath: path, gpuLayers });
       this.models.set(key, m);
       m.catch(() => this.models.delete(key));
     }
