@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openStore, type Store } from "../store/open-store";
 import { tempDir } from "../testing/temp-dir";
-import { hammingCandidates, quantize } from "./bit-index";
+import { quantize } from "./bit-index";
+import { hammingCandidates } from "./vector-index";
 import { putVector, vecTable, vectorSearch } from "./vector";
 
 let store: Store;
