@@ -1,5 +1,6 @@
 import {
   type Llama,
+  type LlamaChat,
   type LlamaContext,
   type LlamaEmbeddingContext,
   type LlamaModel,
@@ -14,6 +15,12 @@ export interface ChatSlot {
   context: LlamaContext;
   /** Resolves when the previous request on this context is done. */
   tail: Promise<void>;
+  /**
+   * The chat template wrapper node-llama-cpp chose for the model, kept for the
+   * next request: choosing it (new LlamaChat without one) renders and checks
+   * the model's template, 0.3–3 s before every answer's first token.
+   */
+  chatWrapper?: LlamaChat["chatWrapper"];
 }
 
 export interface EmbedSlot {
