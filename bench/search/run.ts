@@ -49,10 +49,16 @@ const pct = (xs: number[], p: number): number => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
 };
 const f = (x: number): string => x.toFixed(1);
+/** CPU time (user + system) of the last timed call: on a shared machine, what a quiet one's wall clock would show. */
+let lastCpu = 0;
 const ms = (fn: () => unknown): number => {
+  const c = process.cpuUsage();
   const t = performance.now();
   fn();
-  return performance.now() - t;
+  const wall = performance.now() - t;
+  const d = process.cpuUsage(c);
+  lastCpu = (d.user + d.system) / 1000;
+  return wall;
 };
 const load = (): string => loadavg().map((x) => x.toFixed(1)).join(" ");
 
@@ -91,28 +97,38 @@ for (const [i, c] of cold.entries()) {
 
 // Warm: the mix, each query through hybrid, keyword only, vector only and the sqlite-vec baseline.
 const knn = store.db.prepare(`SELECT rowid FROM kb_vec_${DIM} WHERE bq MATCH vec_quantize_binary(?) AND k = ?`);
-const t = { hybrid: [] as number[], keyword: [] as number[], vector: [] as number[], knn10: [] as number[], knnCand: [] as number[] };
-const byKind: Record<QueryKind, { hybrid: number[]; keyword: number[] }> = { text: { hybrid: [], keyword: [] }, common: { hybrid: [], keyword: [] }, words: { hybrid: [], keyword: [] } };
+type Series = { wall: number[]; cpu: number[] };
+const series = (): Series => ({ wall: [], cpu: [] });
+const t = { hybrid: series(), keyword: series(), vector: series(), knn10: series(), knnCand: series() };
+const byKind: Record<QueryKind, { hybrid: Series; keyword: Series }> = {
+  text: { hybrid: series(), keyword: series() },
+  common: { hybrid: series(), keyword: series() },
+  words: { hybrid: series(), keyword: series() },
+};
+const time = (into: Series[], fn: () => unknown): void => {
+  const wall = ms(fn);
+  for (const s of into) {
+    s.wall.push(wall);
+    s.cpu.push(lastCpu);
+  }
+};
 for (const q of queries) {
-  const h = ms(() => hybridSearch(store.db, kbId, q.text, q.vector, { k: 10 }));
-  const k = ms(() => hybridSearch(store.db, kbId, q.text, null, { k: 10 }));
-  t.hybrid.push(h);
-  t.keyword.push(k);
-  byKind[q.kind].hybrid.push(h);
-  byKind[q.kind].keyword.push(k);
-  t.vector.push(ms(() => vectorSearch(store.db, kbId, q.vector, 30)));
-  t.knn10.push(ms(() => knn.all(blob(q.vector), 10)));
-  t.knnCand.push(ms(() => knn.all(blob(q.vector), 30 * 32)));
+  time([t.hybrid, byKind[q.kind].hybrid], () => hybridSearch(store.db, kbId, q.text, q.vector, { k: 10 }));
+  time([t.keyword, byKind[q.kind].keyword], () => hybridSearch(store.db, kbId, q.text, null, { k: 10 }));
+  time([t.vector], () => vectorSearch(store.db, kbId, q.vector, 30));
+  time([t.knn10], () => knn.all(blob(q.vector), 10));
+  time([t.knnCand], () => knn.all(blob(q.vector), 30 * 16));
 }
-const line = (name: string, xs: number[]): string => `${name.padEnd(34)} p50 ${f(pct(xs, 50)).padStart(7)} ms  p95 ${f(pct(xs, 95)).padStart(7)} ms  max ${f(Math.max(...xs)).padStart(7)} ms`;
-console.log(`\nwarm, ${Q} queries (k = 10); examples: ${queries.slice(0, 6).map((q) => q.text).join(" / ")}`);
+const line = (name: string, s: Series): string =>
+  `${name.padEnd(34)} p50 ${f(pct(s.wall, 50)).padStart(7)} ms  p95 ${f(pct(s.wall, 95)).padStart(7)} ms  max ${f(Math.max(...s.wall)).padStart(7)} ms  | cpu p50 ${f(pct(s.cpu, 50)).padStart(6)} p95 ${f(pct(s.cpu, 95)).padStart(6)} ms`;
+console.log(`\nwarm, ${Q} queries (k = 10); wall clock, and the CPU time the process used (on a shared machine a quiet machine's wall clock is near it); examples: ${queries.slice(0, 6).map((q) => q.text).join(" / ")}`);
 console.log(line("hybrid, all queries", t.hybrid));
-for (const kind of ["text", "common", "words"] as const) console.log(line(`hybrid, ${kind} (${byKind[kind].hybrid.length})`, byKind[kind].hybrid));
+for (const kind of ["text", "common", "words"] as const) console.log(line(`hybrid, ${kind} (${byKind[kind].hybrid.wall.length})`, byKind[kind].hybrid));
 console.log(line("keyword, all queries", t.keyword));
 for (const kind of ["text", "common", "words"] as const) console.log(line(`keyword, ${kind}`, byKind[kind].keyword));
 console.log(line("vector (bit scan + cosine, k=30)", t.vector));
 console.log(line("baseline: sqlite-vec bit KNN k=10", t.knn10));
-console.log(line("baseline: sqlite-vec bit KNN k=960", t.knnCand));
+console.log(line("baseline: sqlite-vec bit KNN k=480", t.knnCand));
 
 // Writes: the index follows them without a reload.
 const table = vecTable(store.db, DIM);
@@ -132,7 +148,7 @@ store.db.transaction(() => {
   store.db.prepare(`DELETE FROM kb_chunks WHERE id > ?`).run(maxChunk);
 })();
 const afterDelete = ms(() => vectorSearch(store.db, kbId, queries[0]!.vector, 30));
-console.log(`\n1,000 vectors written, then the next vector query: ${f(afterAdd)} ms; removed again, next query: ${f(afterDelete)} ms (warm query p50 ${f(pct(t.vector, 50))} ms)`);
+console.log(`\n1,000 vectors written, then the next vector query: ${f(afterAdd)} ms; removed again, next query: ${f(afterDelete)} ms (warm query p50 ${f(pct(t.vector.wall, 50))} ms)`);
 
 // Recall of the bit scan + rescoring against exact float KNN (a full scan of the floats: slow, 10 queries).
 let found = 0;
@@ -148,8 +164,8 @@ store = undefined as never;
 
 const coldMedian = pct(cold.map((c) => c.openMs + c.firstHybridMs), 50);
 const results = [
-  { name: `hybrid p95 <= ${GOALS.hybridP95} ms`, value: pct(t.hybrid, 95), goal: GOALS.hybridP95 },
-  { name: `common-term keyword p95 <= ${GOALS.commonKeywordP95} ms`, value: pct(byKind.common.keyword, 95), goal: GOALS.commonKeywordP95 },
+  { name: `hybrid p95 <= ${GOALS.hybridP95} ms`, value: pct(t.hybrid.wall, 95), goal: GOALS.hybridP95 },
+  { name: `common-term keyword p95 <= ${GOALS.commonKeywordP95} ms`, value: pct(byKind.common.keyword.wall, 95), goal: GOALS.commonKeywordP95 },
   { name: `cold open + first query (median of ${cold.length}) <= ${GOALS.coldMs} ms`, value: coldMedian, goal: GOALS.coldMs },
 ];
 console.log(`\nload average at end ${load()}`);

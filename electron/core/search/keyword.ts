@@ -41,14 +41,35 @@ export function keywordSearch(db: Db, kbId: number, query: string, k: number, fi
 
 type Row = { chunkId: number; text: string };
 
-/** The best `k` chunks of the base for one MATCH expression: exactly when matches are few, else among the newest CANDIDATES. */
+/**
+ * The best `k` chunks of the base for one MATCH expression: exactly when
+ * matches are few, else among the newest CANDIDATES. BM25 runs on the FTS
+ * table alone (joins cost more per row than the ranking); the base and the
+ * filters are checked on the best few, and only when too few of those pass
+ * (a small base beside a large one) is the ranking redone with them.
+ */
 function ranked(db: Db, kbId: number, match: string, k: number, filters?: SearchFilters): Row[] {
-  const f = filterSql(filters);
-  const from = `FROM kb_fts JOIN kb_chunks c ON c.id = kb_fts.rowid JOIN kb_contents ct ON ct.id = c.content_id
-     WHERE kb_fts MATCH ? AND kb_fts.rowid >= ? AND ${IN_BASE}${f.where}`;
-  // Walking the matches in rowid order (newest first) costs little per row and stops after CANDIDATES + 1 of the base's.
-  const probe = db.prepare(`SELECT kb_fts.rowid ${from} ORDER BY kb_fts.rowid DESC LIMIT ?`).pluck().all(match, 0, kbId, ...f.params, CANDIDATES + 1) as number[];
+  // Walking the matches in rowid order (newest first) costs little per row and stops after CANDIDATES + 1.
+  const probe = db.prepare("SELECT rowid FROM kb_fts WHERE kb_fts MATCH ? ORDER BY rowid DESC LIMIT ?").pluck().all(match, CANDIDATES + 1) as number[];
   if (!probe.length) return [];
   const floor = probe.length > CANDIDATES ? probe[CANDIDATES - 1]! : 0;
-  return db.prepare(`SELECT c.id AS chunkId, c.text ${from} ORDER BY bm25(kb_fts) LIMIT ?`).all(match, floor, kbId, ...f.params, k) as Row[];
+  const want = Math.max(k * 4, 100);
+  const best = db.prepare("SELECT rowid FROM kb_fts WHERE kb_fts MATCH ? AND rowid >= ? ORDER BY bm25(kb_fts) LIMIT ?").pluck().all(match, floor, want) as number[];
+  const f = filterSql(filters);
+  const passing = db
+    .prepare(`SELECT c.id AS chunkId, c.text FROM kb_chunks c JOIN kb_contents ct ON ct.id = c.content_id WHERE c.id IN (SELECT value FROM json_each(?)) AND ${IN_BASE}${f.where}`)
+    .all(JSON.stringify(best), kbId, ...f.params) as Row[];
+  if (passing.length >= k || (best.length < want && !floor)) {
+    const byId = new Map(passing.map((r) => [r.chunkId, r]));
+    return best.flatMap((id) => byId.get(id) ?? []).slice(0, k);
+  }
+  const joined = (lowest: number): Row[] =>
+    db
+      .prepare(
+        `SELECT c.id AS chunkId, c.text FROM kb_fts JOIN kb_chunks c ON c.id = kb_fts.rowid JOIN kb_contents ct ON ct.id = c.content_id
+         WHERE kb_fts MATCH ? AND kb_fts.rowid >= ? AND ${IN_BASE}${f.where} ORDER BY bm25(kb_fts) LIMIT ?`,
+      )
+      .all(match, lowest, kbId, ...f.params, k) as Row[];
+  const windowed = joined(floor);
+  return windowed.length >= k || !floor ? windowed : joined(0);
 }
