@@ -1,4 +1,5 @@
-import { Flex, Layout, Typography } from "antd";
+import { Flex, Layout, Spin, Typography } from "antd";
+import { Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { resolveFeature } from "../features/registry";
 import { useNavigation } from "../state/navigation";
@@ -23,7 +24,9 @@ export function AppShell() {
         <Layout.Content className="govdesk-content">
           <Flex vertical gap="middle">
             <CoreBanner />
-            <Screen />
+            <Suspense fallback={<Spin />}>
+              <Screen />
+            </Suspense>
           </Flex>
         </Layout.Content>
         <Layout.Footer className="govdesk-footer">
