@@ -53,7 +53,7 @@ describe.skipIf(!existsSync(join(DIST, "preload/preload.cjs")))("built bundles",
 
   it("the core opens without node-llama-cpp, or the extractors' parsers (they load on first use)", () => {
     const packages = staticPackages(join(DIST, "core/core.mjs"));
-    for (const lazy of ["node-llama-cpp", "pdfjs-dist", "exceljs", "mammoth", "word-extractor", "linkedom", "fast-xml-parser", "yauzl", "ws"]) {
+    for (const lazy of ["node-llama-cpp", "pdfjs-dist", "exceljs", "mammoth", "word-extractor", "linkedom", "fast-xml-parser", "yauzl", "ws", "onnxruntime-node", "@napi-rs/canvas", "utif2"]) {
       expect([...packages].some((p) => p === lazy || p.startsWith(`${lazy}/`)), lazy).toBe(false);
     }
   });
