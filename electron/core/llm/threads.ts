@@ -1,5 +1,7 @@
-import { readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
+import { physicalCores } from "../services/cpus";
+
+export { physicalCores };
 
 /**
  * CPU threads for llama.cpp. Never node-llama-cpp's default: on small
@@ -16,31 +18,6 @@ export function pickThreads(
   const physical = probe.physical ?? (probe.logical >= 4 ? Math.floor(probe.logical / 2) : probe.logical);
   const busy = Math.round(probe.load);
   return Math.max(1, Math.min(physical, physical - busy));
-}
-
-let physicalCache: number | undefined;
-
-/**
- * Physical cores: on Linux the distinct (package, core) pairs in sysfs;
- * elsewhere an estimate (two logical CPUs per core from four up, as with
- * SMT on desktop CPUs).
- */
-export function physicalCores(): number {
-  if (physicalCache !== undefined) return physicalCache;
-  const logical = os.availableParallelism();
-  let count = 0;
-  try {
-    const cores = new Set<string>();
-    for (const cpu of readdirSync("/sys/devices/system/cpu").filter((d) => /^cpu\d+$/.test(d))) {
-      const topo = `/sys/devices/system/cpu/${cpu}/topology`;
-      cores.add(`${readFileSync(`${topo}/physical_package_id`, "utf8").trim()}:${readFileSync(`${topo}/core_id`, "utf8").trim()}`);
-    }
-    count = Math.min(cores.size, logical);
-  } catch {
-    count = 0;
-  }
-  physicalCache = count > 0 ? count : logical >= 4 ? Math.floor(logical / 2) : logical;
-  return physicalCache;
 }
 
 /** The thread counts a calibration tries: 1, the physical cores, the logical CPUs. */
