@@ -6,17 +6,18 @@ import electron from "vite-plugin-electron";
 import pkg from "./package.json" with { type: "json" };
 
 /**
- * One `vite build` produces all five bundles:
+ * One `vite build` produces every bundle:
  *   dist/renderer/         the React UI (also what `govdesk serve` serves)
  *   dist/main/main.cjs     Electron main (CommonJS)
  *   dist/preload/preload.cjs  sandboxed preload (CommonJS, all deps inlined)
  *   dist/core/core.mjs     the core, run by utilityProcess.fork (ESM: node-llama-cpp is ESM-only)
  *   dist/cli/govdesk.mjs   the command line, for installs without sources or tsx
- *   dist/worker/model-worker.mjs  the model worker process (llama.cpp), started by the core
+ *   dist/extract/extract-worker.mjs  the extraction worker thread, started by the core and the CLI
+ *   dist/worker/model-worker.mjs  the model worker process (llama.cpp), started for the core
  *
  * We use vite-plugin-electron (not electron-vite) because it plugs into the
- * ordinary vite.config.ts, lets us add the core as a fourth entry next to main
- * and preload, and never needs the Electron binary to build.
+ * ordinary vite.config.ts, lets us add the core, the CLI and the workers as
+ * entries next to main and preload, and never needs the Electron binary to build.
  */
 const root = import.meta.dirname;
 // Runtime dependencies stay in node_modules (electron-builder ships them; native

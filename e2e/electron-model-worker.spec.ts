@@ -1,111 +1,116 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { MessageChannel, Worker, type MessagePort } from "node:worker_threads";
 import { afterEach, describe, expect, it } from "vitest";
-import { createPortHost } from "../electron/core/llm/electron-host";
-import type { PortLike, WorkerProcess } from "../electron/core/llm/process-host";
-import { createModelWorkerBroker, type WorkerLike } from "../electron/main/model-workers";
+import { contract } from "../electron/common/contract";
+import { createClient } from "../electron/common/rpc/client";
+import { pipeTransport } from "../electron/common/rpc/ports";
+import { createMemoryPair } from "../electron/common/rpc/transport";
+import { createCore, type Core } from "../electron/core/core";
+import { createHostLink } from "../electron/core/entry/host-link";
+import { WorkerClient } from "../electron/core/llm/worker-client";
+import { threadPipe } from "../electron/core/rpc/node-pipes";
+import { tempDir } from "../electron/core/testing/temp-dir";
+import { linkCore, type UtilityLike } from "../electron/main/core-link";
 
 /**
- * The Electron path for the model worker, without the Electron binary: the
- * core's port host and main's broker, joined as in the app, with real
- * MessagePorts and a real worker thread standing in for the utility process
- * (same postMessage-with-ports shape). The thread echoes what the core sends
- * over the port it was given. (It lives in e2e/ because it joins two layers,
- * core and main, which may not import each other.)
+ * main↔core and the model worker under Electron, without the Electron binary:
+ * the core's host link (core/entry/host-link.ts) and main's core link
+ * (main/core-link.ts) joined over one pipe as the core's parentPort would
+ * join them, with real MessagePorts, a real core, and worker threads standing
+ * in for the model worker's utility process (fixtures/model-worker-thread.ts).
+ * (It lives in e2e/ because it joins two layers, core and main.)
  */
-const ECHO_WORKER = `
-const { parentPort } = require("node:worker_threads");
-parentPort.on("message", ({ msg, ports }) => {
-  if (msg.type !== "connect") return;
-  const port = ports[0];
-  port.on("message", (m) => port.postMessage({ echo: m }));
-});`;
+const BOOT = join(import.meta.dirname, "../electron/core/ingest/extract/worker-boot.mjs");
+const STUB = pathToFileURL(join(import.meta.dirname, "fixtures/model-worker-thread.ts")).href;
 
 const threads: Worker[] = [];
+const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   await Promise.all(threads.splice(0).map((t) => t.terminate()));
+  for (const fn of cleanups.splice(0).reverse()) await fn();
 });
 
-function threadWorker(): WorkerLike<MessagePort> {
-  const t = new Worker(ECHO_WORKER, { eval: true });
+/** A worker thread shaped like a utility process: postMessage(message, ports) arrives as {data, ports}. */
+function threadWorker(env: Record<string, string>): UtilityLike<MessagePort> {
+  const t = new Worker(BOOT, { workerData: { entry: STUB }, env: { ...process.env, ...env } });
   threads.push(t);
   return {
     pid: t.threadId,
-    postMessage: (msg, ports) => t.postMessage({ msg, ports }, ports),
-    onExit: (fn) => void t.once("exit", (code) => fn(code)),
+    postMessage: (data, ports) => t.postMessage({ data, ports }, ports),
+    onMessage: (fn) => void t.on("message", fn),
+    onExit: (fn) => void t.once("exit", (code) => fn(code, null)),
     kill: () => void t.terminate(),
   };
 }
 
-/** Electron's MessagePortMain emits {data} events; worker_threads ports emit the value. */
-function electronLike(port: MessagePort): PortLike {
-  return {
-    postMessage: (m) => port.postMessage(m),
-    on: (_event, fn) => void port.on("message", (data: unknown) => fn({ data })),
-    start: () => port.start(),
-    close: () => port.close(),
-  };
-}
+const portPipe = (port: unknown) => {
+  const p = port as MessagePort;
+  return threadPipe(p, "close", () => p.close());
+};
 
-function wire(fork: (env: Record<string, string>) => WorkerLike<MessagePort> = threadWorker) {
+function wire(fork: (env: Record<string, string>) => UtilityLike<MessagePort> = threadWorker) {
+  const t = tempDir();
+  const [mainEnd, coreEnd] = createMemoryPair();
   const envs: Record<string, string>[] = [];
-  // eslint-disable-next-line prefer-const -- the host and the broker refer to each other
-  let broker: ReturnType<typeof createModelWorkerBroker>;
-  const core = createPortHost((msg) => queueMicrotask(() => broker.handle(structuredClone(msg))));
-  broker = createModelWorkerBroker<MessagePort>({
-    fork: (env) => (envs.push(env), fork(env)),
-    newChannel: () => new MessageChannel(),
-    toCore: (msg, ports) => core.receive(msg, ports.map(electronLike)),
-    log: () => {},
-  });
-  return { host: core.host, broker, envs };
+  const link = createHostLink(coreEnd, { portPipe });
+  const core: Core = createCore({ dataDir: join(t.dir, "data"), host: "test", workerHost: link.workerHost });
+  link.serve(core);
+  const main = linkCore<MessagePort>(mainEnd, { fork: (env) => (envs.push(env), fork(env)), newChannel: () => new MessageChannel(), log: () => {} });
+  cleanups.push(() => core.close(), t.cleanup);
+  return { main, core, envs, dir: t.dir, workers: new WorkerClient(link.workerHost, { STUB_ENV: "from-core" }) };
 }
 
-const nextMessage = (w: WorkerProcess) => new Promise<unknown>((r) => w.onMessage(r));
-const exited = (w: WorkerProcess) => new Promise<number | null>((r) => w.onExit((code) => r(code)));
+describe("main↔core link and the model worker under Electron", () => {
+  it("starts a worker with the core's env through main, and the worker contract runs over the port main handed out", async () => {
+    const { workers, envs } = wire();
+    cleanups.push(() => workers.close());
+    expect(await workers.call("llm.status", {})).toEqual({ loaded: [{ path: "from-core", role: "chat" }] });
+    expect(envs).toEqual([{ STUB_ENV: "from-core" }]);
+    expect(workers.pid).toBeTypeOf("number");
+    // The worker's error code crosses both hops unchanged.
+    await expect(workers.job("llm.load", { model: { path: "/m.gguf", threads: 1 }, role: "chat" })).rejects.toMatchObject({ code: "MODEL_LOAD_FAILED" });
+  }, 60_000);
 
-describe("model worker under Electron (core port host + main broker)", () => {
-  it("starts a worker with the core's env and talks to it over the port, queueing early sends", async () => {
-    const { host, envs } = wire();
-    const w = host.start({ GOVDESK_LLAMA_GPU: "auto" });
-    const reply = nextMessage(w);
-    w.send({ type: "hello" }); // before main has answered: must wait, not vanish
-    expect(await reply).toEqual({ echo: { type: "hello" } });
-    expect(envs).toEqual([{ GOVDESK_LLAMA_GPU: "auto" }]);
-    expect(w.pid).toBeTypeOf("number");
-  });
+  it("kill goes through main, and the worker's exit reaches the core; the next call starts a new one", async () => {
+    const { workers, envs } = wire();
+    cleanups.push(() => workers.close());
+    await workers.call("llm.status", {});
+    await workers.stop();
+    expect(workers.running).toBe(false);
+    expect(await workers.call("llm.count", { model: { path: "/m.gguf", threads: 1 }, text: "公文" })).toEqual({ tokens: 2 });
+    expect(envs).toHaveLength(2);
+  }, 60_000);
 
-  it("kill goes through main, and the worker's exit reaches the core", async () => {
-    const { host } = wire();
-    const w = host.start({});
-    const first = nextMessage(w);
-    w.send(1);
-    await first;
-    const code = exited(w);
-    w.kill();
-    expect(await code).toBe(1); // worker_threads report terminate() as exit code 1
-  });
-
-  it("a worker that cannot start is reported as exited", async () => {
-    const { host } = wire(() => {
+  it("a worker that cannot start fails the request with a clear error", async () => {
+    const { workers } = wire(() => {
       throw new Error("no such file");
     });
-    const w = host.start({});
-    expect(await exited(w)).toBeNull();
+    cleanups.push(() => workers.close());
+    await expect(workers.call("llm.status", {})).rejects.toMatchObject({ code: "UNAVAILABLE" });
   });
 
-  it("killAll stops every worker of a core that went away", async () => {
-    const { host, broker } = wire();
-    const a = host.start({});
-    const b = host.start({});
-    await Promise.all([a, b].map((w) => (w.send(0), nextMessage(w))));
-    const both = Promise.all([exited(a), exited(b)]);
-    broker.killAll();
-    expect(await both).toEqual([1, 1]);
-  });
+  it("killWorkers stops every worker of a core that went away", async () => {
+    const { main, workers } = wire();
+    await workers.call("llm.status", {});
+    const running = workers.call("llm.count", { model: { path: "/m.gguf", threads: 1 }, text: "x" }).then(() => "answered", (e: { code: string }) => e.code);
+    main.killWorkers();
+    expect(["answered", "UNAVAILABLE"]).toContain(await running);
+    await expect.poll(() => workers.running).toBe(false);
+  }, 60_000);
 
-  it("ignores messages that are not worker requests", () => {
-    const { broker } = wire();
-    expect(broker.handle({ type: "connect" })).toBe(false);
-    expect(broker.handle({ type: "model-worker.start", id: "x", env: {} })).toBe(false);
-  });
+  it("hands a window's port to the core and grants what the user chose; the window's calls are guarded", async () => {
+    const { main, dir } = wire();
+    const file = join(dir, "通知.txt");
+    writeFileSync(file, "关于做好办公用品管理工作的通知");
+    const { port1, port2 } = new MessageChannel();
+    await main.connectRenderer(port1);
+    const ui = createClient(contract, pipeTransport(portPipe(port2)));
+    cleanups.push(() => ui.close());
+    expect((await ui.call("app.info", {})).host).toBe("test");
+    await expect(ui.call("kb.extract", { path: file })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await main.grant([{ path: file, scope: "file" }]);
+    await expect(ui.call("kb.extract", { path: file })).resolves.toMatchObject({ format: "txt" });
+  }, 60_000);
 });

@@ -25,7 +25,7 @@ import { parseArgs } from "node:util";
 import { ensureTestModel } from "../../scripts/test-model/ensure";
 import { LocalChatModel, LocalEmbedder } from "../../electron/core/llm/local-models";
 import { forkProcessHost } from "../../electron/core/llm/process-host";
-import { ModelInfoOutcome, type ModelSpec } from "../../electron/core/llm/protocol";
+import type { ModelSpec } from "../../electron/core/llm/worker-contract";
 import { WorkerClient } from "../../electron/core/llm/worker-client";
 
 const { values, positionals } = parseArgs({
@@ -66,10 +66,10 @@ async function govdesk(): Promise<Side & { contextSize: number; startMs: number 
   // The bundled worker, as the installed app and CLI start it (from source it would run through tsx).
   const worker = new WorkerClient(forkProcessHost(WORKER), values.gpu ? {} : { GOVDESK_LLAMA_GPU: "false" });
   const spec: ModelSpec = { path, threads, gpuLayers: values.gpu ? "auto" : 0, parallel: EMBED_CONTEXTS };
-  const info = await worker.request("info", { model: spec, role: "chat" }, ModelInfoOutcome);
+  const info = await worker.job("llm.load", { model: spec, role: "chat" });
   const startMs = performance.now() - t0;
   const chat = new LocalChatModel(worker, spec, "bench", "bench", info.contextSize);
-  const eInfo = await worker.request("info", { model: spec, role: "embedding" }, ModelInfoOutcome);
+  const eInfo = await worker.job("llm.load", { model: spec, role: "embedding" });
   const emb = new LocalEmbedder(worker, spec, "bench", eInfo.embeddingDimension);
   await emb.embed(items.slice(0, 2));
   return {

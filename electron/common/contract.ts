@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { call, defineContract } from "./rpc/define";
-import { WireError } from "./rpc/wire";
+import { call, defineContract, NoInput } from "./rpc/define";
+import { JobInfo, jobEvents, jobMethods } from "./rpc/job-contract";
 import { Settings, SettingsPatch } from "./settings";
 import { knowledgeEvents, knowledgeMethods } from "./contracts/knowledge";
 import { modelEvents, modelMethods } from "./contracts/models";
@@ -13,7 +13,8 @@ import { securityEvents, securityMethods } from "./contracts/security";
  * start without a handler for it, the client and window.api are typed by it.
  */
 
-const NoInput = z.object({}).strict().default({});
+
+export { JobState, JobProgress, JobInfo, JobFinished } from "./rpc/job-contract";
 
 export const HostKind = z.enum(["electron", "serve", "cli", "test"]);
 export type HostKind = z.infer<typeof HostKind>;
@@ -37,36 +38,6 @@ export const AppInfo = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
-export const JobState = z.enum(["running", "done", "failed", "cancelled"]);
-export type JobState = z.infer<typeof JobState>;
-
-export const JobProgress = z.object({
-  jobId: z.string(),
-  method: z.string(),
-  done: z.number().nonnegative(),
-  total: z.number().nonnegative(),
-  /** Short machine-readable stage name; the UI translates it. */
-  stage: z.string(),
-});
-export type JobProgress = z.infer<typeof JobProgress>;
-
-export const JobInfo = JobProgress.extend({
-  state: JobState,
-  startedAt: z.number(),
-  finishedAt: z.number().nullable(),
-  error: WireError.nullable(),
-});
-export type JobInfo = z.infer<typeof JobInfo>;
-
-export const JobFinished = z.object({
-  jobId: z.string(),
-  method: z.string(),
-  state: JobState.exclude(["running"]),
-  result: z.unknown().optional(),
-  error: WireError.optional(),
-});
-export type JobFinished = z.infer<typeof JobFinished>;
-
 /** Core process health as seen by its host (Electron main or the serve client). */
 export const CoreState = z.object({
   state: z.enum(["starting", "running", "restarting", "failed"]),
@@ -77,23 +48,18 @@ export type CoreState = z.infer<typeof CoreState>;
 
 export const contract = defineContract(
   {
-    "app.info": call("Version, data directory and runtime versions", NoInput, AppInfo),
-    "settings.get": call("Current settings, defaults filled in", NoInput, Settings),
+    "app.info": call("Version, data directory and runtime versions", NoInput, AppInfo, { whenLocked: "allow" }),
+    "settings.get": call("Current settings, defaults filled in", NoInput, Settings, { whenLocked: "allow" }),
     "settings.set": call("Merge a partial patch into the settings and persist it", SettingsPatch, Settings),
-    "jobs.list": call("Running and recently finished jobs", NoInput, z.array(JobInfo)),
-    "jobs.cancel": call(
-      "Ask a running job to stop",
-      z.object({ jobId: z.string().min(1) }).strict(),
-      z.object({ cancelled: z.boolean() }),
-    ),
+    "jobs.list": call("Running and recently finished jobs", NoInput, z.array(JobInfo), { whenLocked: "allow" }),
+    ...jobMethods,
     ...modelMethods,
     ...knowledgeMethods,
     ...assistantMethods,
     ...securityMethods,
   },
   {
-    "job.progress": JobProgress,
-    "job.finished": JobFinished,
+    ...jobEvents,
     "settings.changed": Settings,
     "core.state": CoreState,
     ...modelEvents,

@@ -1,18 +1,23 @@
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { contract, type Contract, type HostKind } from "../common/contract";
 import type { ContractDef } from "../common/rpc/define";
+import type { GuardedRequest } from "../common/rpc/router";
 import { createRouter, type Handlers, type Router } from "./rpc/router";
 import { JobManager } from "./rpc/jobs";
 import { openStore, type Store } from "./store/open-store";
 import { SettingsRepo } from "./store/settings-repo";
 import { appInfo } from "./services/app-info";
 import type { CoreServices, ModelProvider } from "./services";
+import { ModelService, type ModelServiceOptions } from "./llm/model-service";
+import type { WorkerHost } from "./llm/process-host";
 import { modelHandlers } from "./llm/handlers";
 import { knowledgeHandlers } from "./ingest/handlers";
 import { assistantHandlers } from "./assistant/handlers";
 import { securityHandlers } from "./security/handlers";
-import { lockdown } from "./security/lockdown";
-import { assertSettingsPatchAllowed, getAudit, policySettings } from "./security/services";
+import { refuseWhenLocked } from "./security/lockdown";
+import { assertSettingsPatchAllowed, policySettings } from "./security/services";
+import { createPolicyService } from "./security/policy-service";
+import { createAuditService } from "./security/audit-service";
 import { createPathGuard, PathGrants } from "./security/paths/path-guard";
 import type { PathRoot } from "./security/paths/path-rules";
 
@@ -20,6 +25,12 @@ export interface CoreOptions {
   dataDir: string;
   host: HostKind;
   log?: (line: string) => void;
+  /** How to start model workers; Electron's entry passes main's (core/entry/host-link.ts). Default: fork. */
+  workerHost?: WorkerHost;
+  /** Model service tuning (tests shorten the idle-unload minute, set the worker's environment). */
+  modelService?: Omit<ModelServiceOptions, "host">;
+  /** Replaces what embedder() and chatModel() hand out (tests: a fixed model); models.* still use the model service. */
+  modelProvider?: ModelProvider;
 }
 
 export interface Core<C extends ContractDef = Contract> {
@@ -27,6 +38,8 @@ export interface Core<C extends ContractDef = Contract> {
   readonly store: Store;
   readonly jobs: JobManager;
   readonly dataDir: string;
+  /** What every feature's handlers were given (tests use it to reach the helpers). */
+  readonly services: CoreServices;
   /**
    * Lets the UI name these places from now on (what the user chose in the
    * native dialog or dropped on the window; the folders `serve` allows).
@@ -41,12 +54,11 @@ export interface Core<C extends ContractDef = Contract> {
 export type { CoreServices } from "./services";
 
 /**
- * The product contract's handlers; tests extend them with their own. While
- * the admin policy file is invalid, lockdown() refuses all but the admin's
- * tools; settings always come back with the policy's locked values applied.
+ * The product contract's handlers; tests extend them with their own.
+ * Settings always come back with the policy's locked values applied.
  */
 export function productHandlers(s: CoreServices): Handlers<Contract> {
-  return lockdown(s, {
+  return {
     ...modelHandlers(s),
     ...knowledgeHandlers(s),
     ...assistantHandlers(s),
@@ -61,13 +73,15 @@ export function productHandlers(s: CoreServices): Handlers<Contract> {
     },
     "jobs.list": () => s.jobs.list(),
     "jobs.cancel": ({ jobId }) => ({ cancelled: s.jobs.cancel(jobId) }),
-  });
+  };
 }
 
 /**
- * Assembles the core: store, job manager, router. `extend` lets tests serve a
- * larger contract (e.g. with a demo job) on the same machinery; the product
- * passes nothing and serves exactly `contract`.
+ * Assembles the core: store, job manager, the services every feature gets
+ * (policy, audit and the model service first, so no feature depends on
+ * another's order), then the router. `extend` lets tests serve a larger
+ * contract (e.g. with a demo job) on the same machinery; the product passes
+ * nothing and serves exactly `contract`.
  */
 export function createCore(options: CoreOptions): Core<Contract>;
 export function createCore<C extends ContractDef>(
@@ -85,27 +99,50 @@ export function createCore(
   // router; a late-bound emit breaks the cycle.
   let router: Router<ContractDef> | null = null;
   const emit = ((event: string, payload: unknown) => router?.emit(event, payload)) as Router<Contract>["emit"];
-  const jobs = new JobManager({
-    progress: (p) => emit("job.progress", p),
-    finished: (f) => emit("job.finished", f),
-  });
+  const jobs = new JobManager(
+    {
+      progress: (p) => emit("job.progress", p),
+      finished: (f) => emit("job.finished", f),
+    },
+    { log },
+  );
   const closers: (() => void | Promise<void>)[] = [];
-  let models: ModelProvider = { embedder: async () => null, chatModel: async () => null };
+  const settings = new SettingsRepo(store.db);
+  const policy = createPolicyService();
+  const audit = createAuditService(join(dataDir, "audit"), policy, log);
+  const models = new ModelService(
+    { store, settings, log, policy },
+    {
+      ...(options.workerHost ? { host: options.workerHost } : {}),
+      // Tests run llama.cpp on the CPU whatever the machine has.
+      workerEnv: { ...(options.host === "test" ? { GOVDESK_LLAMA_GPU: "false" } : {}), ...options.modelService?.workerEnv },
+      ...(options.modelService?.idleMinuteMs !== undefined ? { idleMinuteMs: options.modelService.idleMinuteMs } : {}),
+    },
+  );
+  closers.push(() => models.close());
+  const provider: ModelProvider = options.modelProvider ?? models;
   const services: CoreServices = {
     store,
     jobs,
-    settings: new SettingsRepo(store.db),
+    settings,
     dataDir,
     host: options.host,
     emit,
     log,
     onClose: (fn) => void closers.push(fn),
-    embedder: (choice) => models.embedder(choice),
-    chatModel: (choice) => models.chatModel(choice),
-    setModelProvider: (provider) => void (models = provider),
+    policy,
+    audit,
+    models,
+    embedder: (choice) => provider.embedder(choice),
+    chatModel: (choice) => provider.chatModel(choice),
   };
   const grants = new PathGrants();
-  const guard = createPathGuard(services, grants);
+  const pathGuard = createPathGuard(services, grants);
+  // The contract's method rules, for every request: lock-down for all callers, paths for windows and sockets.
+  const guard = ({ method, def, input, trusted }: GuardedRequest): void => {
+    refuseWhenLocked(services, def);
+    if (!trusted) pathGuard(method, def, input);
+  };
   try {
     router = extend
       ? createRouter(extend.contract, extend.handlers(services), { jobs, log, guard })
@@ -114,16 +151,16 @@ export function createCore(
     store.close();
     throw e;
   }
-  // An app start records policy.load (or policy.invalid). One-shot CLI commands do
-  // not, so `audit verify` does not write to the log it verifies; commands that
-  // act record their own events (and policy.load with the first of them).
-  if (options.host === "electron" || options.host === "serve") getAudit(services);
+  // An app start records which policy it runs under; a one-shot CLI command records
+  // it with its first event, so `audit verify` does not write to the log it verifies.
+  if (options.host === "electron" || options.host === "serve") audit.recordPolicy();
   let closed: Promise<void> | null = null;
   return {
     router,
     store,
     jobs,
     dataDir,
+    services,
     grantPaths: (roots) => grants.grant(roots),
     close() {
       closed ??= (async () => {

@@ -1,6 +1,6 @@
 import { MessageChannel, Worker, type MessagePort } from "node:worker_threads";
 import { afterEach, describe, expect, it } from "vitest";
-import { CONNECT_MESSAGE, CORE_PORT_CHANNEL } from "../common/ipc-channels";
+import { CORE_PORT_CHANNEL } from "../common/ipc-channels";
 import {
   createCoreConnections,
   type CoreEndpoint,
@@ -9,8 +9,8 @@ import {
 
 /*
  * The "core" is a real worker thread that, like the core's utility entry,
- * waits for { type: "connect" } with a port and serves on that port (here:
- * it answers every message with its generation number). Ports are real
+ * is handed a port (port.connect) and serves on that port (here: it answers
+ * every message with its generation number). Ports are real
  * node:worker_threads MessagePorts, so a wrong pairing or a lost transfer
  * shows up as a request that never gets its answer.
  */
@@ -31,11 +31,10 @@ function startCore(generation: number) {
   workers.push(worker);
   const seen: unknown[] = [];
   worker.on("message", (m: { seen: unknown }) => seen.push(m.seen));
-  // utilityProcess.postMessage(message, [port]) delivers the port beside the
-  // message (e.ports); a Worker only delivers what is inside the value, so
-  // this adapter carries the port inside it.
+  // In the app this is CoreLink.connectRenderer (port.connect over host-contract.ts,
+  // tested in e2e/electron-model-worker.spec.ts); a Worker carries the port inside the value.
   const endpoint: CoreEndpoint<MessagePort> = {
-    postMessage: (msg, [port]) => worker.postMessage({ msg, port }, port ? [port] : []),
+    connect: async (port) => worker.postMessage({ msg: "connect", port }, [port]),
   };
   return { endpoint, seen };
 }
@@ -64,6 +63,8 @@ function ask(port: MessagePort, message: unknown): Promise<{ echo: unknown; core
 }
 
 const newChannel = () => new MessageChannel();
+/** Lets the core's connect settle before the window gets its end. */
+const settle = () => new Promise((r) => setImmediate(r));
 
 describe("core connections over real ports and a real worker", () => {
   it("connects a waiting window once the core starts; its port reaches that core", async () => {
@@ -75,11 +76,12 @@ describe("core connections over real ports and a real worker", () => {
 
     const core = startCore(1);
     conns.coreStarted(core.endpoint);
+    await settle();
     expect(win.received).toHaveLength(1);
     expect(win.received[0]!.channel).toBe(CORE_PORT_CHANNEL);
     expect(win.received[0]!.message).toBeNull();
     expect(await ask(win.received[0]!.port, { type: "req", id: 1 })).toEqual({ echo: { type: "req", id: 1 }, core: 1 });
-    expect(core.seen).toEqual([CONNECT_MESSAGE]);
+    expect(core.seen).toEqual(["connect"]);
   });
 
   it("on core restart, gives every live window a port to the NEW core and skips closed ones", async () => {
@@ -89,11 +91,13 @@ describe("core connections over real ports and a real worker", () => {
     const gone = renderer();
     for (const w of [a, b, gone]) conns.addRenderer(w.endpoint);
     conns.coreStarted(startCore(1).endpoint);
+    await settle();
     conns.coreStopped();
     gone.destroy();
     expect(conns.portRequested(a.endpoint)).toBe(false); // between exit and restart
 
     conns.coreStarted(startCore(2).endpoint);
+    await settle();
     expect(a.received).toHaveLength(2);
     expect(b.received).toHaveLength(2);
     expect(gone.received).toHaveLength(1);
@@ -111,6 +115,7 @@ describe("core connections over real ports and a real worker", () => {
     conns.coreStarted(core.endpoint);
     expect(conns.portRequested(win.endpoint)).toBe(true);
     expect(conns.portRequested(stranger.endpoint)).toBe(false);
+    await settle();
     expect(win.received).toHaveLength(2);
     expect(stranger.received).toHaveLength(0);
     expect((await ask(win.received[1]!.port, 42)).echo).toBe(42);
@@ -119,16 +124,13 @@ describe("core connections over real ports and a real worker", () => {
     expect(conns.portRequested(win.endpoint)).toBe(false);
   });
 
-  it("reports, not throws, when the core cannot take the port", () => {
+  it("reports, not throws, when the core cannot take the port, and gives the window nothing", async () => {
     const logs: string[] = [];
     const conns = createCoreConnections<MessagePort, RendererEndpoint<MessagePort>>(newChannel, (l) => logs.push(l));
     const win = renderer();
     conns.addRenderer(win.endpoint);
-    conns.coreStarted({
-      postMessage() {
-        throw new Error("Child process has exited");
-      },
-    });
+    conns.coreStarted({ connect: () => Promise.reject(new Error("Child process has exited")) });
+    await settle();
     expect(win.received).toHaveLength(0);
     expect(logs[0]).toMatch(/cannot connect: Child process has exited/);
   });

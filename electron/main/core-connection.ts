@@ -1,12 +1,13 @@
 /**
  * Connecting renderers to the core (DESIGN.md "Processes"): main relays
  * nothing itself, it only hands out the two ends of a fresh MessageChannel,
- * port1 to the core with { type: "connect" } and port2 to the window's
- * preload. Generic over the port type so tests can use node:worker_threads
- * ports and a Worker as the core; in the app P is MessagePortMain, the core
- * is the utilityProcess and the renderer is a window's webContents.
+ * port1 to the core (port.connect, common/host-contract.ts) and, once the
+ * core serves it, port2 to the window's preload. Generic over the port type
+ * so tests can use node:worker_threads ports; in the app P is
+ * MessagePortMain, the core is the utilityProcess and the renderer is a
+ * window's webContents.
  */
-import { CONNECT_MESSAGE, CORE_PORT_CHANNEL } from "../common/ipc-channels";
+import { CORE_PORT_CHANNEL } from "../common/ipc-channels";
 
 export interface PortPair<P> {
   port1: P;
@@ -14,7 +15,8 @@ export interface PortPair<P> {
 }
 
 export interface CoreEndpoint<P> {
-  postMessage(message: unknown, transfer: P[]): void;
+  /** Resolves once the core serves the port (main's CoreLink.connectRenderer). */
+  connect(port: P): Promise<void>;
 }
 
 export interface RendererEndpoint<P> {
@@ -22,10 +24,11 @@ export interface RendererEndpoint<P> {
   isDestroyed(): boolean;
 }
 
-export function connectRenderer<P>(core: CoreEndpoint<P>, renderer: RendererEndpoint<P>, newChannel: () => PortPair<P>): void {
+/** The window gets its end only after the core took the other, so a dead core never leaves it a dangling port. */
+export async function connectRenderer<P>(core: CoreEndpoint<P>, renderer: RendererEndpoint<P>, newChannel: () => PortPair<P>): Promise<void> {
   const { port1, port2 } = newChannel();
-  core.postMessage(CONNECT_MESSAGE, [port1]);
-  renderer.postMessage(CORE_PORT_CHANNEL, null, [port2]);
+  await core.connect(port1);
+  if (!renderer.isDestroyed()) renderer.postMessage(CORE_PORT_CHANNEL, null, [port2]);
 }
 
 export interface CoreConnections<P, R extends RendererEndpoint<P>> {
@@ -35,7 +38,7 @@ export interface CoreConnections<P, R extends RendererEndpoint<P>> {
   coreStarted(core: CoreEndpoint<P>): void;
   /** The core is gone (crashed, restarting, failed, stopped): nothing to connect to. */
   coreStopped(): void;
-  /** A trusted preload asked for a port (first load or reload). False when the core is down or the renderer unknown. */
+  /** A trusted preload asked for a port (first load or reload). False when the core is down or the renderer unknown; the port follows once the core serves it. */
   portRequested(renderer: R): boolean;
   readonly renderers: number;
 }
@@ -53,14 +56,9 @@ export function createCoreConnections<P, R extends RendererEndpoint<P>>(
       renderers.delete(renderer);
       return false;
     }
-    try {
-      connectRenderer(core, renderer, newChannel);
-      return true;
-    } catch (e) {
-      // The core may die between its exit and our hearing of it; the supervisor reconnects after restart.
-      log(`core-connection: cannot connect: ${e instanceof Error ? e.message : String(e)}`);
-      return false;
-    }
+    // The core may die between its exit and our hearing of it; the supervisor reconnects after restart.
+    connectRenderer(core, renderer, newChannel).catch((e: unknown) => log(`core-connection: cannot connect: ${e instanceof Error ? e.message : String(e)}`));
+    return true;
   }
 
   return {

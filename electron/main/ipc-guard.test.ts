@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isTrustedSender, type FrameLike } from "./ipc-guard";
+import { isTrustedSender, validatedIpc, type FrameLike, type IpcEventLike } from "./ipc-guard";
 
 // Plain objects shaped like the WebFrameMain values Electron hands us.
 const main: FrameLike = { url: "app://govdesk/index.html", processId: 4, routingId: 1, parent: null, detached: false };
@@ -43,5 +43,36 @@ describe("isTrustedSender", () => {
 
   it("refuses a detached frame", () => {
     expect(isTrustedSender({ ...main, detached: true }, main)).toBe(false);
+  });
+});
+
+describe("validatedIpc", () => {
+  /** Stands in for ipcMain (the Electron binary cannot run here); the guard logic is the real one. */
+  function fakeIpc() {
+    const on = new Map<string, (event: IpcEventLike, ...args: unknown[]) => void>();
+    const handle = new Map<string, (event: IpcEventLike, ...args: unknown[]) => unknown>();
+    return {
+      ipc: { on: (c: string, l: (event: IpcEventLike, ...args: unknown[]) => void) => on.set(c, l), handle: (c: string, l: (event: IpcEventLike, ...args: unknown[]) => unknown) => handle.set(c, l) },
+      send: (c: string, event: IpcEventLike, ...args: unknown[]) => on.get(c)!(event, ...args),
+      invoke: (c: string, event: IpcEventLike, ...args: unknown[]) => handle.get(c)!(event, ...args),
+    };
+  }
+  const ours = { sender: "our-window", senderFrame: main };
+  const iframe = { sender: "our-window", senderFrame: sub };
+
+  it("checks the sender once for every channel: the trusted window's messages get through, others are refused and logged", async () => {
+    const { ipc, send, invoke } = fakeIpc();
+    const logs: string[] = [];
+    const v = validatedIpc(ipc, (e) => (e.sender === "our-window" && isTrustedSender(e.senderFrame, main) ? "win" : null), (l) => logs.push(l));
+    const got: unknown[] = [];
+    v.on("ping", (win, arg) => got.push([win, arg]));
+    v.handle("pick", [] as string[], async (win, arg) => [`${win}:${String(arg)}`]);
+    send("ping", ours, 1);
+    send("ping", iframe, 2);
+    expect(got).toEqual([["win", 1]]);
+    expect(await invoke("pick", ours, "x")).toEqual(["win:x"]);
+    expect(await invoke("pick", iframe, "x")).toEqual([]);
+    expect(await invoke("pick", { sender: "other", senderFrame: null }, "x")).toEqual([]);
+    expect(logs).toEqual(["ipc: refused ping from app://govdesk/index.html", "ipc: refused pick from app://govdesk/index.html", "ipc: refused pick from (gone frame)"]);
   });
 });

@@ -8,16 +8,17 @@ import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES } from "./app-scheme";
 import { devtoolsEnabled, parseDataDirFlag } from "./args";
 import { CORE_STATE_CHANNEL, REQUEST_PORT_CHANNEL } from "../common/ipc-channels";
 import { createCoreConnections } from "./core-connection";
-import { createModelWorkerBroker } from "./model-workers";
+import { linkCore, utilityPipe, type CoreLink } from "./core-link";
+import { pipeTransport } from "../common/rpc/ports";
 import { openDialogOptions } from "./file-dialog";
 import { DROPPED_PATHS_CHANNEL, PICK_PATHS_CHANNEL, PickPathsRequest } from "../common/desktop";
 import { createGrantRelay, dialogRoots, droppedRoots } from "./path-grants";
 import { hardenSession, hardenWebContents } from "./harden";
-import { isTrustedSender } from "./ipc-guard";
+import { isTrustedSender, validatedIpc } from "./ipc-guard";
 import { applicationMenuTemplate } from "./menu";
 import { setupSingleInstance } from "./single-instance";
 import { createSupervisor } from "./supervisor";
-import { forkModelWorker, utilityProcessHost, type CoreChild } from "./utility-host";
+import { forkModelWorker, utilityProcessHost } from "./utility-host";
 import { hardenedWebPreferences } from "./web-preferences";
 
 /**
@@ -61,23 +62,10 @@ function run(): void {
   let coreState: CoreState = { state: "starting", attempt: 0 };
   let quitting = false;
   const connections = createCoreConnections<MessagePortMain, WebContents>(() => new MessageChannelMain(), log);
-  // The core cannot start processes itself under Electron: it asks, main starts the model worker.
-  let core: CoreChild | null = null;
-  const workers = createModelWorkerBroker<MessagePortMain>({
-    fork: (env) => forkModelWorker(join(__dirname, "../worker/model-worker.mjs"), env),
-    newChannel: () => new MessageChannelMain(),
-    toCore: (message, ports) => core?.postMessage(message, ports),
-    log,
-  });
-  // What the user chooses in the dialog or drops on the window, the core lets the page name (core/security/paths).
-  const grants = createGrantRelay({
-    send: (message) => {
-      if (!core) return false;
-      core.postMessage(message, []);
-      return true;
-    },
-    log,
-  });
+  // The running core's link (common/host-contract.ts): it asks main to start model workers,
+  // main hands it windows' ports and what the user chose in the dialog or dropped on the window.
+  let core: CoreLink<MessagePortMain> | null = null;
+  const grants = createGrantRelay({ send: (roots) => core?.grant(roots) ?? null, log });
   const supervisor = createSupervisor({
     host: utilityProcessHost({
       modulePath: join(__dirname, "../core/core.mjs"),
@@ -86,17 +74,20 @@ function run(): void {
       log,
     }),
     onChild: (child) => {
-      core = child;
-      child.onMessage((message) => {
-        if (!grants.handle(message) && !workers.handle(message)) log("core: ignored an unexpected message");
+      const link = linkCore<MessagePortMain>(pipeTransport(utilityPipe(child)), {
+        fork: (env) => forkModelWorker(join(__dirname, "../worker/model-worker.mjs"), env),
+        newChannel: () => new MessageChannelMain(),
+        log,
       });
+      core = link;
       grants.coreStarted();
-      connections.coreStarted(child);
+      connections.coreStarted({ connect: (port) => link.connectRenderer(port) });
     },
     onState: (state) => {
       if (state.state !== "running") {
         connections.coreStopped();
-        workers.killAll();
+        core?.killWorkers();
+        core = null;
       }
       coreState = state;
       sendState(state);
@@ -125,23 +116,27 @@ function run(): void {
     if (response === 0 && !quitting) supervisor.start();
   }
 
-  // The preload asks for a port when it loads (first load, reload); only our page in our window may.
-  ipcMain.on(REQUEST_PORT_CHANNEL, (event) => {
-    const win = BrowserWindow.fromWebContents(event.sender);
-    if (!win || win !== mainWindow || !isTrustedSender(event.senderFrame, win.webContents.mainFrame)) {
-      log(`ipc: refused ${REQUEST_PORT_CHANNEL} from ${event.senderFrame?.url.slice(0, 200) ?? "(gone frame)"}`);
-      return;
-    }
+  // Only our page in the main frame of our window may talk to main (security checklist #17).
+  const ipc = validatedIpc(
+    ipcMain,
+    (event) => {
+      const win = BrowserWindow.fromWebContents(event.sender);
+      return win && win === mainWindow && isTrustedSender(event.senderFrame, win.webContents.mainFrame) ? win : null;
+    },
+    log,
+  );
+
+  // The preload asks for a port when it loads (first load, reload).
+  ipc.on(REQUEST_PORT_CHANNEL, (win) => {
     connections.portRequested(win.webContents);
     win.webContents.send(CORE_STATE_CHANNEL, coreState);
   });
 
-  // The native file dialog for the page (import a model, add documents): sender checked, request validated.
-  ipcMain.handle(PICK_PATHS_CHANNEL, async (event, raw: unknown) => {
-    const win = BrowserWindow.fromWebContents(event.sender);
+  // The native file dialog for the page (import a model, add documents): the request validated too.
+  ipc.handle(PICK_PATHS_CHANNEL, [] as string[], async (win, raw) => {
     const options = openDialogOptions(raw);
-    if (!win || win !== mainWindow || !isTrustedSender(event.senderFrame, win.webContents.mainFrame) || !options) {
-      log(`ipc: refused ${PICK_PATHS_CHANNEL}`);
+    if (!options) {
+      log(`ipc: refused ${PICK_PATHS_CHANNEL}: invalid request`);
       return [];
     }
     const result = await dialog.showOpenDialog(win, options);
@@ -151,12 +146,7 @@ function run(): void {
   });
 
   // Files dropped on the window: the preload read their paths from the File objects (webUtils).
-  ipcMain.handle(DROPPED_PATHS_CHANNEL, async (event, raw: unknown) => {
-    const win = BrowserWindow.fromWebContents(event.sender);
-    if (!win || win !== mainWindow || !isTrustedSender(event.senderFrame, win.webContents.mainFrame)) {
-      log(`ipc: refused ${DROPPED_PATHS_CHANNEL}`);
-      return [];
-    }
+  ipc.handle(DROPPED_PATHS_CHANNEL, [] as string[], async (_win, raw) => {
     const roots = droppedRoots(raw, kindOf);
     await grants.grant(roots);
     return roots.map((r) => r.path);

@@ -1,30 +1,40 @@
 import { describe, expect, it } from "vitest";
-import { GRANT_PATHS_DONE_TYPE, GrantPathsMessage } from "../common/path-grants";
+import type { GrantedRoot } from "../common/host-contract";
 import { createGrantRelay, dialogRoots, droppedRoots } from "./path-grants";
 
+/** The core's paths.grant stand-in: each grant waits until the test acknowledges it (or never). */
 function relay(coreUp = true, timeoutMs = 1000) {
-  const sent: GrantPathsMessage[] = [];
-  const r = createGrantRelay({ send: (m) => (coreUp ? (sent.push(GrantPathsMessage.parse(m)), true) : false), timeoutMs });
-  return { r, sent };
+  const sent: GrantedRoot[][] = [];
+  const acks: (() => void)[] = [];
+  const r = createGrantRelay({
+    send: (roots) => {
+      if (!coreUp) return null;
+      sent.push(roots);
+      return new Promise<void>((resolve) => acks.push(resolve));
+    },
+    timeoutMs,
+  });
+  return { r, sent, acks };
 }
 
 describe("path grant relay (main)", () => {
   it("resolves only after the core acknowledges the grant", async () => {
-    const { r, sent } = relay();
+    const { r, sent, acks } = relay();
     let done = false;
     const p = r.grant([{ path: "/home/u/a.pdf", scope: "file" }]).then(() => (done = true));
     await Promise.resolve();
     expect(done).toBe(false);
-    expect(sent).toEqual([{ type: "grant-paths", id: 1, roots: [{ path: "/home/u/a.pdf", scope: "file" }] }]);
-    expect(r.handle({ type: GRANT_PATHS_DONE_TYPE, id: 1 })).toBe(true);
+    expect(sent).toEqual([[{ path: "/home/u/a.pdf", scope: "file" }]]);
+    acks[0]!();
     await p;
     expect(done).toBe(true);
   });
 
-  it("ignores other messages, and does not hang when the core never answers", async () => {
+  it("does not hang when the core never answers or fails the call", async () => {
     const { r } = relay(true, 20);
-    expect(r.handle({ type: "model-worker.start" })).toBe(false);
     await expect(r.grant([{ path: "/x", scope: "tree" }])).resolves.toBeUndefined();
+    const failing = createGrantRelay({ send: () => Promise.reject(new Error("核心服务未运行")), timeoutMs: 1000 });
+    await expect(failing.grant([{ path: "/y", scope: "file" }])).resolves.toBeUndefined();
   });
 
   it("sends every grant of the session again to a restarted core", async () => {
@@ -32,7 +42,7 @@ describe("path grant relay (main)", () => {
     void r.grant([{ path: "/a", scope: "file" }]);
     void r.grant([{ path: "/b", scope: "tree" }]);
     r.coreStarted();
-    expect(sent.at(-1)?.roots).toEqual([
+    expect(sent.at(-1)).toEqual([
       { path: "/a", scope: "file" },
       { path: "/b", scope: "tree" },
     ]);

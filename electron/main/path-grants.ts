@@ -1,46 +1,45 @@
 import { isAbsolute } from "node:path";
 import { DroppedPaths } from "../common/desktop";
-import { GRANT_PATHS_TYPE, GrantPathsDone, type GrantedRoot } from "../common/path-grants";
+import type { GrantedRoot } from "../common/host-contract";
 
 export interface GrantRelay {
   /** Sends the grant to the core and resolves once the core has it in force (or after the timeout). */
   grant(roots: GrantedRoot[]): Promise<void>;
-  /** A message from the core: true when it was a grant acknowledgement. */
-  handle(message: unknown): boolean;
   /** A (re)started core knows nothing: send it every grant of this session again. */
   coreStarted(): void;
 }
 
 export interface GrantRelayOptions {
-  /** Posts to the core's parentPort; false when no core is running. */
-  send(message: unknown): boolean;
+  /** paths.grant on the running core (resolves once in force); null when no core is running. */
+  send(roots: GrantedRoot[]): Promise<void> | null;
   timeoutMs?: number;
   log?: (line: string) => void;
 }
 
 /**
- * Main's side of path grants (common/path-grants.ts): what the user chose in
- * the dialog or dropped on the window becomes usable by the page only after
- * the core has acknowledged it, and survives a restart of the core.
+ * Main's side of path grants (paths.grant, common/host-contract.ts): what
+ * the user chose in the dialog or dropped on the window becomes usable by the
+ * page only after the core has it in force, and survives a restart of the core.
  */
 export function createGrantRelay(options: GrantRelayOptions): GrantRelay {
   const timeoutMs = options.timeoutMs ?? 5000;
   const all: GrantedRoot[] = [];
-  const waiting = new Map<number, () => void>();
-  let nextId = 1;
 
   function post(roots: GrantedRoot[]): Promise<void> {
-    const id = nextId++;
+    const sent = options.send(roots);
+    if (!sent) return Promise.resolve(); // no core: coreStarted() sends it
     return new Promise<void>((resolve) => {
-      if (!options.send({ type: GRANT_PATHS_TYPE, id, roots })) return resolve(); // no core: coreStarted() sends it
       const timer = setTimeout(() => {
-        waiting.delete(id);
-        options.log?.(`path grants: the core did not confirm grant ${id} in ${timeoutMs} ms`);
+        options.log?.(`path grants: the core did not confirm a grant in ${timeoutMs} ms`);
         resolve();
       }, timeoutMs);
-      waiting.set(id, () => {
+      const done = (): void => {
         clearTimeout(timer);
         resolve();
+      };
+      sent.then(done, (e: unknown) => {
+        options.log?.(`path grants: ${e instanceof Error ? e.message : String(e)}`);
+        done();
       });
     });
   }
@@ -50,14 +49,6 @@ export function createGrantRelay(options: GrantRelayOptions): GrantRelay {
       if (!roots.length) return Promise.resolve();
       all.push(...roots);
       return post(roots);
-    },
-    handle(message) {
-      const done = GrantPathsDone.safeParse(message);
-      if (!done.success) return false;
-      const resolve = waiting.get(done.data.id);
-      waiting.delete(done.data.id);
-      resolve?.();
-      return true;
     },
     coreStarted() {
       if (all.length) void post([...all]);

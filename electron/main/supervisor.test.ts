@@ -45,8 +45,8 @@ interface Recorded {
 /** A ProcessHost over node:child_process; `plan(n)` says how fork number n (0-based) behaves. */
 function realHost(plan: (n: number) => Mode) {
   const forks: Recorded[] = [];
-  const host: ProcessHost = {
-    fork(): ChildLike {
+  const host: ProcessHost<ChildLike> = {
+    start(): ChildLike {
       const m = plan(forks.length);
       const args = m.mode === "crash" ? ["crash", String(m.afterMs)] : ["stay"];
       const proc = fork(script, args, { stdio: "ignore" });
@@ -58,7 +58,7 @@ function realHost(plan: (n: number) => Mode) {
           return proc.pid;
         },
         onSpawn: (l) => void proc.once("spawn", l),
-        onExit: (l) => void proc.once("exit", (code) => l(code)),
+        onExit: (l) => void proc.once("exit", (code, signal) => l(code, signal)),
         kill: () => void proc.kill(),
       };
     },
@@ -218,7 +218,7 @@ describe("supervisor over real processes", () => {
     let calls = 0;
     const sup = createSupervisor({
       host: {
-        fork() {
+        start() {
           calls++;
           throw new Error("core.mjs not found");
         },

@@ -1,16 +1,12 @@
 import type { CoreState } from "../common/contract";
+import type { ChildHandle, ProcessHost } from "../common/rpc/process";
+
+export type { ProcessHost } from "../common/rpc/process";
 
 /** A started core process, however it was started (utilityProcess in the app, child_process in tests). */
-export interface ChildLike {
-  readonly pid: number | undefined;
+export interface ChildLike extends ChildHandle {
   /** The process is up (utilityProcess and child_process both emit "spawn"). */
   onSpawn(listener: () => void): void;
-  onExit(listener: (code: number | null) => void): void;
-  kill(): void;
-}
-
-export interface ProcessHost<C extends ChildLike = ChildLike> {
-  fork(): C;
 }
 
 export interface SupervisorPolicy {
@@ -107,7 +103,7 @@ export function createSupervisor<C extends ChildLike>(options: SupervisorOptions
     let spawnedAt: number | null = null;
     let current: C;
     try {
-      current = options.host.fork();
+      current = options.host.start();
     } catch (e) {
       log(`core: cannot start: ${e instanceof Error ? e.message : String(e)}`);
       return handleExit(null, 0);

@@ -1,13 +1,9 @@
 import { utilityProcess, type MessagePortMain } from "electron";
 import type { ChildLike, ProcessHost } from "./supervisor";
-import type { WorkerLike } from "./model-workers";
+import type { UtilityLike } from "./core-link";
 
-/** The core as main sees it: a supervised child that accepts ports. */
-export interface CoreChild extends ChildLike {
-  postMessage(message: unknown, transfer: MessagePortMain[]): void;
-  /** Messages the core posts to main (model worker requests). */
-  onMessage(listener: (message: unknown) => void): void;
-}
+/** The core as main sees it: a supervised child that accepts ports (main↔core: core-link.ts). */
+export interface CoreChild extends ChildLike, UtilityLike<MessagePortMain> {}
 
 export interface UtilityHostOptions {
   modulePath: string;
@@ -23,7 +19,7 @@ export interface UtilityHostOptions {
  */
 export function utilityProcessHost(options: UtilityHostOptions): ProcessHost<CoreChild> {
   return {
-    fork() {
+    start() {
       const proc = utilityProcess.fork(options.modulePath, options.args, {
         serviceName: options.serviceName,
         stdio: "pipe",
@@ -36,7 +32,7 @@ export function utilityProcessHost(options: UtilityHostOptions): ProcessHost<Cor
           return proc.pid;
         },
         onSpawn: (listener) => void proc.once("spawn", listener),
-        onExit: (listener) => void proc.once("exit", (code) => listener(code)),
+        onExit: (listener) => void proc.once("exit", (code) => listener(code, null)),
         kill: () => void proc.kill(),
         postMessage: (message, transfer) => proc.postMessage(message, transfer),
         onMessage: (listener) => void proc.on("message", listener),
@@ -45,8 +41,8 @@ export function utilityProcessHost(options: UtilityHostOptions): ProcessHost<Cor
   };
 }
 
-/** A model worker as a utility process, for the broker (model-workers.ts). */
-export function forkModelWorker(modulePath: string, env: Record<string, string>): WorkerLike<MessagePortMain> {
+/** A model worker as a utility process, started for the core (core-link.ts). */
+export function forkModelWorker(modulePath: string, env: Record<string, string>): UtilityLike<MessagePortMain> {
   const proc = utilityProcess.fork(modulePath, [], {
     serviceName: "GovDesk Model",
     stdio: "pipe",
@@ -59,7 +55,8 @@ export function forkModelWorker(modulePath: string, env: Record<string, string>)
       return proc.pid;
     },
     postMessage: (message, ports) => proc.postMessage(message, ports),
-    onExit: (listener) => void proc.once("exit", (code) => listener(code)),
+    onMessage: (listener) => void proc.on("message", listener),
+    onExit: (listener) => void proc.once("exit", (code) => listener(code, null)),
     kill: () => void proc.kill(),
   };
 }

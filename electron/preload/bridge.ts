@@ -3,6 +3,7 @@ import { createClient, type RpcClient } from "../common/rpc/client";
 import { issuesText } from "../common/rpc/issues";
 import { createSwitchableTransport } from "../common/rpc/switchable";
 import { listenerSet, type Transport } from "../common/rpc/transport";
+import { domPortPipe, pipeTransport, type DomPortLike } from "../common/rpc/ports";
 import { RpcError, type ErrorCode } from "../common/rpc/wire";
 
 /*
@@ -12,46 +13,11 @@ import { RpcError, type ErrorCode } from "../common/rpc/wire";
  */
 
 /** What we use of a MessagePort; the DOM one (preload) and node:worker_threads' both fit. */
-export interface PortLike {
-  postMessage(message: unknown): void;
-  addEventListener(type: string, listener: (event: unknown) => void): void;
-  removeEventListener(type: string, listener: (event: unknown) => void): void;
-  start(): void;
-  close(): void;
-}
+export type PortLike = DomPortLike;
 
 /** A MessagePort as a Transport: messages are structured-cloned wire objects, not JSON. */
 export function portTransport(port: PortLike): Transport {
-  const messages = listenerSet<[unknown]>();
-  const closes = listenerSet<[]>();
-  let closed = false;
-  const onMessage = (event: unknown): void => {
-    if (!closed) messages.emit((event as { data?: unknown }).data);
-  };
-  // The peer closing (core exited, main dropped the channel) fires "close" on our end.
-  const onClose = (): void => shut();
-  function shut(): void {
-    if (closed) return;
-    closed = true;
-    port.removeEventListener("message", onMessage);
-    port.removeEventListener("close", onClose);
-    port.close();
-    closes.emit();
-    messages.clear();
-    closes.clear();
-  }
-  port.addEventListener("message", onMessage);
-  port.addEventListener("close", onClose);
-  port.start();
-  return {
-    send(message) {
-      if (closed) throw new Error("port closed");
-      port.postMessage(message);
-    },
-    onMessage: (l) => messages.add(l),
-    onClose: (l) => closes.add(l),
-    close: shut,
-  };
+  return pipeTransport(domPortPipe(port));
 }
 
 /** The core's health, pushed by main over IPC; validated here, the receiving side. */

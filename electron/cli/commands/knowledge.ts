@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import type { Command } from "commander";
-import type { OcrMode } from "../../common/contracts/knowledge";
+import type { DocFormat, OcrMode } from "../../common/contracts/knowledge";
 import { withCore } from "../context";
 import { UsageError } from "../errors";
 import { formatBases, formatDocuments, formatHits, formatIngest, progressLine } from "./knowledge/format";
@@ -88,14 +88,9 @@ export function registerKnowledgeCommands(program: Command): void {
       const onSigint = (): void => abort.abort();
       process.once("SIGINT", onSigint);
       try {
-        const r = await withCore(cmd, async (c) => {
-          const off = c.on("kb.progress", (p) => process.stderr.write(`${progressLine(p)}\n`));
-          try {
-            return await c.job("kb.add", { name, paths, ...(opts.ocr ? { ocr: opts.ocr } : {}) }, { signal: abort.signal });
-          } finally {
-            off();
-          }
-        });
+        const r = await withCore(cmd, (c) =>
+          c.job("kb.add", { name, paths, ...(opts.ocr ? { ocr: opts.ocr } : {}) }, { signal: abort.signal, onProgress: (p) => process.stderr.write(`${progressLine(p)}\n`) }),
+        );
         print(opts.json, r, formatIngest(r));
         if (r.ok + r.skipped === 0 && r.failed.length > 0) process.exitCode = 1;
       } finally {
@@ -119,10 +114,20 @@ export function registerKnowledgeCommands(program: Command): void {
         ...(opts.docNumber ? { docNumber: opts.docNumber } : {}),
         ...(opts.from ? { dateFrom: opts.from } : {}),
         ...(opts.to ? { dateTo: opts.to } : {}),
-        ...(opts.format ? { format: opts.format.split(",").map((f) => f.trim().toLowerCase()) } : {}),
+        ...(opts.format ? { format: await formats(opts.format) } : {}),
       };
       const r = await withCore(cmd, (c) => c.call("kb.search", { name, query, k: opts.k, filters }));
       const hits = r.hits.map((h) => ({ path: h.path, title: h.title, page: h.page, snippet: h.snippet, score: h.score, headingPath: h.headingPath, documentId: h.documentId }));
       print(opts.json, { hits, vectorSearch: r.vectorSearch }, formatHits(r.hits));
     });
+}
+
+/** `--format pdf,ofd` as the contract's formats; an unknown one is a usage error naming the known ones. (zod loads with the command, not with the CLI.) */
+async function formats(list: string): Promise<DocFormat[]> {
+  const { DocFormat } = await import("../../common/contracts/knowledge");
+  return list.split(",").map((f) => {
+    const parsed = DocFormat.safeParse(f.trim().toLowerCase());
+    if (!parsed.success) throw new UsageError(`未知的文件格式：${f.trim()}（可用：${DocFormat.options.join(", ")}）`);
+    return parsed.data;
+  });
 }

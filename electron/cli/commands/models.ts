@@ -95,15 +95,8 @@ export function registerModelCommands(program: Command): void {
     .description("设为默认模型（id 可只写前几位） / set the default model (id prefix ok)")
     .option("--embedding", "设为默认嵌入模型（默认：对话） / default for embeddings instead of chat")
     .action(async (id: string, opts: { embedding?: boolean }, cmd: Command) => {
-      const name = await withCore(cmd, async (c) => {
-        const { models: all } = await c.call("models.list", {});
-        const hits = all.filter((m) => m.id.startsWith(id.toLowerCase()));
-        if (hits.length !== 1) throw new UsageError(hits.length ? `有多个模型以 ${id} 开头，请多写几位` : `找不到模型 ${id}（用 govdesk models list 查看）`);
-        const m = hits[0]!;
-        await c.call("settings.set", opts.embedding ? { defaultEmbeddingModelId: m.id } : { defaultChatModelId: m.id });
-        return m.name;
-      });
-      process.stdout.write(`已设为默认${opts.embedding ? "嵌入" : "对话"}模型：${name}\n`);
+      const m = await withCore(cmd, (c) => c.call("models.setDefault", { id, role: opts.embedding ? "embedding" : "chat" }));
+      process.stdout.write(`已设为默认${m.role === "embedding" ? "嵌入" : "对话"}模型：${m.name}\n`);
     });
 
   registerChatCommand(program);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { call, job, type EventMap, type MethodMap } from "../rpc/define";
+import { call, job, NoInput, type EventMap, type MethodMap } from "../rpc/define";
 import { SearchFiltersSchema } from "./knowledge";
 
 /**
@@ -151,8 +151,9 @@ export const assistantMethods = {
       })
       .strict(),
     Summary,
+    { paths: { "sources[].path": "read", modelPath: "model" } },
   ),
-  "assistant.summaries.list": call("Saved summaries, newest first", z.object({}).strict().default({}), z.array(SummaryListItem)),
+  "assistant.summaries.list": call("Saved summaries, newest first", NoInput, z.array(SummaryListItem)),
   "assistant.summaries.get": call("One saved summary", z.object({ id: Id }).strict(), Summary),
   "assistant.summaries.delete": call("Delete a saved summary", z.object({ id: Id }).strict(), z.object({ deleted: z.boolean() })),
   "assistant.ask": job(
@@ -172,6 +173,7 @@ export const assistantMethods = {
       })
       .strict(),
     AskResult,
+    { paths: { modelPath: "model" } },
   ),
   "assistant.conversations.list": call(
     "Conversations, most recent first; query searches titles and messages",
@@ -182,6 +184,7 @@ export const assistantMethods = {
     "Start an empty conversation over a knowledge base",
     z.object({ kb: z.string().min(1).max(100).optional(), modelPath: ModelPath.optional(), title: Title.optional() }).strict(),
     Conversation,
+    { paths: { modelPath: "model" } },
   ),
   "assistant.conversations.get": call(
     "A conversation with its messages",
@@ -202,6 +205,7 @@ export const assistantMethods = {
       })
       .strict(),
     ExportResult,
+    { paths: { path: "write" } },
   ),
 } satisfies MethodMap;
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { call, job, type EventMap, type MethodMap } from "../rpc/define";
+import { call, job, NoInput, type EventMap, type MethodMap } from "../rpc/define";
 
 /**
  * Knowledge base calls: bases, documents, ingestion jobs, extraction and
@@ -74,7 +74,7 @@ export const ExtractedDocumentSchema = z.object({
 
 export const SearchFiltersSchema = z
   .object({
-    format: z.array(z.string()).optional(),
+    format: z.array(DocFormat).optional(),
     issuer: z.string().optional(),
     docNumber: z.string().optional(),
     dateFrom: z.string().optional(),
@@ -104,20 +104,11 @@ export const IngestResultSchema = z.object({
   total: z.number().int(),
   cancelled: z.boolean(),
 });
-export type IngestResultOut = z.infer<typeof IngestResultSchema>;
+export type IngestResult = z.infer<typeof IngestResultSchema>;
 
-export const KbProgress = z.object({
-  jobId: z.string(),
-  kb: z.string(),
-  done: z.number(),
-  total: z.number(),
-  stage: z.string(),
-  file: z.string().nullable(),
-  /** While OCR reads a file: the page being read and the pages to read ("正在识别第 3/9 页"). */
-  ocrPage: z.number().int().optional(),
-  ocrPages: z.number().int().optional(),
-});
-export type KbProgress = z.infer<typeof KbProgress>;
+/** Stages of a kb.add job, as its job.progress reports them (the file in hand as `item`; stage "ocr" with the page as `sub`). */
+export const IngestStage = z.enum(["scan", "hash", "extract", "ocr", "embed", "write", "reembed", "done"]);
+export type IngestStage = z.infer<typeof IngestStage>;
 
 export const KbPreview = z.object({
   documentId: z.number().int(),
@@ -140,7 +131,7 @@ export const KbPreview = z.object({
 export type KbPreview = z.infer<typeof KbPreview>;
 
 export const knowledgeMethods = {
-  "kb.list": call("List knowledge bases; whether vector search is on", z.object({}).strict().default({}), z.object({ bases: z.array(KbBase), vectorSearch: z.boolean() })),
+  "kb.list": call("List knowledge bases; whether vector search is on", NoInput, z.object({ bases: z.array(KbBase), vectorSearch: z.boolean() })),
   "kb.create": call("Create a knowledge base", z.object({ name: Name }).strict(), KbBase),
   "kb.rename": call("Rename a knowledge base", z.object({ name: Name, to: Name }).strict(), KbBase),
   "kb.delete": call("Delete a knowledge base and its index", z.object({ name: Name }).strict(), z.object({ deleted: z.boolean() })),
@@ -148,9 +139,15 @@ export const knowledgeMethods = {
     "Add files and folders to a knowledge base (extract, OCR where needed, chunk, index)",
     z.object({ name: Name, paths: z.array(z.string().min(1)).min(1).max(10_000), ocr: OcrMode.optional() }).strict(),
     IngestResultSchema,
+    { paths: { "paths[]": "read" } },
   ),
   "kb.setOcr": call("Set a document's OCR choice and index it again with it", z.object({ id: z.number().int(), mode: OcrMode }).strict(), z.object({ queued: z.boolean() })),
-  "kb.watch": call("Watch a folder for new, changed and deleted files (null: stop)", z.object({ name: Name, folder: z.string().min(1).nullable() }).strict(), KbBase),
+  "kb.watch": call(
+    "Watch a folder for new, changed and deleted files (null: stop)",
+    z.object({ name: Name, folder: z.string().min(1).nullable() }).strict(),
+    KbBase,
+    { paths: { folder: "read" } },
+  ),
   "kb.documents": call("Documents of a knowledge base", z.object({ name: Name }).strict(), z.object({ documents: z.array(KbDocument) })),
   "kb.removeDocument": call("Remove a document from its knowledge base", z.object({ id: z.number().int() }).strict(), z.object({ removed: z.boolean() })),
   "kb.search": call(
@@ -159,9 +156,12 @@ export const knowledgeMethods = {
     z.object({ hits: z.array(KbHit), vectorSearch: z.boolean() }),
   ),
   "kb.preview": call("A document's text at one page", z.object({ documentId: z.number().int(), page: z.number().int().min(1).default(1) }).strict(), KbPreview),
-  "kb.extract": call("Extract a file's text, pages and 公文 metadata (OCR as chosen)", z.object({ path: z.string().min(1), ocr: OcrMode.default("auto") }).strict(), ExtractedDocumentSchema),
+  "kb.extract": call(
+    "Extract a file's text, pages and 公文 metadata (OCR as chosen)",
+    z.object({ path: z.string().min(1), ocr: OcrMode.default("auto") }).strict(),
+    ExtractedDocumentSchema,
+    { paths: { path: "read" } },
+  ),
 } satisfies MethodMap;
 
-export const knowledgeEvents = {
-  "kb.progress": KbProgress,
-} satisfies EventMap;
+export const knowledgeEvents = {} satisfies EventMap;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { call, job, type EventMap, type MethodMap } from "../rpc/define";
+import { call, Done, job, NoInput, type EventMap, type MethodMap } from "../rpc/define";
 
 /**
  * Model runtime and model manager calls (issue: local model runtime).
@@ -68,6 +68,8 @@ export type ModelThreads = z.infer<typeof ModelThreads>;
 export const ModelListItem = ModelRecord.extend({
   fit: Fit.nullable(),
   threads: ModelThreads.optional(),
+  /** Why there is no fit estimate (the file is gone, llama.cpp cannot read it, the model process failed). */
+  fitError: z.string().nullable().optional(),
   loaded: z.boolean(),
   defaultChat: z.boolean(),
   defaultEmbedding: z.boolean(),
@@ -109,38 +111,47 @@ const Sha256 = z.string().regex(/^[0-9a-fA-F]{64}$/, "sha256 应为 64 位十六
 const Role = z.enum(["chat", "embedding"]);
 
 export const modelMethods = {
-  "models.list": call("已导入的模型及其在本机的适配情况", z.object({}), z.object({ models: z.array(ModelListItem), machine: Machine.nullable() })),
+  "models.list": call("Imported models with how each fits this machine", NoInput, z.object({ models: z.array(ModelListItem), machine: Machine.nullable() })),
   "models.inspect": call(
-    "读取 GGUF 文件信息并估算在本机的适配",
-    z.object({ path: z.string().min(1), gpuLayers: z.number().int().min(0).optional(), contextSize: z.number().int().min(64).optional() }),
+    "Read a GGUF file's header and estimate how it fits this machine",
+    z.object({ path: z.string().min(1), gpuLayers: z.number().int().min(0).optional(), contextSize: z.number().int().min(64).optional() }).strict(),
     z.object({ gguf: GgufSummary, fit: Fit, machine: Machine, catalogId: z.string().nullable() }),
+    { paths: { path: "read" } },
   ),
   "models.import": job(
-    "导入模型：检查、计算 sha256、复制或原地登记",
-    z.object({ path: z.string().min(1), inPlace: z.boolean().default(false), sha256: Sha256.optional() }),
+    "Import a model: check it, hash it, copy it into the data directory or register it where it lies",
+    z.object({ path: z.string().min(1), inPlace: z.boolean().default(false), sha256: Sha256.optional() }).strict(),
     ModelRecord,
+    { paths: { path: "read" } },
   ),
   "models.verify": job(
-    "计算模型文件的 sha256 并与给定值或目录核对",
-    z.object({ path: z.string().min(1), sha256: Sha256.optional() }),
+    "Hash a model file and compare it with the given sha256 or the catalog's",
+    z.object({ path: z.string().min(1), sha256: Sha256.optional() }).strict(),
     z.object({ sha256: z.string(), matches: z.boolean().nullable(), catalogId: z.string().nullable() }),
+    { paths: { path: "read" } },
   ),
   "models.catalog": call(
-    "模型目录，以及适合本机的推荐（从不下载）",
-    z.object({}),
+    "The model catalog and what suits this machine (never downloads)",
+    NoInput,
     z.object({ entries: z.array(CatalogEntry), recommended: z.array(z.string()), machine: Machine }),
   ),
-  "models.remove": call("删除已导入的模型", z.object({ id: z.string() }), z.object({ removed: z.boolean() })),
+  "models.remove": call("Delete an imported model", z.object({ id: z.string() }).strict(), z.object({ removed: z.boolean() })),
   "models.load": job(
-    "加载模型",
-    z.object({ id: z.string(), role: Role.default("chat") }),
+    "Load a model for a role",
+    z.object({ id: z.string(), role: Role.default("chat") }).strict(),
     z.object({ contextSize: z.number().int(), embeddingDimension: z.number().int() }),
   ),
-  "models.unload": call("卸载模型（不给 id 时全部卸载）", z.object({ id: z.string().optional() }), z.object({})),
+  "models.setDefault": call(
+    "Make an imported model (its id, or a unique prefix of it) the default for chat or for embeddings",
+    z.object({ id: z.string().min(4, "请至少写出模型 id 的前 4 位").max(64), role: Role }).strict(),
+    z.object({ id: z.string(), name: z.string(), role: Role }),
+  ),
+  "models.unload": call("Unload a model (all models when no id is given)", z.object({ id: z.string().optional() }).strict(), Done),
   "models.bench": job(
-    "模型测速：提示词与生成的每秒 token 数、嵌入速度",
-    z.object({ id: z.string().optional(), path: z.string().optional(), tokens: z.number().int().min(1).max(4096).default(64) }),
+    "Benchmark a model: prompt and generation tokens per second, embedding speed",
+    z.object({ id: z.string().optional(), path: z.string().optional(), tokens: z.number().int().min(1).max(4096).default(64) }).strict(),
     BenchResult,
+    { paths: { path: "read" } },
   ),
 } satisfies MethodMap;
 export const modelEvents = {} satisfies EventMap;

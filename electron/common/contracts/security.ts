@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { call, type EventMap, type MethodMap } from "../rpc/define";
+import { call, NoInput, type EventMap, type MethodMap } from "../rpc/define";
 import { Settings } from "../settings";
 
 /**
@@ -7,7 +7,6 @@ import { Settings } from "../settings";
  * Spread into the one contract in ../contract.ts.
  */
 
-const NoInput = z.object({}).strict().default({});
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/i, "应为 64 位十六进制 sha256");
 
 /** A host name (or IPv4/IPv6 literal) with an optional port: `llm.intranet.gov`, `10.1.2.3:8000`. */
@@ -237,13 +236,15 @@ export const securityMethods = {
     "Write a knowledge base to a self-contained, verifiable knowledge pack (.govpack)",
     z.object({ name: z.string().min(1).max(100), path: z.string().min(1).max(4096) }).strict(),
     z.object({ documents: z.number().int(), packId: z.string(), embedModel: z.string().nullable() }),
+    { paths: { path: "write" } },
   ),
   "packs.import": call(
     "Verify a knowledge pack and install it as a read-only knowledge base",
     z.object({ path: z.string().min(1).max(4096), name: z.string().min(1).max(100).optional() }).strict(),
     PackInstallResult,
+    { paths: { path: "read" } },
   ),
-  "policy.get": call("The effective admin policy and locked settings, or why the app is locked down", NoInput, PolicyStatus),
+  "policy.get": call("The effective admin policy and locked settings, or why the app is locked down", NoInput, PolicyStatus, { whenLocked: "allow" }),
   "audit.list": call(
     "Audit log entries, newest first",
     z
@@ -255,12 +256,14 @@ export const securityMethods = {
       .strict()
       .default({ offset: 0, limit: 100 }),
     z.object({ entries: z.array(AuditEntry), total: z.number().int().nonnegative() }),
+    { whenLocked: "allow" },
   ),
-  "audit.verify": call("Check the audit log's hash chain across all its files", NoInput, AuditVerifyResult),
+  "audit.verify": call("Check the audit log's hash chain across all its files", NoInput, AuditVerifyResult, { whenLocked: "allow" }),
   "audit.export": call(
     "The whole audit log as JSON lines, for the admin to save (the export itself is audited)",
     NoInput,
     z.object({ fileName: z.string(), content: z.string(), entries: z.number().int().nonnegative(), verify: AuditVerifyResult }),
+    { whenLocked: "allow" },
   ),
   "redact.preview": call(
     "What personal data redaction would mask in a text",
@@ -271,6 +274,7 @@ export const securityMethods = {
       })
       .strict(),
     z.object({ redacted: z.string(), spans: z.array(RedactionSpan) }),
+    { whenLocked: "allow" },
   ),
 } satisfies MethodMap;
 export const securityEvents = {} satisfies EventMap;

@@ -12,11 +12,17 @@ export interface RpcClient<C extends ContractDef> {
   call<K extends keyof MethodsOf<C> & string>(
     method: K,
     input: InputOf<MethodsOf<C>[K]>,
+    options?: CallOptions,
   ): Promise<ReplyOf<MethodsOf<C>[K]>>;
   on<E extends keyof EventsOf<C> & string>(
     event: E,
     listener: (payload: z.output<EventsOf<C>[E]>) => void,
   ): () => void;
+}
+
+export interface CallOptions {
+  /** MessagePorts to hand over with the request (main → core and model worker only). */
+  transfer?: readonly unknown[];
 }
 
 export interface TransportClient<C extends ContractDef> extends RpcClient<C> {
@@ -32,6 +38,8 @@ interface Pending {
 interface ClientOptions {
   /** Called for messages that fail validation; they are dropped. */
   onInvalid?: (why: string) => void;
+  /** The error pending calls fail with when the pipe closes (default: the core is unreachable). */
+  closedError?: () => RpcError;
 }
 
 /**
@@ -48,6 +56,7 @@ export function createClient<C extends ContractDef>(
   const pending = new Map<RequestId, Pending>();
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   const invalid = options.onInvalid ?? (() => {});
+  const closedError = options.closedError ?? (() => new RpcError("UNAVAILABLE", "与核心服务的连接已断开，请稍后重试"));
 
   const unsubMessage = transport.onMessage((raw) => {
     const parsed = ServerMsg.safeParse(raw);
@@ -67,7 +76,8 @@ export function createClient<C extends ContractDef>(
   });
 
   const unsubClose = transport.onClose(() => {
-    for (const [, p] of pending) p.reject(new RpcError("UNAVAILABLE", "与核心服务的连接已断开，请稍后重试"));
+    const error = closedError();
+    for (const [, p] of pending) p.reject(error);
     pending.clear();
   });
 
@@ -79,7 +89,7 @@ export function createClient<C extends ContractDef>(
     for (const l of [...(listeners.get(event) ?? [])]) l(parsed.data);
   }
 
-  function rawCall(method: string, input: unknown): Promise<unknown> {
+  function rawCall(method: string, input: unknown, callOptions: CallOptions = {}): Promise<unknown> {
     const def = Object.hasOwn(contract.methods, method) ? contract.methods[method] : undefined;
     if (!def) return Promise.reject(new RpcError("UNKNOWN_METHOD", `未知的调用：${method}`));
     const checked = def.input.safeParse(input);
@@ -90,10 +100,10 @@ export function createClient<C extends ContractDef>(
     return new Promise((resolve, reject) => {
       pending.set(id, { method, resolve, reject });
       try {
-        transport.send({ type: "req", id, method, params: input });
+        transport.send({ type: "req", id, method, params: input }, callOptions.transfer);
       } catch (e) {
         pending.delete(id);
-        reject(new RpcError("UNAVAILABLE", "无法发送请求到核心服务", String(e)));
+        reject(new RpcError("UNAVAILABLE", closedError().message, String(e)));
       }
     });
   }

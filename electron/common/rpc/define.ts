@@ -1,16 +1,18 @@
-import type { z } from "zod";
+import { z } from "zod";
 
 /**
- * Building blocks of the contract. A *call* answers once; a *job* answers at
+ * Building blocks of a contract. A *call* answers once; a *job* answers at
  * once with a job id, then reports progress events and finishes with a result
  * (or an error, or cancellation). Both are declared with zod schemas so every
- * side of a process boundary can validate what it receives.
+ * side of a process boundary can validate what it receives, and may carry
+ * method rules that the receiving side enforces (see MethodRules).
  */
 export interface CallDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   readonly kind: "call";
   readonly input: I;
   readonly output: O;
   readonly summary: string;
+  readonly rules: MethodRules;
 }
 
 export interface JobDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
@@ -19,7 +21,44 @@ export interface JobDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z
   /** Schema of the job's final result (delivered in the `job.finished` event). */
   readonly output: O;
   readonly summary: string;
+  readonly rules: MethodRules;
 }
+
+/** What the core will do with a path the UI names: read it, write there, or load it as a model. */
+export type PathUse = "read" | "write" | "model";
+
+/**
+ * Rules of a method, declared beside its schemas so that a new call is one
+ * entry in one contract module (no side tables elsewhere).
+ */
+export interface MethodRules {
+  /**
+   * Every input field that names a file or folder on this machine, by field
+   * path ("path", "paths[]", "sources[].path"), with what the core does with
+   * it. The core refuses a window's request naming a place the user never
+   * chose (core/security/paths); contracts/rules.test.ts fails when a
+   * path-like field is left out.
+   */
+  readonly paths?: Readonly<Record<string, PathUse>>;
+  /**
+   * "allow": still answered while an invalid admin policy has locked the app
+   * (reading state, the admin's own tools). Everything else is refused then.
+   */
+  readonly whenLocked?: "allow";
+  /**
+   * A job whose handler, when cancelled, still returns what it has done so
+   * far (a chat cut short): the result travels with the cancellation and the
+   * caller gets it instead of a CANCELLED error.
+   */
+  readonly resultOnCancel?: boolean;
+  /** The request must carry this many MessagePorts (main handing a port to the core or a worker). */
+  readonly ports?: number;
+}
+
+/** The input of a method that takes none: `{}` or nothing at all, and no stray keys. */
+export const NoInput = z.object({}).strict().default({});
+/** The output of a method that answers nothing but success. */
+export const Done = z.object({}).strict();
 
 export type MethodDef = CallDef | JobDef;
 export type MethodMap = Record<string, MethodDef>;
@@ -30,26 +69,15 @@ export interface ContractDef<M extends MethodMap = MethodMap, E extends EventMap
   readonly events: E;
 }
 
-export function call<I extends z.ZodType, O extends z.ZodType>(
-  summary: string,
-  input: I,
-  output: O,
-): CallDef<I, O> {
-  return { kind: "call", input, output, summary };
+export function call<I extends z.ZodType, O extends z.ZodType>(summary: string, input: I, output: O, rules: MethodRules = {}): CallDef<I, O> {
+  return { kind: "call", input, output, summary, rules };
 }
 
-export function job<I extends z.ZodType, O extends z.ZodType>(
-  summary: string,
-  input: I,
-  output: O,
-): JobDef<I, O> {
-  return { kind: "job", input, output, summary };
+export function job<I extends z.ZodType, O extends z.ZodType>(summary: string, input: I, output: O, rules: MethodRules = {}): JobDef<I, O> {
+  return { kind: "job", input, output, summary, rules };
 }
 
-export function defineContract<M extends MethodMap, E extends EventMap>(
-  methods: M,
-  events: E,
-): ContractDef<M, E> {
+export function defineContract<M extends MethodMap, E extends EventMap>(methods: M, events: E): ContractDef<M, E> {
   return { methods, events };
 }
 

@@ -1,6 +1,6 @@
 import type { ContractDef, InputOf, JobNames, OutputOf } from "./define";
 import type { RpcClient } from "./client";
-import type { JobFinished, JobProgress } from "../contract";
+import type { JobFinished, JobProgress } from "./job-contract";
 import { ErrorCode, RpcError } from "./wire";
 import { issuesText } from "./issues";
 
@@ -35,9 +35,12 @@ export async function runJob<C extends JobCapable, K extends JobNames<C["methods
   let settle!: { resolve: (v: unknown) => void; reject: (e: RpcError) => void };
   const done = new Promise<unknown>((resolve, reject) => (settle = { resolve, reject }));
 
+  const def = contract.methods[method];
   const finish = (ev: JobFinished): void => {
-    if (ev.state === "done") {
-      const out = contract.methods[method]?.output.safeParse(ev.result);
+    // A job that keeps its result on cancel (a chat cut short) answers with what it did.
+    const keptOnCancel = ev.state === "cancelled" && def?.rules.resultOnCancel === true && ev.result !== undefined;
+    if (ev.state === "done" || keptOnCancel) {
+      const out = def?.output.safeParse(ev.result);
       if (out && !out.success) settle.reject(new RpcError("INVALID_OUTPUT", "任务结果格式不正确", issuesText(out.error)));
       else settle.resolve(out ? out.data : ev.result);
     } else if (ev.state === "cancelled") {

@@ -16,9 +16,9 @@ export interface SwitchableTransport extends Transport {
 const MAX_QUEUE = 256;
 
 export function createSwitchableTransport(): SwitchableTransport {
-  const messages = listenerSet<[unknown]>();
+  const messages = listenerSet<[unknown, readonly unknown[]]>();
   const closes = listenerSet<[]>();
-  const queue: unknown[] = [];
+  const queue: { message: unknown; transfer: readonly unknown[] | undefined }[] = [];
   let pipe: Transport | null = null;
   let unsubs: (() => void)[] = [];
 
@@ -40,17 +40,17 @@ export function createSwitchableTransport(): SwitchableTransport {
       detach();
       pipe = next;
       unsubs = [
-        next.onMessage((m) => messages.emit(m)),
+        next.onMessage((m, ports) => messages.emit(m, ports)),
         next.onClose(() => {
           if (pipe === next) detach();
         }),
       ];
-      for (const m of queue.splice(0)) next.send(m);
+      for (const m of queue.splice(0)) next.send(m.message, m.transfer);
     },
     detach,
-    send(message) {
-      if (pipe) pipe.send(message);
-      else if (queue.length < MAX_QUEUE) queue.push(message);
+    send(message, transfer) {
+      if (pipe) pipe.send(message, transfer);
+      else if (queue.length < MAX_QUEUE) queue.push({ message, transfer });
       else throw new Error("transport queue full");
     },
     onMessage: (l) => messages.add(l),

@@ -18,6 +18,10 @@ export const ErrorCode = z.enum([
   "UNAVAILABLE",
   /** The request names something this caller may not use (e.g. a path the user never chose). */
   "FORBIDDEN",
+  /** The model worker could not load the GGUF (corrupt, unsupported, wrong shapes). */
+  "MODEL_LOAD_FAILED",
+  /** Not enough RAM/VRAM for the model or its context. */
+  "OUT_OF_MEMORY",
   "INTERNAL",
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -1,52 +1,24 @@
-import { CONNECT_MESSAGE } from "../../common/ipc-channels";
-import { GRANT_PATHS_DONE_TYPE, GrantPathsMessage } from "../../common/path-grants";
+import { electronPortPipe, pipeTransport, type ElectronPortLike } from "../../common/rpc/ports";
 import { createCore } from "../core";
-import { createPortHost } from "../llm/electron-host";
-import { setProcessHost } from "../llm/process-host";
 import { parseCoreArgs } from "./args";
-import { portTransport, type PortLike } from "./port-transport";
+import { createHostLink } from "./host-link";
 
 /**
  * Entry of the core when Electron main starts it with utilityProcess.fork.
- * Main sends `{type: "connect"}` with a MessagePort for each window (and
- * again after a restart); every port gets the full contract.
+ * Main and the core talk over the parentPort through common/host-contract.ts:
+ * main hands over a MessagePort for each window (and again after a restart),
+ * path grants, and ports to the model workers it starts for the core.
  */
-interface ParentPort {
-  on(event: "message", listener: (e: { data: unknown; ports: PortLike[] }) => void): unknown;
-  postMessage(message: unknown): void;
-}
-
-const parentPort = (process as NodeJS.Process & { parentPort?: ParentPort }).parentPort;
+const parentPort = (process as NodeJS.Process & { parentPort?: ElectronPortLike }).parentPort;
 if (!parentPort) {
   process.stderr.write("core: must be started by GovDesk (utilityProcess); use `govdesk` for the command line\n");
   process.exit(2);
 }
 
 const log = (line: string) => process.stderr.write(`${new Date().toISOString()} ${line}\n`);
-// Model workers: main starts them (utilityProcess) and hands us a port to each.
-const workerHost = createPortHost((message) => parentPort.postMessage(message));
-setProcessHost(workerHost.host);
-const core = createCore({ ...parseCoreArgs(process.argv.slice(2)), log });
-
-parentPort.on("message", (e) => {
-  const data = e.data as { type?: unknown } | null;
-  const port = e.ports[0];
-  // Renderer ports are untrusted: the core's path guard applies to them.
-  if (data?.type === CONNECT_MESSAGE.type && port) core.router.attach(portTransport(port));
-  else if (data?.type === GrantPathsMessage.shape.type.value) grant(e.data);
-  else if (!workerHost.receive(e.data, e.ports)) log("core: ignored unexpected message from main");
-});
-
-/** Main says the user chose these paths (dialog, drop): the UI may name them from now on. */
-function grant(raw: unknown): void {
-  const msg = GrantPathsMessage.safeParse(raw);
-  if (!msg.success) {
-    log("core: ignored a malformed path grant");
-    return;
-  }
-  core.grantPaths(msg.data.roots);
-  parentPort!.postMessage({ type: GRANT_PATHS_DONE_TYPE, id: msg.data.id });
-}
+const link = createHostLink(pipeTransport(electronPortPipe(parentPort)), { log });
+const core = createCore({ ...parseCoreArgs(process.argv.slice(2)), log, workerHost: link.workerHost });
+link.serve(core);
 
 // utilityProcess.kill() sends SIGTERM on Linux/macOS, and "exit" handlers do not
 // run on a signal: close the database (WAL checkpoint) before leaving.

@@ -1,6 +1,7 @@
 import { stat } from "node:fs/promises";
 import { RpcError } from "../../common/rpc/wire";
 import type { Handlers } from "../rpc/router";
+import type { ProgressDetail } from "../../common/rpc/router";
 import type { ContractDef } from "../../common/rpc/define";
 import type { knowledgeEvents, knowledgeMethods } from "../../common/contracts/knowledge";
 import type { CoreServices } from "../services";
@@ -14,7 +15,7 @@ import { assertWritable, createBase, deleteBase, getDocumentById, removeDocument
 import { audit, policyExtractLimits } from "../security/services";
 import { DEFAULT_LIMITS } from "./extract/limits";
 import { baseSummaries, baseSummary, documentsOf, previewPage } from "./kb-queries";
-import { ingestPaths, markStaleBases } from "./pipeline";
+import { ingestPaths, type IngestProgress } from "./pipeline";
 import { KbWatchers } from "./watch";
 
 type KnowledgeContract = ContractDef<typeof knowledgeMethods, typeof knowledgeEvents>;
@@ -58,28 +59,27 @@ export function knowledgeHandlers(s: CoreServices): Handlers<KnowledgeContract> 
   }
   s.onClose(() => watchers.closeAll());
   const policyLimits = (): typeof DEFAULT_LIMITS => ({ ...DEFAULT_LIMITS, ...policyExtractLimits(s, DEFAULT_LIMITS) });
-  /** Indexes a base's queue in the background (a document whose OCR choice changed), reporting progress as kb.add does. */
-  const reindex = async (name: string): Promise<void> => {
-    try {
-      await ingestPaths(db(), name, [], {
-        limits: policyLimits(),
-        ocr: ocrPolicySettings(s),
-        embedder: await embedder(),
-        onProgress: (p) => s.emit("kb.progress", { jobId: "reindex", kb: name, ...p }),
-      });
-    } catch (e) {
-      s.log(`kb ${name}: indexing again failed: ${String(e)}`);
-    }
-  };
-  const embedder = async (): Promise<Awaited<ReturnType<CoreServices["embedder"]>>> => {
-    const e = await s.embedder();
-    markStaleBases(db(), e?.modelId ?? null);
-    return e;
-  };
+  /**
+   * Indexes a base's queue in the background (a document whose OCR choice
+   * changed) as a job of the core: its progress goes out on job.progress, as kb.add's does.
+   */
+  const reindex = (name: string): string =>
+    s.jobs.start(
+      "kb.setOcr",
+      async (job) =>
+        ingestPaths(db(), name, [], {
+          signal: job.signal,
+          limits: policyLimits(),
+          ocr: ocrPolicySettings(s),
+          embedder: await s.embedder(),
+          onProgress: (p) => job.progress(p.done, p.total, p.stage, progressDetail(p)),
+        }),
+      (r) => r,
+    );
   return {
     "kb.list": async () => {
-      const e = await embedder();
-      return { bases: baseSummaries(db()), vectorSearch: e !== null };
+      const e = await s.embedder();
+      return { bases: baseSummaries(db(), e?.modelId ?? null), vectorSearch: e !== null };
     },
     "kb.create": ({ name }) => baseSummary(db(), createBase(db(), name)),
     "kb.rename": async ({ name, to }) => {
@@ -105,7 +105,7 @@ export function knowledgeHandlers(s: CoreServices): Handlers<KnowledgeContract> 
     },
     "kb.add": async ({ name, paths, ocr }, job) => {
       assertWritable(db(), requireBase(db(), name).id);
-      const e = await embedder();
+      const e = await s.embedder();
       audit(s, { type: "document.ingest", object: name, detail: { paths: paths.length } });
       return ingestPaths(db(), name, paths, {
         signal: job.signal,
@@ -114,23 +114,22 @@ export function knowledgeHandlers(s: CoreServices): Handlers<KnowledgeContract> 
         // OCR where pages need it (each document's own choice, or the one given now), within the policy.
         ocr: { ...ocrPolicySettings(s), ...(ocr ? { mode: ocr } : {}) },
         embedder: e,
-        onProgress: (p) => {
-          job.progress(p.done, p.total, p.stage);
-          s.emit("kb.progress", { jobId: job.jobId, kb: name, ...p });
-        },
+        onProgress: (p) => job.progress(p.done, p.total, p.stage, progressDetail(p)),
       });
     },
     "kb.documents": ({ name }) => ({ documents: documentsOf(db(), name) }),
     "kb.removeDocument": ({ id }) => {
       const doc = getDocumentById(db(), id);
-      if (doc) assertWritable(db(), doc.kbId);
+      if (!doc) return { removed: false };
+      assertWritable(db(), doc.kbId);
       removeDocument(db(), id);
-      audit(s, { type: "document.remove", object: doc?.path ?? String(id) });
+      audit(s, { type: "document.remove", object: doc.path });
       return { removed: true };
     },
     "kb.search": async ({ name, query, k, filters }) => {
-      const e = await embedder();
-      const hits = await searchKnowledgeBase(s, name, query, { k, ...(filters ? { filters } : {}) });
+      // Resolved once, for the search and the answer's vectorSearch flag.
+      const e = await s.embedder();
+      const hits = await searchKnowledgeBase(s, name, query, { k, embedder: e, ...(filters ? { filters } : {}) });
       audit(s, { type: "search", object: name, question: query });
       return { hits, vectorSearch: e !== null };
     },
@@ -150,8 +149,13 @@ export function knowledgeHandlers(s: CoreServices): Handlers<KnowledgeContract> 
       db().prepare("UPDATE kb_documents SET ocr_mode = ?, status = 'queued', error = NULL WHERE id = ?").run(mode, id);
       const base = db().prepare("SELECT name FROM kb_bases WHERE id = ?").get(doc.kbId) as { name: string };
       audit(s, { type: "document.ingest", object: base.name, detail: { paths: 1 } });
-      void reindex(base.name);
+      reindex(base.name);
       return { queued: true };
     },
   };
+}
+
+/** The file in hand, and the page OCR is reading of how many ("正在识别第 3/9 页"). */
+function progressDetail(p: IngestProgress): ProgressDetail {
+  return { item: p.file ?? undefined, sub: p.ocrPage !== undefined && p.ocrPages !== undefined ? { done: p.ocrPage, total: p.ocrPages } : undefined };
 }

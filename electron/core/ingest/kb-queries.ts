@@ -4,7 +4,12 @@ import type { Db } from "../store/open-store";
 import { getDocumentById, listBases, requireBase, type BaseRow } from "./kb-repo";
 import type { OcrPageLayout } from "./types";
 
-export function baseSummary(db: Db, b: BaseRow): KbBase {
+/**
+ * A base as the contract shows it. `embedModelId` is the embedding model in
+ * use now, when the caller has it: a base whose vectors another model made
+ * needs re-embedding (worked out here, on read; nothing is written).
+ */
+export function baseSummary(db: Db, b: BaseRow, embedModelId: string | null = null): KbBase {
   const counts = db
     .prepare(
       `SELECT COUNT(*) AS documents,
@@ -14,11 +19,16 @@ export function baseSummary(db: Db, b: BaseRow): KbBase {
        FROM kb_documents d LEFT JOIN kb_contents ct ON ct.id = d.content_id WHERE d.kb_id = ?`,
     )
     .get(b.id) as { documents: number; failed: number; queued: number; chunks: number };
-  return { name: b.name, createdAt: b.createdAt, embedModel: b.embedModel, needsReembed: b.needsReembed, watchPath: b.watchPath, ...counts };
+  return { name: b.name, createdAt: b.createdAt, embedModel: b.embedModel, needsReembed: needsReembed(b, embedModelId), watchPath: b.watchPath, ...counts };
 }
 
-export function baseSummaries(db: Db): KbBase[] {
-  return listBases(db).map((b) => baseSummary(db, b));
+export function baseSummaries(db: Db, embedModelId: string | null = null): KbBase[] {
+  return listBases(db).map((b) => baseSummary(db, b, embedModelId));
+}
+
+/** Vectors from another model than the current one (or a pack's mismatch, recorded at install) need re-embedding. */
+export function needsReembed(b: BaseRow, embedModelId: string | null): boolean {
+  return b.needsReembed || (embedModelId !== null && b.embedModel !== null && b.embedModel !== embedModelId);
 }
 
 interface DocJoin {

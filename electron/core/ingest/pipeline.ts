@@ -1,5 +1,6 @@
 import { stat } from "node:fs/promises";
 import { RpcError } from "../../common/rpc/wire";
+import type { IngestResult, IngestStage } from "../../common/contracts/knowledge";
 import type { Embedder } from "../llm/embedder";
 import type { Db } from "../store/open-store";
 import { extractionThreads } from "../services/cpus";
@@ -16,7 +17,7 @@ import type { Prepared } from "./prepare";
 
 export { CHUNK_OPTIONS } from "./prepare";
 
-export type IngestStage = "scan" | "hash" | "extract" | "ocr" | "embed" | "write" | "reembed" | "done";
+export type { IngestResult, IngestStage } from "../../common/contracts/knowledge";
 
 export interface IngestProgress {
   done: number;
@@ -26,14 +27,6 @@ export interface IngestProgress {
   /** Stage "ocr": the page being read, of how many ("正在识别第 3/9 页"). */
   ocrPage?: number;
   ocrPages?: number;
-}
-
-export interface IngestResult {
-  ok: number;
-  skipped: number;
-  failed: { path: string; error: string }[];
-  total: number;
-  cancelled: boolean;
 }
 
 export interface IngestOptions {
@@ -213,9 +206,4 @@ async function reembedBase(db: Db, base: BaseRow, embedder: Embedder, lock: Retu
     await reembedContent(db, c.id, embedder, lock, signal);
   }
   db.prepare("UPDATE kb_bases SET embed_model = ?, needs_reembed = 0 WHERE id = ?").run(embedder.modelId, base.id);
-}
-
-/** Marks bases whose vectors come from another model than the current one. */
-export function markStaleBases(db: Db, modelId: string | null): void {
-  if (modelId) db.prepare("UPDATE kb_bases SET needs_reembed = 1 WHERE embed_model IS NOT NULL AND embed_model <> ?").run(modelId);
 }

@@ -3,17 +3,14 @@ import { chunkPages } from "./chunk";
 import { extractFile } from "./extract";
 import type { ExtractLimits } from "./extract/limits";
 import type { OcrProgress, OcrSettings } from "./ocr/candidates";
-import type { Chunk, ExtractedDocument } from "./types";
+import type { z } from "zod";
+import type { Chunk } from "./types";
+import type { PreparedSchema } from "./extract/extract-contract";
 
 export const CHUNK_OPTIONS = { targetTokens: 400, overlapTokens: 60 };
 
-/** A file made ready for the index: extracted, chunked, and each chunk's FTS text segmented. */
-export interface Prepared {
-  doc: ExtractedDocument;
-  chunks: Chunk[];
-  /** segmentForIndex of each chunk (with title and heading path), same order. */
-  bodies: string[];
-}
+/** A file made ready for the index; `bodies` are segmentForIndex of each chunk (with title and heading path), same order. */
+export type Prepared = z.infer<typeof PreparedSchema>;
 
 /** What the FTS column holds for a chunk: title and heading path help short queries find the right document. */
 export function ftsBody(title: string, c: Chunk): string {

@@ -1,29 +1,27 @@
-import type { DocFormat } from "../../common/contracts/knowledge";
+import type { z } from "zod";
+import type { ChunkSchema, IngestDocumentSchema, OcrPageLayoutSchema } from "./extract/extract-contract";
+
 /**
- * The shape every extractor returns (and `govdesk extract --json` prints).
- * Shared by the knowledge base and the assistant (summarising a file from disk).
+ * The shape every extractor returns (and `govdesk extract --json` prints),
+ * shared by the knowledge base and the assistant (summarising a file from
+ * disk). These are the schemas' types (extract/extract-contract.ts, over
+ * ExtractedDocumentSchema in common/contracts/knowledge.ts): a new field goes
+ * into the schema, and then crosses the extraction thread validated with
+ * everything else.
  */
-export interface ExtractedPage {
-  /** 1-based page number (for formats without pages: 1, or a sheet/section index). */
-  page: number;
-  text: string;
-  /** True when the page has no readable text: no text layer (scanned) and OCR off, capped or unable to read it. */
-  needsOcr?: boolean;
-  /** Where the text came from: the file's own text ("text", the default) or OCR of the page image. */
-  source?: "text" | "ocr";
-  /** OCR only: mean character confidence, 0–1. */
-  confidence?: number;
-  /** OCR only: the lines with their boxes, so a citation can be highlighted on the page image. */
-  ocr?: OcrPageLayout;
-}
+export type ExtractedDocument = z.infer<typeof IngestDocumentSchema>;
+
+/**
+ * One page: 1-based number (for formats without pages: 1, or a sheet/section
+ * index), its text, `needsOcr` when it has no readable text, where the text
+ * came from (`source`), and for OCR its confidence and lines with boxes.
+ */
+export type ExtractedPage = ExtractedDocument["pages"][number];
 
 /** OCR lines of a page; boxes are fractions (0–1) of the upright page image, which is the page turned clockwise by `rotation`. */
-export interface OcrPageLayout {
-  rotation: 0 | 90 | 180 | 270;
-  lines: { text: string; confidence: number; box: [x: number, y: number, w: number, h: number] }[];
-}
+export type OcrPageLayout = z.infer<typeof OcrPageLayoutSchema>;
 
-/** 公文 metadata, where recognised. */
+/** 公文 metadata, where recognised (the keys recogniseMeta fills; ExtractedDocument.meta holds these and more). */
 export interface DocumentMeta {
   issuer?: string; // 发文机关
   docNumber?: string; // 发文字号, e.g. 国办发〔2024〕12号
@@ -35,21 +33,5 @@ export interface DocumentMeta {
   [key: string]: string | undefined;
 }
 
-export interface ExtractedDocument {
-  format: DocFormat;
-  title: string;
-  pages: ExtractedPage[];
-  meta: DocumentMeta;
-  warnings: string[];
-}
-
-/** A chunk of a document as indexed and as summarised. */
-export interface Chunk {
-  text: string;
-  /** Page numbers the chunk spans (1-based, ascending). */
-  pages: number[];
-  /** 公文 heading path, e.g. ["一、总体要求", "（一）适用范围"]. */
-  headingPath: string[];
-  /** Approximate token count used for budgeting. */
-  tokens: number;
-}
+/** A chunk of a document as indexed and as summarised (extract/extract-contract.ts ChunkSchema). */
+export type Chunk = z.infer<typeof ChunkSchema>;

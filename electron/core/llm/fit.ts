@@ -1,6 +1,6 @@
 import os from "node:os";
 import { GgufInsights, readGgufFileInfo, type Llama } from "node-llama-cpp";
-import type { Fit, Machine } from "./protocol";
+import type { Fit, Machine } from "./worker-contract";
 
 /** Memory figures the estimate uses; tests pass small ones to see "will not fit". */
 export interface MemoryState {

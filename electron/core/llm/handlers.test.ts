@@ -1,8 +1,10 @@
 import { existsSync } from "node:fs";
-import { open, readFile, writeFile } from "node:fs/promises";
+import { open, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureTestModel } from "../../../scripts/test-model/ensure";
+import { writeGguf } from "../../../scripts/test-model/gguf-writer";
+import { describeTinyLlama } from "../../../scripts/test-model/tiny-llama";
 import type { JobProgress } from "../../common/contract";
 import { runJob } from "../../common/rpc/run-job";
 import type { Core, CoreServices } from "../core";
@@ -56,6 +58,22 @@ describe("models.* through the core", () => {
     expect(rec.inPlace).toBe(true);
   });
 
+  it("lists every model's fit from one worker request, and says why when one cannot be estimated", async () => {
+    const tiny = describeTinyLlama();
+    const other = join(dir, "other.gguf");
+    const metadata = tiny.metadata.map(([k, v]) => (k === "general.name" ? ([k, { type: "string", value: "另一个" }] as const) : ([k, v] as const)));
+    await writeFile(other, writeGguf({ ...tiny, metadata }));
+    const rec = await runJob(contract, client, "models.import", { path: other, inPlace: true });
+    await rm(other);
+    const { models, machine } = await client.call("models.list", {});
+    expect(machine?.backend).toBe("cpu");
+    const gone = models.find((m) => m.id === rec.id)!;
+    expect(gone.fit).toBeNull();
+    expect(gone.fitError).toEqual(expect.any(String));
+    expect(models.filter((m) => m.id !== rec.id).every((m) => m.fit !== null && m.fitError === null)).toBe(true);
+    expect(await client.call("models.remove", { id: rec.id })).toEqual({ removed: true });
+  });
+
   it("refuses a hash mismatch and keeps nothing", async () => {
     const bad = join(dir, "mismatch.gguf");
     await writeFile(bad, await readFile(model));
@@ -72,6 +90,17 @@ describe("models.* through the core", () => {
     expect(e.message).toMatch(/不是 GGUF/);
     expect(existsSync(join(dir, "data", "models", "random.gguf"))).toBe(false);
     expect((await client.call("models.inspect", { path: model })).gguf.architecture).toBe("llama");
+  });
+
+  it("makes a model the default for a role by a unique id prefix, and says why it cannot", async () => {
+    const { models } = await client.call("models.list", {});
+    const id = models[0]!.id;
+    const changed = new Promise((r) => client.on("settings.changed", r));
+    expect(await client.call("models.setDefault", { id: id.slice(0, 8).toUpperCase(), role: "embedding" })).toMatchObject({ id, role: "embedding" });
+    await expect(changed).resolves.toMatchObject({ defaultEmbeddingModelId: id });
+    expect((await client.call("settings.get", {})).defaultEmbeddingModelId).toBe(id);
+    expect((await fails(client.call("models.setDefault", { id: "ffff0000", role: "chat" }))).code).toBe("NOT_FOUND");
+    expect((await fails(client.call("models.setDefault", { id: "ab", role: "chat" }))).code).toBe("INVALID_INPUT");
   });
 
   it("gives the default chat model and a --model path to colleagues through s.chatModel / s.embedder", async () => {

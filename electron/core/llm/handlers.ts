@@ -8,42 +8,43 @@ import { benchModel } from "./bench";
 import { catalogMatch, loadCatalog, recommend } from "./catalog";
 import { inspectGguf } from "./gguf-inspect";
 import { hashWithProgress, importModel } from "./import";
-import { ModelService, type ModelServiceOptions } from "./model-service";
+import type { ModelService } from "./model-service";
 import { assertPathAllowed } from "./policy-check";
 import { machineFingerprint, pickThreads } from "./threads";
-import { assertModelAllowed, audit } from "../security/services";
+import { assertModelAllowed, assertSettingsPatchAllowed, audit, policySettings } from "../security/services";
 
 type ModelContract = ContractDef<typeof modelMethods, typeof modelEvents>;
 
-/** Handlers for the model calls of the contract; also installs the model provider. */
-export function modelHandlers(s: CoreServices, options: ModelServiceOptions = {}): Handlers<ModelContract> {
-  const service = new ModelService(s, {
-    ...options,
-    workerEnv: { ...(s.host === "test" ? { GOVDESK_LLAMA_GPU: "false" } : {}), ...options.workerEnv },
-  });
-  s.setModelProvider(service);
-  s.onClose(() => service.close());
+/** Handlers for the model calls of the contract, over the core's model service. */
+export function modelHandlers(s: CoreServices): Handlers<ModelContract> {
+  const service = s.models;
 
   return {
     "models.list": async () => {
       const models = service.repo.list();
       const st = s.settings.get();
-      const loaded = await service.loadedPaths().catch(() => new Set<string>());
-      let machine = null;
-      const items = [];
-      for (const m of models) {
-        const fitted = await service.fit(m.path).catch(() => null);
-        machine ??= fitted?.machine ?? null;
-        items.push({
+      if (!models.length) return { models: [], machine: null };
+      // One worker request for every model's fit; a model (or the worker) that fails says why, in the list and the log.
+      const [loaded, fitted] = await Promise.all([
+        service.loadedPaths().catch((e: unknown) => (s.log(`models.list: loaded models unknown: ${errorText(e)}`), new Set<string>())),
+        service.fitAll(models.map((m) => m.path)).catch((e: unknown) => (s.log(`models.list: fit estimates failed: ${errorText(e)}`), errorText(e))),
+      ]);
+      const fits = new Map(typeof fitted === "string" ? [] : fitted.fits.map((f) => [f.path, f]));
+      const items = models.map((m) => {
+        const f = fits.get(m.path);
+        const fitError = typeof fitted === "string" ? fitted : (f?.error ?? null);
+        if (f?.error) s.log(`models.list: no fit for ${m.path}: ${f.error}`);
+        return {
           ...m,
-          fit: fitted?.fit ?? null,
+          fit: f?.fit ?? null,
+          fitError,
           threads: modelThreads(service, m.id),
           loaded: loaded.has(m.path),
           defaultChat: st.defaultChatModelId === m.id,
           defaultEmbedding: st.defaultEmbeddingModelId === m.id,
-        });
-      }
-      return { models: items, machine };
+        };
+      });
+      return { models: items, machine: typeof fitted === "string" ? null : fitted.machine };
     },
     "models.inspect": async ({ path, gpuLayers, contextSize }) => {
       const gguf = await inspectGguf(path);
@@ -99,6 +100,17 @@ export function modelHandlers(s: CoreServices, options: ModelServiceOptions = {}
       audit(s, { type: "model.load", object: m.id, detail: { file: m.fileName, role } });
       return info;
     },
+    "models.setDefault": ({ id, role }) => {
+      const hits = service.repo.list().filter((m) => m.id.startsWith(id.toLowerCase()));
+      if (hits.length > 1) throw new RpcError("INVALID_INPUT", `有多个模型以 ${id} 开头，请多写几位`);
+      const m = hits[0];
+      if (!m) throw new RpcError("NOT_FOUND", `找不到模型 ${id}（用 govdesk models list 或“模型”页面查看已导入的模型）`);
+      if (!m.roles[role]) throw new RpcError("INVALID_INPUT", `模型“${m.name}”不能用于${role === "chat" ? "对话" : "嵌入"}`);
+      const patch = role === "chat" ? { defaultChatModelId: m.id } : { defaultEmbeddingModelId: m.id };
+      assertSettingsPatchAllowed(s, patch);
+      s.emit("settings.changed", policySettings(s, s.settings.set(patch)));
+      return { id: m.id, name: m.name, role };
+    },
     "models.unload": async ({ id }) => {
       await service.unload(id ? service.get(id).path : undefined);
       return {};
@@ -122,4 +134,8 @@ function modelThreads(service: ModelService, modelId: string): ModelThreads {
 
 export function notFitText(needBytes: number): string {
   return `本机内存加显存不足以运行该模型（估计需要约 ${(needBytes / 1024 ** 3).toFixed(1)} GB）：请换用更小的量化版本或参数量更小的模型`;
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
 }

@@ -1,6 +1,6 @@
 import type { ChatModel, ChatRequest, ChatResult } from "./chat-model";
 import type { Embedder } from "./embedder";
-import { ChatOutcome, CountOutcome, EmbedOutcome, type ChatStats, type ModelSpec } from "./protocol";
+import type { ChatStats, ModelSpec } from "./worker-contract";
 import type { WorkerClient } from "./worker-client";
 
 /** ChatResult plus the timings the worker measured (benchmarks). */
@@ -21,23 +21,22 @@ export class LocalChatModel implements ChatModel {
 
   async countTokens(text: string): Promise<number> {
     this.touch();
-    return (await this.worker.request("count", { model: this.spec, text }, CountOutcome)).tokens;
+    return (await this.worker.call("llm.count", { model: this.spec, text })).tokens;
   }
 
   async generate(request: ChatRequest): Promise<LocalChatResult> {
     this.touch();
     try {
-      return await this.worker.request(
-        "chat",
+      return await this.worker.job(
+        "llm.chat",
         {
           model: this.spec,
           messages: request.messages,
           ...(request.system !== undefined ? { system: request.system } : {}),
           ...(request.maxTokens !== undefined ? { maxTokens: request.maxTokens } : {}),
           ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
-          ...(request.jsonSchema !== undefined ? { jsonSchema: request.jsonSchema } : {}),
+          ...(request.jsonSchema !== undefined ? { jsonSchema: request.jsonSchema as Record<string, unknown> } : {}),
         },
-        ChatOutcome,
         { ...(request.signal ? { signal: request.signal } : {}), ...(request.onChunk ? { onChunk: request.onChunk } : {}) },
       );
     } finally {
@@ -60,7 +59,7 @@ export class LocalEmbedder implements Embedder {
     if (texts.length === 0) return [];
     this.touch();
     try {
-      const out = await this.worker.request("embed", { model: this.spec, texts: [...texts] }, EmbedOutcome, signal ? { signal } : {});
+      const out = await this.worker.job("llm.embed", { model: this.spec, texts: [...texts] }, signal ? { signal } : {});
       return out.vectors.map((v) => Float32Array.from(v));
     } finally {
       this.touch();

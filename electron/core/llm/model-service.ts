@@ -1,14 +1,17 @@
 import { RpcError } from "../../common/rpc/wire";
 import type { BenchResult, Fit, Machine, ModelRecord } from "../../common/contracts/models";
 import type { CoreServices, ModelChoice, ModelProvider } from "../services";
+
+/** What the model service needs of the core (it is built before the other services that use it). */
+export type ModelServiceDeps = Pick<CoreServices, "store" | "settings" | "log" | "policy">;
 import type { ChatModel } from "./chat-model";
 import type { Embedder } from "./embedder";
 import { inspectGguf } from "./gguf-inspect";
 import { LocalChatModel, LocalEmbedder } from "./local-models";
 import { quickModelId } from "./model-id";
 import { ModelsRepo } from "./models-repo";
-import { defaultProcessHost, type ProcessHost } from "./process-host";
-import { CalibrateOutcome, FitOutcome, Machine as MachineSchema, ModelInfoOutcome, StatusOutcome, type ModelSpec } from "./protocol";
+import { defaultWorkerHost, type WorkerHost } from "./process-host";
+import type { ModelSpec } from "./worker-contract";
 import { resolveThreads, ThreadCalibrations } from "./thread-calibration";
 import { assertPathAllowed } from "./policy-check";
 import { WorkerClient } from "./worker-client";
@@ -20,7 +23,7 @@ export const REMOTE_PREFIX = "remote:";
 
 export interface ModelServiceOptions {
   /** How to start the worker; Electron passes a utilityProcess host. Default: fork. */
-  host?: ProcessHost;
+  host?: WorkerHost;
   /** Extra environment for the worker (GOVDESK_LLAMA_GPU=false forces CPU). */
   workerEnv?: Record<string, string>;
   /** Length of one "minute" of the idle-unload setting (tests shorten it). */
@@ -40,13 +43,13 @@ export class ModelService implements ModelProvider {
   private readonly idleMinuteMs: number;
 
   constructor(
-    private readonly s: CoreServices,
+    private readonly s: ModelServiceDeps,
     options: ModelServiceOptions = {},
   ) {
     this.repo = new ModelsRepo(s.store.db);
     this.calibrations = new ThreadCalibrations(s.store.db);
     this.idleMinuteMs = options.idleMinuteMs ?? 60_000;
-    this.worker = new WorkerClient(options.host ?? defaultProcessHost(), options.workerEnv ?? {}, s.log);
+    this.worker = new WorkerClient(options.host ?? defaultWorkerHost(), options.workerEnv ?? {}, s.log);
   }
 
   settingThreads(): "auto" | number {
@@ -60,7 +63,7 @@ export class ModelService implements ModelProvider {
       setting: this.s.settings.get().threads,
       modelKey: modelKey ?? this.repo.byPath(path)?.id ?? (await quickModelId(path)),
       calibrations: this.calibrations,
-      calibrate: (candidates, tokens) => this.worker.request("calibrate", { path, gpuLayers, candidates, tokens }, CalibrateOutcome, signal ? { signal } : {}),
+      calibrate: (candidates, tokens) => this.worker.job("llm.calibrate", { path, gpuLayers, candidates, tokens }, signal ? { signal } : {}),
       log: this.s.log,
     });
   }
@@ -116,7 +119,7 @@ export class ModelService implements ModelProvider {
     if (!r) return null;
     const spec = await this.spec(r.path, r.id, choice?.signal);
     this.touch();
-    const info = await this.worker.request("info", { model: spec, role: "chat" }, ModelInfoOutcome, choice?.signal ? { signal: choice.signal } : {});
+    const info = await this.worker.job("llm.load", { model: spec, role: "chat" }, choice?.signal ? { signal: choice.signal } : {});
     return new LocalChatModel(this.worker, spec, r.id, r.name, info.contextSize, () => this.touch());
   }
 
@@ -127,33 +130,38 @@ export class ModelService implements ModelProvider {
     if (!r) return null;
     const spec = await this.spec(r.path, r.id, choice?.signal);
     this.touch();
-    const info = await this.worker.request("info", { model: spec, role: "embedding" }, ModelInfoOutcome, choice?.signal ? { signal: choice.signal } : {});
+    const info = await this.worker.job("llm.load", { model: spec, role: "embedding" }, choice?.signal ? { signal: choice.signal } : {});
     return new LocalEmbedder(this.worker, spec, r.id, info.embeddingDimension, () => this.touch());
   }
 
   /** Loads a model in the worker for a role (UI "加载"); answers what it loaded with. */
   async load(path: string, role: "chat" | "embedding", signal?: AbortSignal): Promise<{ contextSize: number; embeddingDimension: number }> {
     this.touch();
-    return this.worker.request("info", { model: await this.spec(path, undefined, signal), role }, ModelInfoOutcome, signal ? { signal } : {});
+    return this.worker.job("llm.load", { model: await this.spec(path, undefined, signal), role }, signal ? { signal } : {});
   }
 
   async fit(path: string, overrides: { gpuLayers?: number; contextSize?: number } = {}): Promise<{ fit: Fit; machine: Machine }> {
     this.touch();
-    return this.worker.request("fit", { path, ...overrides }, FitOutcome);
+    return this.worker.call("llm.fit", { path, ...overrides });
+  }
+
+  /** Each model's fit in one worker request (the list of imported models); a model that cannot be estimated says why. */
+  async fitAll(paths: string[]): Promise<{ machine: Machine; fits: { path: string; fit: Fit | null; error: string | null }[] }> {
+    return this.worker.call("llm.fitAll", { paths });
   }
 
   async machine(): Promise<Machine> {
-    return this.worker.request("machine", {}, MachineSchema);
+    return this.worker.call("llm.machine", {});
   }
 
   async loadedPaths(): Promise<Set<string>> {
     if (!this.worker.running) return new Set();
-    const st = await this.worker.request("status", {}, StatusOutcome);
+    const st = await this.worker.call("llm.status", {});
     return new Set(st.loaded.map((l) => l.path));
   }
 
   async unload(path?: string): Promise<void> {
-    if (this.worker.running) await this.worker.request("unload", path ? { path } : {}, StatusOutcome.partial());
+    if (this.worker.running) await this.worker.call("llm.unload", path ? { path } : {});
   }
 
   get(id: string): ModelRecord {

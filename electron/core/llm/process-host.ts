@@ -2,28 +2,26 @@ import { fork } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { NO_PORTS } from "../../common/rpc/transport";
+import { pipeTransport } from "../../common/rpc/ports";
+import type { ChildHandle, ProcessHost } from "../../common/rpc/process";
+import type { Transport } from "../../common/rpc/transport";
 import { RpcError } from "../../common/rpc/wire";
 
 /**
- * One running worker process as the core sees it. Under plain Node it is a
- * `child_process.fork`; under Electron only main can start utility
- * processes, so main implements this over a utilityProcess and hands the core
- * a ProcessHost (see CoreOptions wiring in the Electron entry).
+ * One running model worker as the core sees it: the transport to it (the
+ * worker contract runs over it) and its lifecycle. Under plain Node it is a
+ * `child_process.fork`; under Electron main starts a utilityProcess and
+ * hands the core a port to it (core/entry/host-link.ts).
  */
-export interface WorkerProcess {
-  send(msg: unknown): void;
-  onMessage(fn: (msg: unknown) => void): void;
-  /** Called once when the process ends, for any reason. */
-  onExit(fn: (code: number | null, signal: string | null) => void): void;
-  kill(signal?: NodeJS.Signals): void;
-  readonly pid: number | undefined;
+export interface WorkerProcess extends ChildHandle {
+  readonly transport: Transport;
   /** The end of what the process wrote to stderr (llama.cpp's last words before an abort). */
   stderrTail?(): string;
 }
 
-export interface ProcessHost {
-  start(env: Record<string, string>): WorkerProcess;
-}
+/** How the core starts model workers; the argument is extra environment for the worker. */
+export type WorkerHost = ProcessHost<WorkerProcess, Record<string, string>>;
 
 /**
  * Where the worker entry is: the TypeScript source beside this file (CLI,
@@ -41,7 +39,7 @@ export function workerEntry(): string {
 }
 
 /** The Node host: forks the worker entry, through tsx when it is a .ts file. */
-export function forkProcessHost(entry: string = workerEntry()): ProcessHost {
+export function forkProcessHost(entry: string = workerEntry()): WorkerHost {
   return {
     start(env) {
       const execArgv = entry.endsWith(".ts") ? ["--import", pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href] : [];
@@ -57,25 +55,32 @@ export function forkProcessHost(entry: string = workerEntry()): ProcessHost {
       child.stderr?.on("data", (d: string) => (tail = (tail + d).slice(-2000)));
       // A process that cannot start emits "error" (and maybe no "exit"): report it once, as an exit.
       const exitListeners: ((code: number | null, signal: string | null) => void)[] = [];
-      let ended = false;
+      let ended: { code: number | null; signal: string | null } | null = null;
+      let endTransport: (() => void) | null = null;
       const end = (code: number | null, signal: string | null): void => {
         if (ended) return;
-        ended = true;
+        ended = { code, signal };
         for (const fn of exitListeners) fn(code, signal);
+        endTransport?.();
       };
       child.once("exit", end);
       child.once("error", (e) => {
         tail += `\n${e.message}`;
         end(null, null);
       });
+      // The transport ends with the process (not at IPC disconnect), so its exit code is known by then.
+      const transport = pipeTransport({
+        post: (m) => {
+          if (child.connected) child.send(m as object);
+        },
+        listen: (listener) => void child.on("message", (m: unknown) => listener(m, NO_PORTS)),
+        onEnd: (listener) => void (endTransport = listener),
+      });
       return {
         pid: child.pid,
-        send: (msg) => {
-          if (child.connected) child.send(msg as object);
-        },
-        onMessage: (fn) => void child.on("message", fn),
+        transport,
         onExit: (fn) => {
-          if (ended) fn(child.exitCode, child.signalCode);
+          if (ended) fn(ended.code, ended.signal);
           else exitListeners.push(fn);
         },
         kill: (signal) => void child.kill(signal ?? "SIGTERM"),
@@ -85,69 +90,17 @@ export function forkProcessHost(entry: string = workerEntry()): ProcessHost {
   };
 }
 
-/**
- * Under Electron the core cannot fork (RunAsNode fuse off): its entry asks
- * main to start `dist/worker/model-worker.mjs` with `utilityProcess.fork`
- * and installs a ProcessHost over what main hands back, before createCore:
- *
- *   setProcessHost({ start: (env) => workerProcessOverPort(askMainForWorker(env)) });
- *
- * The worker entry already speaks over `process.parentPort` when it has one.
- * Until something is installed, the Node fork host is used.
- */
-let installed: ProcessHost | null = null;
-
-/** Electron's MessagePortMain as far as the worker link needs it. */
-export interface PortLike {
-  postMessage(message: unknown): void;
-  on(event: "message", listener: (event: { data: unknown }) => void): void;
-  start(): void;
-  close(): void;
-}
-
-/** What main hands back for a utility process it started: its port and its lifecycle. */
-export interface RemoteWorkerHandle {
-  port: PortLike;
-  pid: number | undefined;
-  onExit(listener: (code: number | null, signal: string | null) => void): void;
-  kill(): void;
-}
-
-/** A WorkerProcess over a port from main (Electron). */
-export function workerProcessOverPort(handle: RemoteWorkerHandle): WorkerProcess {
-  handle.port.start();
-  let exited = false;
-  const exitListeners: ((code: number | null, signal: string | null) => void)[] = [];
-  handle.onExit((code, signal) => {
-    if (exited) return;
-    exited = true;
-    handle.port.close();
-    for (const fn of exitListeners) fn(code, signal);
-  });
+/** Under Electron without main's help there is no way to start a worker: say so when asked. */
+export function unavailableHost(): WorkerHost {
   return {
-    pid: handle.pid,
-    send: (msg) => {
-      if (!exited) handle.port.postMessage(msg);
+    start() {
+      throw new RpcError("UNAVAILABLE", "桌面版尚未接入模型进程（需要主进程通过 utilityProcess 启动）：请先使用命令行或 govdesk serve");
     },
-    onMessage: (fn) => handle.port.on("message", (ev) => fn(ev.data)),
-    onExit: (fn) => void exitListeners.push(fn),
-    kill: () => handle.kill(),
   };
 }
 
-export function setProcessHost(host: ProcessHost | null): void {
-  installed = host;
-}
-
-export function defaultProcessHost(): ProcessHost {
-  if (installed) return installed;
+/** The host for plain Node (fork); under Electron the entry must pass main's host. */
+export function defaultWorkerHost(): WorkerHost {
   // Forking the Electron binary with RunAsNode off would start a second app, not a worker.
-  if (process.versions["electron"]) {
-    return {
-      start() {
-        throw new RpcError("UNAVAILABLE", "桌面版尚未接入模型进程（需要主进程通过 utilityProcess 启动）：请先使用命令行或 govdesk serve");
-      },
-    };
-  }
-  return forkProcessHost();
+  return process.versions["electron"] ? unavailableHost() : forkProcessHost();
 }

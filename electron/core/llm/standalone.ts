@@ -2,7 +2,7 @@ import { inspectGguf } from "./gguf-inspect";
 import { LocalChatModel } from "./local-models";
 import { quickModelId } from "./model-id";
 import { forkProcessHost } from "./process-host";
-import { CalibrateOutcome, ModelInfoOutcome, type ModelSpec } from "./protocol";
+import type { ModelSpec } from "./worker-contract";
 import { resolveThreads, type ThreadCalibrations } from "./thread-calibration";
 import { WorkerClient } from "./worker-client";
 
@@ -32,7 +32,7 @@ export async function openStandaloneChat(
       setting: options.threads,
       modelKey,
       calibrations: options.calibrations,
-      calibrate: (candidates, tokens) => worker.request("calibrate", { path: summary.path, gpuLayers, candidates, tokens }, CalibrateOutcome),
+      calibrate: (candidates, tokens) => worker.job("llm.calibrate", { path: summary.path, gpuLayers, candidates, tokens }),
       ...(options.log ? { log: options.log } : {}),
     });
     const spec: ModelSpec = {
@@ -41,7 +41,7 @@ export async function openStandaloneChat(
       threads,
       ...(options.contextSize ? { contextSize: options.contextSize } : {}),
     };
-    const info = await worker.request("info", { model: spec, role: "chat" }, ModelInfoOutcome);
+    const info = await worker.job("llm.load", { model: spec, role: "chat" });
     const model = new LocalChatModel(worker, spec, modelKey, summary.name, info.contextSize);
     return { model, close: () => worker.close() };
   } catch (e) {

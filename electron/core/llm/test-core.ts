@@ -4,7 +4,7 @@ import { defineContract } from "../../common/rpc/define";
 import { createCore, type Core, type CoreServices } from "../core";
 import { connectInProcess } from "../rpc/in-process";
 import { modelHandlers } from "./handlers";
-import type { ModelServiceOptions } from "./model-service";
+import type { CoreOptions } from "../core";
 
 /**
  * Test-only: a core serving the model calls plus settings and jobs, so the
@@ -24,21 +24,19 @@ export type ModelsTestContract = typeof modelsTestContract;
 
 export function openModelsCore(
   dataDir: string,
-  options: ModelServiceOptions = {},
+  options: CoreOptions["modelService"] = {},
 ): {
   core: Core<ModelsTestContract>;
   client: ReturnType<typeof connectInProcess<ModelsTestContract>>;
   services: () => CoreServices;
 } {
-  let services: CoreServices | null = null;
   const core = createCore(
-    { dataDir, host: "test" },
+    { dataDir, host: "test", modelService: options },
     {
       contract: modelsTestContract,
       handlers: (s) => {
-        services = s;
         return {
-          ...modelHandlers(s, options),
+          ...modelHandlers(s),
           "settings.get": () => s.settings.get(),
           "settings.set": (patch) => s.settings.set(patch),
           "jobs.cancel": ({ jobId }) => ({ cancelled: s.jobs.cancel(jobId) }),
@@ -46,5 +44,5 @@ export function openModelsCore(
       },
     },
   );
-  return { core, client: connectInProcess(modelsTestContract, core.router), services: () => services! };
+  return { core, client: connectInProcess(modelsTestContract, core.router), services: () => core.services };
 }

@@ -9,7 +9,7 @@ import { RpcError } from "../../common/rpc/wire";
 import type { ChatChunk } from "./chat-model";
 import { LocalChatModel, LocalEmbedder } from "./local-models";
 import { forkProcessHost } from "./process-host";
-import { ModelInfoOutcome, type ModelSpec } from "./protocol";
+import type { ModelSpec } from "./worker-contract";
 import { WorkerClient } from "./worker-client";
 
 let worker: WorkerClient;
@@ -20,7 +20,7 @@ beforeAll(async () => {
   const path = await ensureTestModel();
   spec = { path, threads: 1, gpuLayers: 0 };
   worker = new WorkerClient(forkProcessHost(), { GOVDESK_LLAMA_GPU: "false" });
-  const info = await worker.request("info", { model: spec, role: "chat" }, ModelInfoOutcome);
+  const info = await worker.job("llm.load", { model: spec, role: "chat" });
   chat = new LocalChatModel(worker, spec, "test", "tiny", info.contextSize);
 }, 60_000);
 afterAll(() => worker.close());
@@ -114,8 +114,9 @@ describe("model worker: a GGUF that passes the header check but not llama.cpp", 
     try {
       const bad = join(t.dir, "bad-shape.gguf");
       await writeFile(bad, writeGguf({ ...tiny, metadata }));
-      const e = await worker.request("info", { model: { path: bad, threads: 1, gpuLayers: 0 }, role: "chat" }, ModelInfoOutcome).catch((x: unknown) => x);
+      const e = await worker.job("llm.load", { model: { path: bad, threads: 1, gpuLayers: 0 }, role: "chat" }).catch((x: unknown) => x);
       expect(e).toBeInstanceOf(RpcError);
+      expect((e as RpcError).code).toBe("MODEL_LOAD_FAILED");
       expect((e as RpcError).message).toMatch(/无法加载模型文件/);
       expect((await ask(6)).tokens).toBe(6);
     } finally {
@@ -126,7 +127,7 @@ describe("model worker: a GGUF that passes the header check but not llama.cpp", 
 
 describe("model worker: embeddings", () => {
   it("returns one unit vector per input, 64-dim, long inputs truncated safely", async () => {
-    const info = await worker.request("info", { model: spec, role: "embedding" }, ModelInfoOutcome);
+    const info = await worker.job("llm.load", { model: spec, role: "embedding" });
     const emb = new LocalEmbedder(worker, spec, "test", info.embeddingDimension);
     expect(emb.dimension).toBe(64);
     const texts = ["采购审批", "季度盘点", "监督检查".repeat(2000), ""];
@@ -142,7 +143,7 @@ describe("model worker: embeddings", () => {
 
   it("gives the same vectors, in order, with two contexts working in parallel", async () => {
     const two: ModelSpec = { ...spec, parallel: 2 };
-    const info = await worker.request("info", { model: two, role: "embedding" }, ModelInfoOutcome);
+    const info = await worker.job("llm.load", { model: two, role: "embedding" });
     const parallel = new LocalEmbedder(worker, two, "test", info.embeddingDimension);
     const single = new LocalEmbedder(worker, spec, "test", 64);
     const texts = Array.from({ length: 9 }, (_, i) => `第${i}条：办公用品采购`);

@@ -1,5 +1,6 @@
 import { RpcError } from "../../common/rpc/wire";
 import type { CoreServices } from "../services";
+import type { Embedder } from "../llm/embedder";
 import type { Db } from "../store/open-store";
 import { findBase } from "../ingest/kb-repo";
 import { keywordSearch, type RankedChunk } from "./keyword";
@@ -73,10 +74,11 @@ export function hybridSearch(db: Db, kbId: number, query: string, vector: Float3
  * ranking when an embedding model is set and the base's vectors were made
  * by it, merged by RRF. The assistant's RAG calls this.
  */
-export async function searchKnowledgeBase(s: CoreServices, kbName: string, query: string, opts: SearchOptions): Promise<SearchHit[]> {
+export async function searchKnowledgeBase(s: CoreServices, kbName: string, query: string, opts: SearchOptions & { embedder?: Embedder | null }): Promise<SearchHit[]> {
   const base = findBase(s.store.db, kbName);
   if (!base) throw new RpcError("NOT_FOUND", `找不到知识库“${kbName}”。请先用 govdesk kb create 创建，或检查名称。`);
-  const embedder = query.trim() ? await s.embedder() : null;
+  // The caller's embedder when it has one (asked for once per search or question), else the configured one.
+  const embedder = !query.trim() ? null : opts.embedder !== undefined ? opts.embedder : await s.embedder();
   let vector: Float32Array | null = null;
   if (embedder && base.embedModel === embedder.modelId && !base.needsReembed) vector = (await embedder.embed([query]))[0] ?? null;
   return hybridSearch(s.store.db, base.id, query, vector, opts);

@@ -6,7 +6,7 @@ import { RpcError } from "../../common/rpc/wire";
 import { createCore, type Core } from "../core";
 import { connectInProcess } from "../rpc/in-process";
 import { tempDir } from "../testing/temp-dir";
-import { assertExportAllowed, assertModelAllowed, assertSettingsPatchAllowed, audit, fileLimitRefusal, getAudit, policySettings, redactForExport, redactForRemote, requirePolicy } from "./services";
+import { assertExportAllowed, assertModelAllowed, assertSettingsPatchAllowed, audit, fileLimitRefusal, policySettings, redactForExport, redactForRemote, requirePolicy } from "./services";
 
 let dir: string;
 let cleanup: () => void;
@@ -29,8 +29,8 @@ function open(policy?: unknown) {
   return connectInProcess(contract, core.router);
 }
 
-/** The services the handlers get, rebuilt from the core for the helper functions. */
-const services = (c: Core) => ({ store: c.store, dataDir: c.dataDir, onClose: () => {}, log: () => {} });
+/** The services the handlers get, for the helper functions. */
+const services = (c: Core) => c.services;
 
 describe("policy.get", () => {
   it("answers the policy, and which settings are locked and why", async () => {
@@ -86,7 +86,7 @@ describe("policy.get", () => {
 });
 
 describe("audit calls", () => {
-  it("the first use records policy.load; list, verify and export go through the contract", async () => {
+  it("a session's first record is preceded by policy.load; list, verify and export go through the contract", async () => {
     const client = open({ audit: { logQuestions: false } });
     audit(services(core!), { type: "ask", object: "kb:公文", question: "秘密问题" });
     const list = await client.call("audit.list", {});
@@ -103,7 +103,7 @@ describe("audit calls", () => {
 
   it("an invalid policy is recorded as policy.invalid", async () => {
     const client = open("{");
-    getAudit(services(core!));
+    services(core!).audit.recordPolicy();
     const list = await client.call("audit.list", {});
     expect(list.entries[0]).toMatchObject({ type: "policy.invalid", detail: { error: expect.stringMatching(/JSON/) } });
   });

@@ -8,7 +8,7 @@ import { NO_POLICY } from "./policy/load-policy";
 import { findPersonalData, applySpans } from "./redact/redact";
 import { listAudit } from "./audit/read";
 import { verifyAuditDir } from "./audit/verify";
-import { assertExportAllowed, audit, auditDir, getAudit, getPolicyLoad } from "./services";
+import { assertExportAllowed, audit } from "./services";
 import { exportPack } from "./packs/export-pack";
 import { installPack } from "./packs/import-pack";
 import { preinstallPacks } from "./packs/preinstall";
@@ -19,10 +19,10 @@ type SecurityContract = ContractDef<typeof securityMethods, typeof securityEvent
 export function securityHandlers(s: CoreServices): Handlers<SecurityContract> {
   // The core reads the policy when it starts and, from then on, refuses any
   // connection the policy does not allow (an invalid policy allows none).
-  const load = getPolicyLoad(s);
+  const load = s.policy.load;
   s.onClose(
     guardCore(s, load.ok ? load.policy : NO_POLICY, (a, reason) =>
-      getAudit(s).record({ type: "network.blocked", object: `${a.protocol}:${a.host}${a.port ? `:${a.port}` : ""}`, detail: { reason } }),
+      s.audit.record({ type: "network.blocked", object: `${a.protocol}:${a.host}${a.port ? `:${a.port}` : ""}`, detail: { reason } }),
     ),
   );
   const packs = load.ok ? load.policy.knowledgePacks.folder : undefined;
@@ -52,15 +52,17 @@ export function securityHandlers(s: CoreServices): Handlers<SecurityContract> {
       return r;
     },
     "policy.get": () => {
-      const load = getPolicyLoad(s);
+      const load = s.policy.load;
       return load.ok
         ? { ok: true, path: load.path, exists: load.exists, policy: load.policy, locked: lockedKeys(load.policy), sources: load.sources, origins: load.origins }
         : { ok: false, path: load.path, error: load.error, issues: load.issues, sources: load.sources };
     },
-    "audit.list": (input) => listAudit(auditDir(s), input),
-    "audit.verify": () => verifyAuditDir(auditDir(s)),
+    "audit.list": (input) => listAudit(s.audit.dir, input),
+    "audit.verify": () => verifyAuditDir(s.audit.dir),
     "audit.export": () => {
-      const audit = getAudit(s);
+      const audit = s.audit;
+      // The session's policy record first, so the export holds it like the log will.
+      audit.recordPolicy();
       const verify = audit.verify();
       const { content, entries } = audit.exportText();
       // Recorded after reading, so the export is the log as it was asked for.

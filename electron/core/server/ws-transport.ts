@@ -1,5 +1,5 @@
 import type { WebSocket } from "ws";
-import { listenerSet, type Transport } from "../../common/rpc/transport";
+import { transportCore, type Transport } from "../../common/rpc/transport";
 
 /**
  * One WebSocket connection as a Transport: each text frame is one JSON
@@ -7,10 +7,9 @@ import { listenerSet, type Transport } from "../../common/rpc/transport";
  * router answers them with BAD_MESSAGE like any other malformed message.
  */
 export function wsTransport(socket: WebSocket): Transport {
-  const messages = listenerSet<[unknown]>();
-  const closes = listenerSet<[]>();
+  const core = transportCore();
   socket.on("message", (data, isBinary) => {
-    if (isBinary) return messages.emit("(binary frame)");
+    if (isBinary) return core.receive("(binary frame)");
     const text = data.toString();
     let parsed: unknown;
     try {
@@ -18,23 +17,19 @@ export function wsTransport(socket: WebSocket): Transport {
     } catch {
       parsed = text;
     }
-    messages.emit(parsed);
+    core.receive(parsed);
   });
   // A protocol error (e.g. a frame over maxPayload): ws has already sent the close
   // (1009) and ends the socket; without a listener it would also throw the error
   // as an uncaught exception and take the whole server down.
   socket.on("error", () => {});
-  socket.on("close", () => {
-    closes.emit();
-    messages.clear();
-    closes.clear();
-  });
+  socket.on("close", () => void core.shut());
   return {
     send(message) {
       if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
     },
-    onMessage: (l) => messages.add(l),
-    onClose: (l) => closes.add(l),
+    onMessage: core.onMessage,
+    onClose: core.onClose,
     close: () => socket.close(),
   };
 }

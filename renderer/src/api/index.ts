@@ -4,6 +4,7 @@ import { contract, type Contract, type CoreState } from "../../../electron/commo
 import { createClient } from "../../../electron/common/rpc/client";
 import { runJob as runJobOver, type JobRunOptions } from "../../../electron/common/rpc/run-job";
 import { createSwitchableTransport } from "../../../electron/common/rpc/switchable";
+import { bridgedClient } from "./bridged";
 import { browserConnector } from "./browser-socket";
 import { createCoreStateCell, type CoreStateCell } from "./core-state";
 import { startReconnecting } from "./reconnect";
@@ -25,7 +26,8 @@ interface Host {
 
 const STARTING: CoreState = { state: "starting", attempt: 0 };
 
-function electronHost(bridged: RpcClient<Contract>): Host {
+function electronHost(api: RpcClient<Contract>): Host {
+  const bridged = bridgedClient(api);
   const coreState = createCoreStateCell(STARTING);
   bridged.on("core.state", (s) => coreState.set(s));
   // Main may have announced "running" before this page loaded; a call that

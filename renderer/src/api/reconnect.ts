@@ -1,6 +1,6 @@
 import type { CoreState } from "../../../electron/common/contract";
 import type { SwitchableTransport } from "../../../electron/common/rpc/switchable";
-import { listenerSet, type Transport } from "../../../electron/common/rpc/transport";
+import { transportCore, type Transport } from "../../../electron/common/rpc/transport";
 import { backoffDelay, hasGivenUp } from "./backoff";
 
 /** One socket, reduced to what the reconnect loop needs (tests fake it). */
@@ -51,16 +51,15 @@ export function startReconnecting(opts: ReconnectOptions): { stop(): void } {
   function open(): void {
     timer = undefined;
     const mine = ++generation;
-    const messages = listenerSet<[unknown]>();
-    const closes = listenerSet<[]>();
+    const core = transportCore();
     let isOpen = false;
     let ended = false;
     let conn: SocketConn | null = null;
     // Declared before connecting so a connector that opens synchronously still works.
     const pipe: Transport = {
       send: (m) => conn?.send(JSON.stringify(m)),
-      onMessage: (l) => messages.add(l),
-      onClose: (l) => closes.add(l),
+      onMessage: core.onMessage,
+      onClose: core.onClose,
       close: () => conn?.close(),
     };
     const handlers: SocketHandlers = {
@@ -75,14 +74,12 @@ export function startReconnecting(opts: ReconnectOptions): { stop(): void } {
       onText(text) {
         if (!isOpen || ended) return;
         const msg = parseFrame(text);
-        if (msg !== NOT_JSON) messages.emit(msg);
+        if (msg !== NOT_JSON) core.receive(msg);
       },
       onClose() {
         if (ended) return;
         ended = true;
-        closes.emit();
-        messages.clear();
-        closes.clear();
+        core.shut();
         if (!stopped && mine === generation) retry(isOpen);
       },
     };

@@ -21,7 +21,7 @@ describe("search filter form values", () => {
   });
 
   it("round-trips filters through the form and counts them", () => {
-    const f = { format: ["pdf", "ofd"], issuer: "市政府", dateFrom: "2024-01-01" };
+    const f = { format: ["pdf" as const, "ofd" as const], issuer: "市政府", dateFrom: "2024-01-01" };
     expect(toFilters(fromFilters(f))).toEqual(f);
     expect(filterCount(f)).toBe(3);
     expect(filterCount({})).toBe(0);

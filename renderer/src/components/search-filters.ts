@@ -5,7 +5,7 @@ export const FILTER_FORMATS = DocFormat.options;
 
 /** The filter controls' form values, as typed by the user. */
 export interface FilterValues {
-  format?: string[];
+  format?: (typeof DocFormat.options)[number][];
   issuer?: string;
   docNumber?: string;
   dateFrom?: string;

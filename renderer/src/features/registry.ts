@@ -1,9 +1,8 @@
-import { CloudServerOutlined, FileTextOutlined, InfoCircleOutlined, MessageOutlined, SafetyCertificateOutlined, SettingOutlined } from "@ant-design/icons";
+import { BookOutlined, CloudServerOutlined, FileTextOutlined, InfoCircleOutlined, MessageOutlined, SafetyCertificateOutlined, SettingOutlined } from "@ant-design/icons";
 import { lazy, type ComponentType } from "react";
 import type { MessageKey } from "../i18n/zh-CN";
 import type { FeatureId } from "./ids";
 import { pickFeature } from "./resolve";
-import { BookOutlined } from "@ant-design/icons";
 
 /*
  * Each screen's code loads when the screen is first shown (the shell
@@ -20,8 +19,7 @@ const AboutPanel = lazy(() => import("./about/AboutPanel").then((m) => ({ defaul
 
 /**
  * The screens that exist, in menu order. A screen is added by one entry
- * here; planned screens (knowledge, chat, summarise, models) get theirs when
- * they are built, never as placeholders.
+ * here when it is built, never as a placeholder.
  */
 export interface Feature {
   id: FeatureId;

@@ -1,11 +1,13 @@
-import type { IngestResultOut, KbBase, KbDocument, KbHit, KbProgress } from "../../../common/contracts/knowledge";
+import type { JobProgress } from "../../../common/contract";
+import type { IngestResult, KbBase, KbDocument, KbHit } from "../../../common/contracts/knowledge";
 
 const STAGE: Record<string, string> = { scan: "扫描", hash: "校验", extract: "提取", ocr: "识别", embed: "向量化", write: "写入", reembed: "重新向量化", done: "完成" };
 const STATUS: Record<KbDocument["status"], string> = { queued: "排队中", indexing: "索引中", ready: "就绪", failed: "失败", needs_ocr: "需要 OCR" };
 
-export function progressLine(p: KbProgress): string {
-  const stage = p.stage === "ocr" && p.ocrPages ? `正在识别第 ${p.ocrPage ?? 1}/${p.ocrPages} 页` : (STAGE[p.stage] ?? p.stage);
-  return `[${p.done}/${p.total}] ${stage}${p.file ? ` ${p.file}` : ""}`;
+export function progressLine(p: JobProgress): string {
+  // OCR names the page it reads: "正在识别第 3/9 页".
+  const stage = p.stage === "ocr" && p.sub ? `正在识别第 ${p.sub.done}/${p.sub.total} 页` : (STAGE[p.stage] ?? p.stage);
+  return `[${p.done}/${p.total}] ${stage}${p.item ? ` ${p.item}` : ""}`;
 }
 
 /** A document's status as the table shows it: OCR'd text says so, with its mean confidence. */
@@ -14,7 +16,7 @@ export function statusText(d: Pick<KbDocument, "status" | "ocr">): string {
   return STATUS[d.status];
 }
 
-export function formatIngest(r: IngestResultOut): string {
+export function formatIngest(r: IngestResult): string {
   const lines = [`完成：成功 ${r.ok}，跳过（未变化）${r.skipped}，失败 ${r.failed.length}，共 ${r.total}${r.cancelled ? "（已取消，剩余文件仍在队列中，再次运行即可继续）" : ""}`];
   for (const f of r.failed) lines.push(`  失败：${f.path}：${f.error}`);
   return lines.join("\n") + "\n";

@@ -37,7 +37,7 @@ export function registerChatCommand(program: Command): void {
         const settings = new SettingsRepo(core.store.db).get();
         const repo = new ModelsRepo(core.store.db);
         const path = (await inspectGguf(opts.model ?? defaultChatPath(repo, settings.defaultChatModelId))).path;
-        await assertPathAllowed({ store: core.store, onClose: () => {} }, path);
+        await assertPathAllowed(core.services, path);
         // Threads "auto" are measured once per model and machine and kept in the database, hence the core stays open until the model is.
         const modelKey = repo.byPath(path)?.id;
         opened = await openStandaloneChat(path, { threads: opts.threads ?? settings.threads, calibrations: new ThreadCalibrations(core.store.db), ...(modelKey ? { modelKey } : {}) });

@@ -47,7 +47,8 @@ export async function runAsk(s: CoreServices, repo: ConversationsRepo, input: As
     history = history.slice(0, -1);
   }
   hooks.progress(0, 3, "search");
-  const search = (q: string) => searchKnowledgeBase(s, kb, q, { k: input.k, ...(input.filters ? { filters: input.filters } : {}) });
+  const embedder = await s.embedder({ signal: hooks.signal });
+  const search = (q: string) => searchKnowledgeBase(s, kb, q, { k: input.k, embedder, ...(input.filters ? { filters: input.filters } : {}) });
   let hits = await search(question);
   let relevanceQuery = question;
   // A follow-up ("它由谁负责？") may name nothing itself: search again with the previous question.

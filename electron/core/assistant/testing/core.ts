@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { contract, type Contract } from "../../../common/contract";
-import { createCore, productHandlers, type Core } from "../../core";
+import { createCore, type Core } from "../../core";
 import type { ChatModel } from "../../llm/chat-model";
 import { connectInProcess } from "../../rpc/in-process";
 import { longNotice } from "./documents";
@@ -11,17 +11,7 @@ import { longNotice } from "./documents";
  * (a real node-llama-cpp model in tests, or null for "no model set").
  */
 export function openAssistantCore(dataDir: string, model: () => ChatModel | null): { core: Core<Contract>; client: ReturnType<typeof connectInProcess<Contract>> } {
-  const core = createCore(
-    { dataDir, host: "test" },
-    {
-      contract,
-      handlers: (s) => {
-        const handlers = productHandlers(s);
-        s.setModelProvider({ chatModel: async () => model(), embedder: async () => null });
-        return handlers;
-      },
-    },
-  );
+  const core = createCore({ dataDir, host: "test", modelProvider: { chatModel: async () => model(), embedder: async () => null } });
   return { core, client: connectInProcess(contract, core.router) };
 }
 

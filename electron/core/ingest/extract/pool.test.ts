@@ -27,4 +27,21 @@ describe("ExtractPool (worker threads from TypeScript source)", () => {
       await pool.close();
     }
   });
+
+  it("a cancel ends the file's thread (OCR cannot stop mid-page): CANCELLED, and the pool keeps serving", async () => {
+    const p = join(dir, "大.txt");
+    await writeFile(p, "第一章 总则\n".repeat(200_000));
+    const pool = new ExtractPool(1);
+    try {
+      const ac = new AbortController();
+      const running = pool.prepare(p, ac.signal);
+      setTimeout(() => ac.abort(), 5);
+      await expect(running).rejects.toMatchObject({ code: "CANCELLED" });
+      const small = join(dir, "小.txt");
+      await writeFile(small, "二、工作任务\n每季度开展一次自查。");
+      expect((await pool.prepare(small)).doc.title).toBe("二、工作任务");
+    } finally {
+      await pool.close();
+    }
+  });
 });

@@ -3,21 +3,26 @@ import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
+import { createClient, type TransportClient } from "../../../common/rpc/client";
+import { pipeTransport } from "../../../common/rpc/ports";
+import { runJob } from "../../../common/rpc/run-job";
 import { RpcError } from "../../../common/rpc/wire";
+import { threadPipe } from "../../rpc/node-pipes";
+import { extractContract, type ExtractContract } from "./extract-contract";
 import type { OcrProgress } from "../ocr/candidates";
 import { prepareFile, type Prepared, type PrepareOcr } from "../prepare";
 import { resolveLimits, type ExtractLimits } from "./limits";
 
-interface Pending {
-  resolve: (d: Prepared) => void;
-  reject: (e: unknown) => void;
-  path: string;
-  onProgress?: ((p: OcrProgress) => void) | undefined;
-}
-
-interface Slot {
+/** One extraction thread: a client of extract-contract.ts over its port, and how it ended if it did. */
+interface Thread {
   worker: Worker;
-  busy: Pending & { id: number; timer: NodeJS.Timeout };
+  client: TransportClient<ExtractContract>;
+  /** Rejects when the thread is killed (timeout, parser crash). */
+  dead: Promise<never>;
+  killedWith: RpcError | null;
+  die(e: RpcError): void;
+  /** Hears each page OCR reads for the file in hand. */
+  onPage: ((p: OcrProgress) => void) | null;
 }
 
 /**
@@ -41,10 +46,9 @@ function workerSpec(): { file: string; workerData?: unknown } | null {
  * batch). Falls back to in-process extraction when workers cannot start.
  */
 export class ExtractPool {
-  private readonly idle: Worker[] = [];
-  private readonly slots = new Map<Worker, Slot["busy"]>();
+  private readonly idle: Thread[] = [];
+  private readonly busy = new Set<Thread>();
   private readonly waiting: (() => void)[] = [];
-  private nextId = 1;
   private readonly spec: ReturnType<typeof workerSpec>;
   private readonly limits: ExtractLimits;
   private closed = false;
@@ -73,91 +77,98 @@ export class ExtractPool {
    */
   async prepare(path: string, signal?: AbortSignal, ocr?: PrepareOcr): Promise<Prepared> {
     if (!this.spec) return prepareFile(path, this.limits, signal, ocr);
-    const worker = await this.acquire();
-    const id = this.nextId++;
-    // Only this request's thread, and only while it still works on this request.
-    const onAbort = (): void => {
-      if (this.slots.get(worker)?.id === id) this.kill(worker, new RpcError("CANCELLED", "已取消"));
+    const thread = await this.acquire();
+    let timer = this.watchdog(thread);
+    // A page read: the thread is alive, so its time limit starts again.
+    thread.onPage = (p) => {
+      clearTimeout(timer);
+      timer = this.watchdog(thread);
+      ocr?.onProgress?.(p);
     };
+    // OCR cannot stop mid-page: a cancel ends the thread, and only while it works on this file.
+    const onAbort = (): void => this.kill(thread, new RpcError("CANCELLED", "已取消"));
     try {
-      return await new Promise<Prepared>((resolve, reject) => {
-        const timer = this.watchdog(worker, path);
-        this.slots.set(worker, { id, path, resolve, reject, timer, onProgress: ocr?.onProgress });
-        worker.postMessage({ id, path, limits: this.limits, ...(ocr ? { ocr: ocr.settings } : {}) });
-        if (signal?.aborted) onAbort();
-        else signal?.addEventListener("abort", onAbort, { once: true });
-      });
+      const running = runJob(extractContract, thread.client, "extract.prepare", { path, limits: this.limits, ...(ocr ? { ocr: ocr.settings } : {}) });
+      if (signal?.aborted) onAbort();
+      else signal?.addEventListener("abort", onAbort, { once: true });
+      return await Promise.race([running, thread.dead]);
+    } catch (e) {
+      const k = thread.killedWith;
+      throw k ? new RpcError(k.code, `${k.message}：${path}`, k.detail) : e;
     } finally {
+      clearTimeout(timer);
       signal?.removeEventListener("abort", onAbort);
+      thread.onPage = null;
+      if (!thread.killedWith) this.release(thread);
     }
   }
 
   /** The in-thread limit fires first; this one catches a thread stuck in synchronous code (OCR: per page). */
-  private watchdog(worker: Worker, path: string): NodeJS.Timeout {
-    return setTimeout(() => this.kill(worker, new RpcError("INVALID_INPUT", `读取超时：${path}`)), this.limits.timeoutMs + 5000);
+  private watchdog(thread: Thread): NodeJS.Timeout {
+    return setTimeout(() => this.kill(thread, new RpcError("INVALID_INPUT", "读取超时")), this.limits.timeoutMs + 5000);
   }
 
-  private acquire(): Promise<Worker> {
+  private acquire(): Promise<Thread> {
     clearTimeout(this.idleTimer);
-    const w = this.idle.pop();
-    if (w) return Promise.resolve(w);
-    if (this.slots.size + this.idle.length < this.size) return Promise.resolve(this.spawn());
+    const t = this.idle.pop();
+    if (t) return Promise.resolve(this.take(t));
+    if (this.busy.size + this.idle.length < this.size) return Promise.resolve(this.take(this.spawn()));
     return new Promise((r) => this.waiting.push(() => r(this.acquire())));
   }
 
-  private spawn(): Worker {
-    const spec = this.spec!;
-    const worker = new Worker(spec.file, spec.workerData ? { workerData: spec.workerData } : {});
-    worker.on("message", (m: { id: number; ok: boolean; prepared?: Prepared; error?: { code: string; message: string; detail?: string }; progress?: OcrProgress }) => {
-      const busy = this.slots.get(worker);
-      if (!busy || busy.id !== m.id) return;
-      if (m.progress) {
-        // A page read: the thread is alive, so its time limit starts again.
-        clearTimeout(busy.timer);
-        busy.timer = this.watchdog(worker, busy.path);
-        busy.onProgress?.(m.progress);
-        return;
-      }
-      this.release(worker, busy);
-      if (m.ok && m.prepared) busy.resolve(m.prepared);
-      else busy.reject(new RpcError(m.error?.code === "CANCELLED" ? "CANCELLED" : "INVALID_INPUT", m.error?.message ?? "读取失败", m.error?.detail));
-    });
-    worker.on("error", (e) => this.kill(worker, new RpcError("INVALID_INPUT", `读取文件时解析程序出错`, String(e))));
-    worker.unref();
-    return worker;
+  private take(t: Thread): Thread {
+    this.busy.add(t);
+    return t;
   }
 
-  private release(worker: Worker, busy: Slot["busy"]): void {
-    clearTimeout(busy.timer);
-    this.slots.delete(worker);
-    if (this.closed) void worker.terminate();
-    else this.idle.push(worker);
+  private spawn(): Thread {
+    const spec = this.spec!;
+    const worker = new Worker(spec.file, spec.workerData ? { workerData: spec.workerData } : {});
+    let die!: (e: RpcError) => void;
+    const dead = new Promise<never>((_, reject) => (die = reject));
+    dead.catch(() => {});
+    const client = createClient(extractContract, pipeTransport(threadPipe(worker, "exit", () => void worker.terminate())), {
+      closedError: () => new RpcError("INVALID_INPUT", "读取文件时解析程序意外退出"),
+    });
+    const thread: Thread = { worker, client, dead, killedWith: null, die, onPage: null };
+    client.on("extract.page", ({ jobId: _job, ...p }) => thread.onPage?.(p));
+    worker.on("error", (e) => this.kill(thread, new RpcError("INVALID_INPUT", "读取文件时解析程序出错", String(e))));
+    // A thread that ends on its own (out of memory, a native abort) fails the file it held.
+    worker.once("exit", () => {
+      if (this.busy.has(thread) || this.idle.includes(thread)) this.kill(thread, new RpcError("INVALID_INPUT", "读取文件时解析程序意外退出"));
+    });
+    worker.unref();
+    return thread;
+  }
+
+  private release(thread: Thread): void {
+    this.busy.delete(thread);
+    if (this.closed) void thread.worker.terminate();
+    else this.idle.push(thread);
     this.waiting.shift()?.();
-    if (this.slots.size === 0) {
+    if (this.busy.size === 0) {
       clearTimeout(this.idleTimer);
-      this.idleTimer = setTimeout(() => void Promise.all(this.idle.splice(0).map((w) => w.terminate())), this.idleTimeoutMs);
+      this.idleTimer = setTimeout(() => void Promise.all(this.idle.splice(0).map((t) => t.worker.terminate())), this.idleTimeoutMs);
       this.idleTimer.unref();
     }
   }
 
-  private kill(worker: Worker, e: RpcError): void {
-    const busy = this.slots.get(worker);
-    if (busy) {
-      clearTimeout(busy.timer);
-      this.slots.delete(worker);
-      busy.reject(new RpcError(e.code, `${e.message}：${busy.path}`, e.detail));
-    }
-    const i = this.idle.indexOf(worker);
+  private kill(thread: Thread, e: RpcError): void {
+    if (thread.killedWith) return;
+    thread.killedWith = e;
+    thread.die(e);
+    this.busy.delete(thread);
+    const i = this.idle.indexOf(thread);
     if (i >= 0) this.idle.splice(i, 1);
-    void worker.terminate();
+    void thread.worker.terminate();
     this.waiting.shift()?.();
   }
 
   async close(): Promise<void> {
     this.closed = true;
     clearTimeout(this.idleTimer);
-    await Promise.all(this.idle.splice(0).map((w) => w.terminate()));
-    for (const [w] of this.slots) void w.terminate();
+    await Promise.all(this.idle.splice(0).map((t) => t.worker.terminate()));
+    for (const t of this.busy) void t.worker.terminate();
   }
 }
 

@@ -1,27 +1,38 @@
 import { parentPort } from "node:worker_threads";
+import { pipeTransport } from "../../../common/rpc/ports";
+import { createRouter, type Router } from "../../../common/rpc/router";
+import { RpcError } from "../../../common/rpc/wire";
+import { JobManager } from "../../rpc/jobs";
+import { threadPipe } from "../../rpc/node-pipes";
 import { prepareFile } from "../prepare";
-import type { OcrSettings } from "../ocr/candidates";
-import type { ExtractLimits } from "./limits";
+import { extractContract, type ExtractContract } from "./extract-contract";
+import { extractError } from "./limits";
 
 /**
- * Worker-thread side of the extraction pool: extract, chunk and segment one
- * file at a time; errors sent back as data. With `ocr`, each page OCR reads
- * is reported as `{id, progress}` before the final `{id, ok, …}`.
+ * Worker-thread side of the extraction pool: serves extract-contract.ts,
+ * one file at a time (the pool gives each thread one file). With `ocr`, each
+ * page OCR reads is reported as an extract.page event before the job ends. A
+ * parser's own exception becomes that file's error, in its words, as it would
+ * in-process.
  */
-export interface WorkerRequest {
-  id: number;
-  path: string;
-  limits?: Partial<ExtractLimits>;
-  ocr?: OcrSettings;
-}
-
-parentPort?.on("message", (req: WorkerRequest) => {
-  const ocr = req.ocr ? { settings: req.ocr, onProgress: (progress: unknown) => parentPort?.postMessage({ id: req.id, progress }) } : undefined;
-  prepareFile(req.path, req.limits, undefined, ocr).then(
-    (prepared) => parentPort?.postMessage({ id: req.id, ok: true, prepared }),
-    (e: unknown) => {
-      const err = e as { code?: string; message?: string; detail?: string };
-      parentPort?.postMessage({ id: req.id, ok: false, error: { code: err.code ?? "INTERNAL", message: err.message ?? String(e), detail: err.detail } });
-    },
-  );
+let router: Router<ExtractContract> | null = null;
+const jobs = new JobManager({
+  progress: (p) => router?.emit("job.progress", p),
+  finished: (f) => router?.emit("job.finished", f),
 });
+router = createRouter(
+  extractContract,
+  {
+    "extract.prepare": async ({ path, limits, ocr }, job) => {
+      const onProgress = (p: { page: number; done: number; total: number }): void => router?.emit("extract.page", { jobId: job.jobId, ...p });
+      try {
+        return await prepareFile(path, limits, job.signal, ocr ? { settings: ocr, onProgress } : undefined);
+      } catch (e) {
+        throw e instanceof RpcError ? e : extractError(e instanceof Error ? e.message : String(e));
+      }
+    },
+    "jobs.cancel": ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
+  },
+  { jobs, name: "文件读取程序", log: (line) => void process.stderr.write(`extract worker: ${line}\n`) },
+);
+if (parentPort) router.attach(pipeTransport(threadPipe(parentPort, "close")), { trusted: true });

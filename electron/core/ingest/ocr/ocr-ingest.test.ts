@@ -2,6 +2,7 @@ import { readdirSync, statSync, writeFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { JobProgress } from "../../../common/contract";
 import { runJob } from "../../../common/rpc/run-job";
 import { writeGarbledPdf, writeScannedPdf } from "../../testing/ocr-fixtures";
 import { encodePng, encodeTiff, textPage } from "../../testing/ocr-images";
@@ -49,9 +50,7 @@ describe("OCR in kb add and extract", () => {
     await writeScannedPdf(scan, [textPage(NOTICE, { width: 900 })]);
     await kb.client.call("kb.create", { name: "政策" });
     const stages: string[] = [];
-    const off = kb.client.on("kb.progress", (p) => p.stage === "ocr" && stages.push(`${p.ocrPage}/${p.ocrPages}`));
-    const r = await runJob(kbContract, kb.client, "kb.add", { name: "政策", paths: [scan] });
-    off();
+    const r = await runJob(kbContract, kb.client, "kb.add", { name: "政策", paths: [scan] }, { onProgress: (p) => void (p.stage === "ocr" && stages.push(`${p.sub?.done}/${p.sub?.total}`)) });
     expect(r).toMatchObject({ ok: 1, failed: [] });
     expect(stages).toContain("1/1");
 
@@ -122,12 +121,12 @@ describe("OCR in kb add and extract", () => {
     await kb.client.call("kb.create", { name: "长" });
     const abort = new AbortController();
     let reached = 0;
-    const off = kb.client.on("kb.progress", (p) => {
+    const onProgress = (p: JobProgress): void => {
       if (p.stage !== "ocr") return;
-      reached = Math.max(reached, p.ocrPage ?? 0);
+      reached = Math.max(reached, p.sub?.done ?? 0);
       if (reached >= 6) abort.abort();
-    });
-    await expect(runJob(kbContract, kb.client, "kb.add", { name: "长", paths: [scan] }, { signal: abort.signal })).rejects.toThrow(/取消/);
+    };
+    await expect(runJob(kbContract, kb.client, "kb.add", { name: "长", paths: [scan] }, { signal: abort.signal, onProgress })).rejects.toThrow(/取消/);
     let [doc] = (await kb.client.call("kb.documents", { name: "长" })).documents;
     expect(doc!.status).toBe("queued");
     const done = cacheFiles();
@@ -136,10 +135,7 @@ describe("OCR in kb add and extract", () => {
     const before = new Map(done.map((f) => [f, statSync(f).mtimeMs]));
 
     const seen: number[] = [];
-    const off2 = kb.client.on("kb.progress", (p) => p.stage === "ocr" && seen.push(p.ocrPage ?? 0));
-    const second = await runJob(kbContract, kb.client, "kb.add", { name: "长", paths: [scan] });
-    off();
-    off2();
+    const second = await runJob(kbContract, kb.client, "kb.add", { name: "长", paths: [scan] }, { onProgress: (p) => void (p.stage === "ocr" && seen.push(p.sub?.done ?? 0)) });
     expect(second).toMatchObject({ ok: 1, cancelled: false });
     [doc] = (await kb.client.call("kb.documents", { name: "长" })).documents;
     expect(doc).toMatchObject({ status: "ready", pages: 200 });

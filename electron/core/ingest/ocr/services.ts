@@ -8,7 +8,7 @@ export function ocrCacheDir(s: Pick<CoreServices, "dataDir">): string {
 }
 
 /** IT's OCR policy and the cache folder, as ingestion and extraction take them. */
-export function ocrPolicySettings(s: Pick<CoreServices, "store" | "onClose" | "dataDir">): { disabled: boolean; maxPages?: number; cacheDir: string } {
+export function ocrPolicySettings(s: Pick<CoreServices, "policy" | "dataDir">): { disabled: boolean; maxPages?: number; cacheDir: string } {
   const p = requirePolicy(s).ocr;
   return { disabled: p.disabled, ...(p.maxPagesPerDocument !== undefined ? { maxPages: p.maxPagesPerDocument } : {}), cacheDir: ocrCacheDir(s) };
 }

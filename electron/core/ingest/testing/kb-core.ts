@@ -18,17 +18,12 @@ export const kbContract = defineContract(
 export type KbContract = typeof kbContract;
 
 export function kbCore(dataDir: string, embedder: Embedder | null = null, host: "test" | "serve" = "test"): { core: Core<KbContract>; client: ReturnType<typeof connectInProcess<KbContract>>; services: () => CoreServices } {
-  let services: CoreServices | null = null;
   const core = createCore(
-    { dataDir, host },
+    { dataDir, host, modelProvider: { embedder: async () => embedder, chatModel: async () => null } },
     {
       contract: kbContract,
-      handlers: (s): Handlers<KbContract> => {
-        services = s;
-        s.setModelProvider({ embedder: async () => embedder, chatModel: async () => null });
-        return { ...knowledgeHandlers(s), "jobs.cancel": ({ jobId }) => ({ cancelled: s.jobs.cancel(jobId) }) };
-      },
+      handlers: (s): Handlers<KbContract> => ({ ...knowledgeHandlers(s), "jobs.cancel": ({ jobId }) => ({ cancelled: s.jobs.cancel(jobId) }) }),
     },
   );
-  return { core, client: connectInProcess(kbContract, core.router), services: () => services! };
+  return { core, client: connectInProcess(kbContract, core.router), services: () => core.services };
 }

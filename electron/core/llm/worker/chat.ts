@@ -1,5 +1,5 @@
 import { LlamaChat, type ChatHistoryItem, type Llama, type LlamaGrammar, type Token } from "node-llama-cpp";
-import type { ChatOutcome, ChatParams } from "../protocol";
+import type { ChatOutcome, ChatParams } from "../worker-contract";
 import { takeTurn, type ChatSlot } from "./loaded-models";
 
 type Params = Omit<ChatParams, "model">;

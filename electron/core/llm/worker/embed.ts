@@ -1,5 +1,5 @@
 import type { Token } from "node-llama-cpp";
-import type { EmbedOutcome } from "../protocol";
+import type { EmbedOutcome } from "../worker-contract";
 import { takeTurn, type EmbedSlot } from "./loaded-models";
 
 /**

@@ -5,7 +5,7 @@ import {
   type LlamaEmbeddingContext,
   type LlamaModel,
 } from "node-llama-cpp";
-import { type ModelSpec } from "../protocol";
+import { type ModelSpec } from "../worker-contract";
 
 type Spec = ReturnType<typeof ModelSpec.parse>;
 

@@ -7,7 +7,6 @@ import { createCore, type Core } from "../../core";
 import { connectInProcess } from "../../rpc/in-process";
 import { rpcRejection as refusal } from "../../testing/rpc-error";
 import { tempDir } from "../../testing/temp-dir";
-import { getAudit } from "../services";
 
 let dir: string;
 let cleanup: () => void;
@@ -41,7 +40,7 @@ describe("paths named by the UI", () => {
     expect(e.code).toBe("FORBIDDEN");
     expect(e.message).toContain("不能读取该文件");
     expect(e.message).toContain("--allow-dir");
-    const entries = getAudit({ ...core, onClose: () => {}, log: () => {} }).list({ type: "path.refused" }).entries;
+    const entries = core.services.audit.list({ type: "path.refused" }).entries;
     expect(entries[0]).toMatchObject({ object: secret, detail: { method: "kb.extract", use: "read" } });
   });
 

@@ -1,8 +1,8 @@
 import { resolve } from "node:path";
 import { RpcError } from "../../../common/rpc/wire";
 import type { CoreServices } from "../../services";
-import { getAudit, getPolicyLoad } from "../services";
-import { namedPaths, type NamedPath } from "./path-inputs";
+import { namedPaths, type NamedPath } from "../../../common/rpc/named-paths";
+import type { MethodDef } from "../../../common/rpc/define";
 import { realPath, rootMatcher, type PathRoot } from "./path-rules";
 
 /**
@@ -22,17 +22,18 @@ export class PathGrants {
   }
 }
 
-export type PathGuard = (method: string, input: unknown) => void;
+export type PathGuard = (method: string, def: MethodDef, input: unknown) => void;
 
 /**
  * Refuses a UI request that names a path outside what the user chose or a
  * knowledge base already holds, so a renderer that ran a document's script
- * still cannot make the core read ~/.ssh or write over a system file. The
- * CLI is not guarded: its paths are typed by the user in their own shell.
+ * still cannot make the core read ~/.ssh or write over a system file. Which
+ * fields are paths is declared on each call in the contract (rules.paths).
+ * The CLI is not guarded: its paths are typed by the user in their own shell.
  */
 export function createPathGuard(s: CoreServices, grants: PathGrants): PathGuard {
-  return (method, input) => {
-    const named = namedPaths(method, input);
+  return (method, def, input) => {
+    const named = namedPaths(def.rules, input);
     if (!named.length) return;
     // Built once per request, and only when a path needs more than the grants.
     const granted = rootMatcher(grants.list());
@@ -55,7 +56,7 @@ function knownPlaces(s: CoreServices): (target: string, given: string) => boolea
   const roots: PathRoot[] = [{ path: resolve(s.dataDir, "models"), scope: "tree" }];
   const watched = s.store.db.prepare("SELECT watch_path AS p FROM kb_bases WHERE watch_path IS NOT NULL").all() as { p: string }[];
   for (const { p } of watched) roots.push({ path: p, scope: "tree" });
-  const load = getPolicyLoad(s);
+  const load = s.policy.load;
   if (load.ok) {
     const { models, knowledgePacks } = load.policy;
     if (models.sharedFolder) roots.push({ path: models.sharedFolder, scope: "tree" });
@@ -69,7 +70,7 @@ function knownPlaces(s: CoreServices): (target: string, given: string) => boolea
 }
 
 function refuse(s: CoreServices, method: string, named: NamedPath): never {
-  getAudit(s).record({ type: "path.refused", object: named.path, detail: { method, use: named.use } });
+  s.audit.record({ type: "path.refused", object: named.path, detail: { method, use: named.use } });
   s.log(`security: refused ${method} naming ${named.path} (${named.use})`);
   const how =
     s.host === "serve"

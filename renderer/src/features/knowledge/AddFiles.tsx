@@ -1,8 +1,8 @@
 import { App, Button, Flex, Input, Progress, Tooltip, Typography } from "antd";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { KbProgress } from "../../../../electron/common/contracts/knowledge";
-import { api, errorText, runJob } from "../../api";
+import type { JobProgress } from "../../../../electron/common/contract";
+import { errorText, runJob } from "../../api";
 import { BrowseButton } from "../../components/BrowseButton";
 import { DropZone } from "../../components/DropZone";
 import type { MessageKey } from "../../i18n/zh-CN";
@@ -13,24 +13,21 @@ export function AddFiles({ base, onProgressTick, onDone }: { base: string; onPro
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [text, setText] = useState("");
-  const [progress, setProgress] = useState<KbProgress | null>(null);
+  const [progress, setProgress] = useState<JobProgress | null>(null);
   const [running, setRunning] = useState(false);
   const abort = useRef<AbortController | null>(null);
-  const jobId = useRef<string | null>(null);
   const lastDone = useRef(-1);
+  // The latest callback, so a progress event of a running job always reaches the current screen.
+  const tick = useRef(onProgressTick);
+  useEffect(() => void (tick.current = onProgressTick), [onProgressTick]);
 
-  useEffect(
-    () =>
-      api.on("kb.progress", (p) => {
-        if (p.jobId !== jobId.current) return;
-        setProgress(p);
-        if (p.done !== lastDone.current) {
-          lastDone.current = p.done;
-          onProgressTick();
-        }
-      }),
-    [onProgressTick],
-  );
+  const onProgress = (p: JobProgress): void => {
+    setProgress(p);
+    if (p.done !== lastDone.current) {
+      lastDone.current = p.done;
+      tick.current();
+    }
+  };
 
   async function start(): Promise<void> {
     const paths = parsePaths(text);
@@ -39,7 +36,7 @@ export function AddFiles({ base, onProgressTick, onDone }: { base: string; onPro
     setRunning(true);
     setProgress(null);
     try {
-      const r = await runJob("kb.add", { name: base, paths }, { signal: abort.current.signal, onJobId: (id) => (jobId.current = id) });
+      const r = await runJob("kb.add", { name: base, paths }, { signal: abort.current.signal, onProgress });
       if (r.cancelled) void message.warning(t("knowledge.add.cancelled"));
       else void message.success(t("knowledge.add.done", { ok: r.ok, skipped: r.skipped, failed: r.failed.length }));
       setText("");
@@ -47,14 +44,13 @@ export function AddFiles({ base, onProgressTick, onDone }: { base: string; onPro
       void message.error(errorText(e, t("knowledge.failed")));
     } finally {
       setRunning(false);
-      jobId.current = null;
       onDone();
     }
   }
 
   // OCR names the page it reads: "正在识别第 3/9 页".
-  const progressStage = (p: KbProgress): string =>
-    p.stage === "ocr" && p.ocrPages ? t("knowledge.add.ocrPage", { page: p.ocrPage ?? 1, pages: p.ocrPages }) : t(`knowledge.add.stage.${p.stage}` as MessageKey);
+  const progressStage = (p: JobProgress): string =>
+    p.stage === "ocr" && p.sub ? t("knowledge.add.ocrPage", { page: p.sub.done, pages: p.sub.total }) : t(`knowledge.add.stage.${p.stage}` as MessageKey);
   const pct = progress && progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : 0;
   const addPaths = (paths: string[]): void => setText((t0) => [...parsePaths(t0), ...paths].join("\n"));
   return (
@@ -86,7 +82,7 @@ export function AddFiles({ base, onProgressTick, onDone }: { base: string; onPro
           <Flex vertical data-testid="kb-add-progress">
             <Progress percent={pct} size="small" />
             <Typography.Text type="secondary" ellipsis>
-              {progress ? `${progressStage(progress)} ${t("knowledge.add.progress", { done: progress.done, total: progress.total })} ${progress.file ?? ""}` : t("knowledge.add.stage.scan")}
+              {progress ? `${progressStage(progress)} ${t("knowledge.add.progress", { done: progress.done, total: progress.total })} ${progress.item ?? ""}` : t("knowledge.add.stage.scan")}
             </Typography.Text>
           </Flex>
         )}

@@ -4,9 +4,17 @@ import type { Fit } from "../../../../electron/common/contracts/models";
 import { FIT_COLORS, formatBytes } from "./format";
 
 /** How the model fits this machine: GPU / partly / CPU only / will not fit. */
-export function FitBadge({ fit }: { fit: Fit | null }) {
+export function FitBadge({ fit, error }: { fit: Fit | null; error?: string | null | undefined }) {
   const { t } = useTranslation();
-  if (!fit) return <Tag data-testid="model-fit" data-level="unknown">{t("models.fit.unknown")}</Tag>;
+  if (!fit) {
+    const tag = (
+      <Tag data-testid="model-fit" data-level="unknown">
+        {t("models.fit.unknown")}
+      </Tag>
+    );
+    // The core says why (in Chinese, from the model process) when it could not estimate the fit.
+    return error ? <Tooltip title={error}>{tag}</Tooltip> : tag;
+  }
   const detail = t("models.fit.detail", {
     gpuLayers: fit.gpuLayers,
     totalLayers: fit.totalLayers,

@@ -31,7 +31,7 @@ export function ModelDetails({
             {model.chatTemplate ? t("models.details.yes") : t("models.details.no")}
           </Descriptions.Item>
           <Descriptions.Item label={t("models.columns.fit")}>
-            <FitBadge fit={model.fit} />
+            <FitBadge fit={model.fit} error={model.fitError} />
           </Descriptions.Item>
           {model.threads && (
             <Descriptions.Item label={t("models.details.threads")}>

@@ -88,7 +88,7 @@ export function ModelsScreen() {
             title: t("models.columns.role"),
             render: (_, m) => [m.roles.chat ? t("models.role.chat") : null, m.roles.embedding ? t("models.role.embedding") : null].filter(Boolean).join(" / "),
           },
-          { title: t("models.columns.fit"), render: (_, m) => <FitBadge fit={m.fit} /> },
+          { title: t("models.columns.fit"), render: (_, m) => <FitBadge fit={m.fit} error={m.fitError} /> },
           {
             title: t("models.columns.actions"),
             render: (_, m) => (

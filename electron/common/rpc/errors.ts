@@ -1,4 +1,4 @@
-import { RpcError, type WireError } from "../../common/rpc/wire";
+import { RpcError, type WireError } from "./wire";
 
 /**
  * Turns anything thrown by a handler into a wire error. Errors meant for the

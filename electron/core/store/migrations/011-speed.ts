@@ -13,8 +13,8 @@ import type { Migration } from "../migrations";
  * llm_threads: the thread count measured for a model on a machine
  * (threads "auto"), so the calibration runs once per model and machine.
  */
-export const m007: Migration = {
-  version: 7,
+export const m011: Migration = {
+  version: 11,
   name: "speed: vector log, thread calibration",
   sql: `
     CREATE TABLE kb_vec_log (
