@@ -3,6 +3,7 @@ import { RpcError } from "../../common/rpc/wire";
 import type { IngestResult, IngestStage } from "../../common/contracts/knowledge";
 import type { Embedder } from "../llm/embedder";
 import type { Db } from "../store/open-store";
+import { checkpointVectorLog } from "../search/vector-index";
 import { extractionThreads } from "../services/cpus";
 import { collectFiles } from "./collect";
 import { DEFAULT_LIMITS, type ExtractLimits } from "./extract/limits";
@@ -176,6 +177,8 @@ export async function ingestPaths(db: Db, kbName: string, paths: string[], opts:
     if (embedder && !opts.signal?.aborted) await reembedBase(db, base, embedder, embedLock, opts.signal, (n, t) => report({ done: n, total: t, stage: "reembed", file: null }));
   } finally {
     if (!useWorkers) await pool.close();
+    // Trimming the vector log is the writers' job (searches only read): after the batch, not per file.
+    checkpointVectorLog(db);
   }
   result.cancelled = !!opts.signal?.aborted;
   if (result.cancelled) db.prepare("UPDATE kb_documents SET status = 'queued' WHERE kb_id = ? AND status = 'indexing'").run(base.id);

@@ -10,11 +10,15 @@ import { readIndexFile, writeIndexFile } from "./bit-index-file";
  * position, whoever wrote them (this connection or another process), so a
  * write costs a row, not a reload. A new process starts from the snapshot
  * file beside the database (bit-index-file.ts) and replays what came after;
- * without a usable file it scans the vectors once and writes one. After a
- * long replay the snapshot is rewritten and the log trimmed behind it.
+ * without a usable file it scans the vectors once and writes one.
+ *
+ * Reads (kb.search) never write the database: a search may write the
+ * snapshot file (a cache beside it), but trimming the log is a write and
+ * happens on the writers' side, checkpointVectorLog after a batch of writes
+ * (an ingest, a removal), once the log is long enough to be worth it.
  */
 const cache = new WeakMap<Db, Map<number, BitIndex>>();
-/** Rewrite the snapshot once this many log entries were replayed since it was read or written. */
+/** Rewrite the snapshot file once this many log entries were replayed since it was read or written; writers trim a log this long. */
 const SNAPSHOT_AFTER = 10_000;
 const sinceSnapshot = new WeakMap<BitIndex, number>();
 
@@ -92,23 +96,56 @@ function replay(db: Db, ix: BitIndex, last: number): number {
   return applied;
 }
 
-/** Writes the snapshot and trims the log behind it; a failure only means the next process replays more. */
-function snapshot(db: Db, ix: BitIndex, state: LogState): void {
+/** Writes the snapshot file (not the database); false when it could not (read-only folder …: keep serving from memory). */
+function snapshot(db: Db, ix: BitIndex, state: LogState): boolean {
   const path = indexFilePath(db, ix.dim);
-  if (!path) return;
+  if (!path) return false;
   try {
     writeIndexFile(path, ix, state.dbId);
-    db.transaction(() => {
-      db.prepare("DELETE FROM kb_vec_log WHERE dim = ? AND seq <= ?").run(ix.dim, ix.seq);
-      db.prepare(
-        `INSERT INTO kb_vec_state(key, value) VALUES (?, ?)
-         ON CONFLICT(key) DO UPDATE SET value = max(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER))`,
-      ).run(`trimmed:${ix.dim}`, String(ix.seq));
-    })();
     sinceSnapshot.set(ix, 0);
+    return true;
   } catch {
-    // read-only folder, a busy database: keep serving from memory
+    return false;
   }
+}
+
+/**
+ * The writers' side of the log: for each dimension whose log holds enough
+ * entries, brings this connection's index up to date, writes its snapshot
+ * and trims the log behind it, so the next process reads the file and
+ * replays little. Call after a batch of vector writes, outside their
+ * transaction. A failure (a busy database, no folder) only means the next
+ * process replays more.
+ */
+export function checkpointVectorLog(db: Db): void {
+  let dims: { dim: number; n: number }[];
+  try {
+    dims = db.prepare("SELECT dim, count(*) AS n FROM kb_vec_log GROUP BY dim").all() as { dim: number; n: number }[];
+  } catch {
+    return;
+  }
+  for (const { dim, n } of dims) {
+    if (!indexFilePath(db, dim) || !vecTableExists(db, dim)) continue;
+    try {
+      const ix = vectorIndex(db, dim);
+      if (n < Math.max(SNAPSHOT_AFTER, ix.size / 20)) continue;
+      db.transaction(() => {
+        const state = logState(db, dim);
+        if (state.last !== ix.seq || !snapshot(db, ix, state)) return;
+        db.prepare("DELETE FROM kb_vec_log WHERE dim = ? AND seq <= ?").run(dim, ix.seq);
+        db.prepare(
+          `INSERT INTO kb_vec_state(key, value) VALUES (?, ?)
+           ON CONFLICT(key) DO UPDATE SET value = max(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER))`,
+        ).run(`trimmed:${dim}`, String(ix.seq));
+      }).immediate();
+    } catch {
+      // busy or closing: the log stays, and is trimmed next time
+    }
+  }
+}
+
+function vecTableExists(db: Db, dim: number): boolean {
+  return !!db.prepare("SELECT 1 FROM sqlite_master WHERE name = ?").get(`kb_vec_${dim}`);
 }
 
 /** The file's index if it is usable, else a database scan (written out as the new snapshot). */
