@@ -18,6 +18,13 @@
  * Default set: the sample corpus's PDFs, 12 generated 公文 PDFs with an
  * embedded, subset CJK font and 12 with the Adobe-GB1 font by name (see
  * docs.ts), all distinct, cached in /tmp/govdesk-bench-ingest2.
+ *
+ * Then extraction alone, before and after issue 16's layout and hygiene
+ * work, on the same files in the same run, one thread each, in this process:
+ * the version 1 PDF extractor (frozen in extract-v1.ts: text items in content
+ * order, the first metadata recogniser) against today's extractFile (layout
+ * by geometry, rulings where a page looks tabular, hygiene, metadata with
+ * sources). Goal: after / before <= 1.2.
  */
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -25,7 +32,9 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync }
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { extractFile } from "../../electron/core/ingest/extract";
 import { writePdf } from "../../electron/core/ingest/testing/fixtures";
+import { extractPdfV1 } from "./extract-v1";
 import { commonTerms, CORPUS_DIR, corpusSentences, corpusText, wordModel } from "../corpus/model";
 import { govDoc, writeGovPdf } from "./docs";
 
@@ -129,5 +138,29 @@ const results = [
   { name: `kb add / bare pdfjs (median of paired ratios) <= ${GOALS.ratio}`, ok: ratio <= GOALS.ratio, value: ratio.toFixed(2) },
   { name: `peak RSS of kb add <= ${GOALS.rssMb} MB`, ok: GNU_TIME !== null && rssMax <= GOALS.rssMb, value: GNU_TIME ? `${rssMax.toFixed(0)} MB` : "not measured (no /usr/bin/time)" },
 ];
+
+async function extractAll(files: string[], fn: (f: string) => Promise<unknown>): Promise<number> {
+  const t = performance.now();
+  for (const f of files) await fn(f);
+  return performance.now() - t;
+}
+
+// Extraction before / after (issue 16): both warm (pdfjs loaded), alternating which goes first.
+await extractAll(files.slice(0, 1), extractPdfV1);
+await extractAll(files.slice(0, 1), (f) => extractFile(f));
+const v1: number[] = [];
+const v2: number[] = [];
+for (let run = 0; run < Number(args.runs); run++) {
+  if (run % 2 === 0) {
+    v1.push(await extractAll(files, extractPdfV1));
+    v2.push(await extractAll(files, (f) => extractFile(f)));
+  } else {
+    v2.push(await extractAll(files, (f) => extractFile(f)));
+    v1.push(await extractAll(files, extractPdfV1));
+  }
+  console.log(`run ${run + 1}: extraction before (v1) ${v1.at(-1)!.toFixed(0)} ms, after ${v2.at(-1)!.toFixed(0)} ms, ratio ${(v2.at(-1)! / v1.at(-1)!).toFixed(2)}`);
+}
+const extractRatio = median(v2) / median(v1);
+results.push({ name: "extraction after issue 16 / before (v1), medians <= 1.2", ok: extractRatio <= 1.2, value: extractRatio.toFixed(2) });
 for (const r of results) console.log(`${r.ok ? "met    " : "MISSED "} ${r.name}: ${r.value}`);
 process.exitCode = results.every((r) => r.ok) ? 0 : 1;

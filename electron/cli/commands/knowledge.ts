@@ -3,7 +3,7 @@ import type { Command } from "commander";
 import type { DocFormat, OcrMode } from "../../common/contracts/knowledge";
 import { withCore } from "../context";
 import { UsageError } from "../errors";
-import { formatBases, formatDocuments, formatHits, formatIngest, progressLine } from "./knowledge/format";
+import { formatBases, formatDocuments, formatHits, formatIngest, formatReextract, metaLines, progressLine } from "./knowledge/format";
 
 
 const print = (json: boolean | undefined, value: unknown, text: string): void => {
@@ -30,11 +30,15 @@ export function registerKnowledgeCommands(program: Command): void {
     .option("--ocr <mode>", "OCR：auto（需要时，默认）、force（每页都识别）、off（不识别） / OCR: auto, force or off", ocrMode, "auto")
     .action(async (file: string, opts: { json?: boolean; ocr: OcrMode }, cmd: Command) => {
       const doc = await withCore(cmd, (c) => c.call("kb.extract", { path: resolve(file), ocr: opts.ocr }));
-      const head = [`标题：${doc.title}`, `格式：${doc.format}`, ...Object.entries(doc.meta).map(([k, v]) => `${k}：${v}`), ...doc.warnings.map((w) => `警告：${w}`)];
-      // Per page: n, text, where it came from, and OCR's confidence.
-      const pages = doc.pages.map((p) => ({ n: p.page, page: p.page, text: p.text, source: p.source ?? "text", ...(p.confidence !== undefined ? { confidence: p.confidence } : {}), ...(p.needsOcr ? { needsOcr: true } : {}) }));
-      const label = (p: (typeof pages)[number]): string => (p.source === "ocr" ? `（OCR，可信度 ${Math.round((p.confidence ?? 0) * 100)}%）` : "");
-      print(opts.json, { ...doc, pages }, `${head.join("\n")}\n\n${pages.map((p) => `--- 第 ${p.n} 页${label(p)} ---\n${p.text}`).join("\n")}\n`);
+      const head = [`标题：${doc.title}`, `格式：${doc.format}`, ...metaLines(doc.meta), ...doc.warnings.map((w) => `警告：${w}`)];
+      // Per page: n, text, where it came from, OCR's confidence, and the number printed on it.
+      const pages = doc.pages.map((p) => ({
+        n: p.page, page: p.page, text: p.text, source: p.source ?? "text",
+        ...(p.confidence !== undefined ? { confidence: p.confidence } : {}), ...(p.needsOcr ? { needsOcr: true } : {}), ...(p.label ? { label: p.label } : {}),
+      }));
+      const ocrLabel = (p: (typeof pages)[number]): string => (p.source === "ocr" ? `（OCR，可信度 ${Math.round((p.confidence ?? 0) * 100)}%）` : "");
+      const pageHead = (p: (typeof pages)[number]): string => (doc.paged === false ? "--- 全文（无固定页码） ---" : `--- 第 ${p.n} 页${p.label ? `（页码 ${p.label}）` : ""}${ocrLabel(p)} ---`);
+      print(opts.json, { ...doc, pages }, `${head.join("\n")}\n\n${pages.map((p) => `${pageHead(p)}\n${p.text}`).join("\n")}\n`);
     });
 
   const kb = program.command("kb").description("知识库：创建、添加文档、列表 / knowledge bases");
@@ -98,6 +102,24 @@ export function registerKnowledgeCommands(program: Command): void {
       }
     });
 
+  kb.command("reextract")
+    .description("用当前版本的解析器重新读取旧版本索引的文档（可中断，下次继续） / re-extract documents indexed by an older extractor")
+    .option("--json", "以 JSON 输出结果 / print the summary as JSON")
+    .action(async (opts: { json?: boolean }, cmd: Command) => {
+      const abort = new AbortController();
+      const onSigint = (): void => abort.abort();
+      process.once("SIGINT", onSigint);
+      try {
+        const r = await withCore(cmd, (c) =>
+          c.job("kb.reextract", {}, { signal: abort.signal, onProgress: (p) => process.stderr.write(`[${p.done}/${p.total}] 重新提取\n`) }),
+        );
+        print(opts.json, r, formatReextract(r));
+        if (r.failed.length && !r.reextracted) process.exitCode = 1;
+      } finally {
+        process.off("SIGINT", onSigint);
+      }
+    });
+
   program
     .command("search <name> <query>")
     .description("在知识库中检索 / search a knowledge base")
@@ -117,7 +139,10 @@ export function registerKnowledgeCommands(program: Command): void {
         ...(opts.format ? { format: await formats(opts.format) } : {}),
       };
       const r = await withCore(cmd, (c) => c.call("kb.search", { name, query, k: opts.k, filters }));
-      const hits = r.hits.map((h) => ({ path: h.path, title: h.title, page: h.page, snippet: h.snippet, score: h.score, headingPath: h.headingPath, documentId: h.documentId }));
+      const hits = r.hits.map((h) => ({
+        path: h.path, title: h.title, page: h.page, snippet: h.snippet, score: h.score, headingPath: h.headingPath, documentId: h.documentId,
+        ...(h.paged === false ? { paged: false, ...(h.paragraphs ? { paragraphs: h.paragraphs } : {}) } : {}),
+      }));
       print(opts.json, { hits, vectorSearch: r.vectorSearch }, formatHits(r.hits));
     });
 }

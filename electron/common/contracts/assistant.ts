@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { call, job, NoInput, type EventMap, type MethodMap } from "../rpc/define";
-import { SearchFiltersSchema } from "./knowledge";
+import { ParagraphRange, SearchFiltersSchema } from "./knowledge";
 
 /**
  * 对话与摘要: conversations, RAG answers, summaries, exports (issue: the assistant).
@@ -75,8 +75,13 @@ export const Citation = z.object({
   chunkId: z.number().int(),
   path: z.string(),
   title: z.string(),
+  /** The page the cited passage is on (where it starts). */
   page: z.number().int(),
+  /** The pages the cited passage spans. */
   pages: z.array(z.number().int()),
+  /** False: the document has no fixed pages; `paragraphs` locates the passage. */
+  paged: z.boolean().optional(),
+  paragraphs: ParagraphRange.optional(),
   /** Verbatim passage of the document on that page. */
   snippet: z.string(),
 });

@@ -30,7 +30,29 @@ export type OcrMode = z.infer<typeof OcrMode>;
 
 export const PageSource = z.enum(["text", "ocr"]);
 
-export const DocMeta = z.record(z.string(), z.string().optional());
+/** Where a metadata field was read (版头, 落款, 标题行, document properties …), how sure the reading is, and whether OCR read that text. */
+export const MetaSourceSchema = z.object({
+  from: z.enum(["header", "number-line", "order-heading", "title", "publication-note", "recipient-line", "signature", "properties", "first-heading"]),
+  confidence: z.number().min(0).max(1),
+  ocr: z.boolean().optional(),
+});
+
+/** 公文 metadata: the fields, whether the document was judged a 公文, and where each field came from. */
+export const DocMeta = z.object({
+  issuer: z.string().optional(),
+  docNumber: z.string().optional(),
+  title: z.string().optional(),
+  date: z.string().optional(),
+  recipients: z.string().optional(),
+  secrecy: z.string().optional(),
+  urgency: z.string().optional(),
+  /** 文种: 通知, 意见, 批复, 函, 命令 … */
+  kind: z.string().optional(),
+  encoding: z.string().optional(),
+  isGongwen: z.boolean().optional(),
+  sources: z.record(z.string(), MetaSourceSchema).optional(),
+});
+export type DocMeta = z.infer<typeof DocMeta>;
 
 export const KbDocument = z.object({
   id: z.number().int(),
@@ -41,6 +63,8 @@ export const KbDocument = z.object({
   error: z.string().nullable(),
   size: z.number().nullable(),
   pages: z.number().int().nullable(),
+  /** False: the document has no fixed pages (its one "page" is the whole text). */
+  paged: z.boolean().optional(),
   chunks: z.number().int().nullable(),
   meta: DocMeta,
   warnings: z.array(z.string()),
@@ -66,11 +90,18 @@ export const ExtractedDocumentSchema = z.object({
       needsOcr: z.boolean().optional(),
       source: PageSource.optional(),
       confidence: z.number().min(0).max(1).optional(),
+      /** The number printed on the page, when it has one. */
+      label: z.string().optional(),
     }),
   ),
   meta: DocMeta,
   warnings: z.array(z.string()),
+  /** False when the text has no fixed pages (DOC, most DOCX, TXT): citations then name paragraphs. */
+  paged: z.boolean(),
 });
+
+/** Paragraph range [first, last] (1-based) of a passage in a document without fixed pages. */
+export const ParagraphRange = z.tuple([z.number().int(), z.number().int()]);
 
 export const SearchFiltersSchema = z
   .object({
@@ -88,8 +119,12 @@ export const KbHit = z.object({
   documentId: z.number().int(),
   path: z.string(),
   title: z.string(),
+  /** The page of the best match (where the snippet is). */
   page: z.number().int(),
   pages: z.array(z.number().int()),
+  /** False: the document has no fixed pages; `paragraphs` locates the hit. */
+  paged: z.boolean().optional(),
+  paragraphs: ParagraphRange.optional(),
   headingPath: z.array(z.string()),
   snippet: z.string(),
   text: z.string(),
@@ -127,8 +162,21 @@ export const KbPreview = z.object({
       lines: z.array(z.object({ text: z.string(), confidence: z.number(), box: z.tuple([z.number(), z.number(), z.number(), z.number()]) })),
     })
     .nullable(),
+  /** The number printed on the page, when it has one. */
+  label: z.string().optional(),
+  paged: z.boolean().optional(),
 });
 export type KbPreview = z.infer<typeof KbPreview>;
+
+export const ReextractResultSchema = z.object({
+  reextracted: z.number().int(),
+  requeued: z.number().int(),
+  missing: z.number().int(),
+  failed: z.array(z.object({ path: z.string(), error: z.string() })),
+  total: z.number().int(),
+  cancelled: z.boolean(),
+});
+export type ReextractResultOut = z.infer<typeof ReextractResultSchema>;
 
 export const knowledgeMethods = {
   "kb.list": call("List knowledge bases; whether vector search is on", NoInput, z.object({ bases: z.array(KbBase), vectorSearch: z.boolean() })),
@@ -156,6 +204,7 @@ export const knowledgeMethods = {
     z.object({ hits: z.array(KbHit), vectorSearch: z.boolean() }),
   ),
   "kb.preview": call("A document's text at one page", z.object({ documentId: z.number().int(), page: z.number().int().min(1).default(1) }).strict(), KbPreview),
+  "kb.reextract": job("Re-extract documents indexed by an older extractor version (in place, resumable)", NoInput, ReextractResultSchema),
   "kb.extract": call(
     "Extract a file's text, pages and 公文 metadata (OCR as chosen)",
     z.object({ path: z.string().min(1), ocr: OcrMode.default("auto") }).strict(),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chunkPages, estimateTokens, headingLevel, splitSentences } from "./chunk";
+import { chunkPages, estimateTokens, headingLevel, pageAt, pagesOfSpan, splitSentences } from "./chunk";
 
 describe("headingLevel", () => {
   it.each([
@@ -89,5 +89,36 @@ describe("chunkPages", () => {
     expect(chunks.map((c) => c.text).join("")).toBe("字".repeat(100));
     expect(Math.max(...chunks.map((c) => c.tokens))).toBeLessThanOrEqual(30);
     expect(chunkPages([{ page: 1, text: "  \n" }, { page: 2, text: "", needsOcr: true }], { targetTokens: 30, overlapTokens: 5 })).toEqual([]);
+  });
+});
+
+describe("chunkPages: page-true chunks", () => {
+  it("records where each page's part starts and which paragraphs the chunk covers", () => {
+    const pages = [
+      { page: 12, text: "一、总则\n第一段在第十二页。" },
+      { page: 13, text: "第二段在第十三页。\n第三段也在第十三页。" },
+    ];
+    const [c] = chunkPages(pages, { targetTokens: 400, overlapTokens: 0 });
+    expect(c!.pages).toEqual([12, 13]);
+    expect(c!.pageStarts).toEqual([
+      { offset: 0, page: 12 },
+      { offset: c!.text.indexOf("第二段"), page: 13 },
+    ]);
+    expect(c!.paragraphs).toEqual([1, 4]);
+    expect(pageAt(c!.pageStarts, c!.text.indexOf("第三段"))).toBe(13);
+    expect(pageAt(c!.pageStarts, c!.text.indexOf("第一段"))).toBe(12);
+    expect(pagesOfSpan(c!.pageStarts, c!.text.indexOf("第一段"), c!.text.indexOf("第三段"))).toEqual([12, 13]);
+  });
+
+  it("a sentence broken by a page break stays one paragraph (no line break inside it), its parts on their pages", () => {
+    const pages = [
+      { page: 2, text: "（一）基本资料。申请人提出申请时，应完整提" },
+      { page: 3, text: "交以下基本资料：身份证、户口簿。\n其他材料另行提交。" },
+    ];
+    const [c] = chunkPages(pages, { targetTokens: 400, overlapTokens: 0 });
+    expect(c!.text).toContain("应完整提交以下基本资料");
+    expect(c!.paragraphs).toEqual([1, 2]);
+    expect(pageAt(c!.pageStarts, c!.text.indexOf("交以下"))).toBe(3);
+    expect(pageAt(c!.pageStarts, c!.text.indexOf("应完整"))).toBe(2);
   });
 });

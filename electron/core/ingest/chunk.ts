@@ -1,5 +1,10 @@
 import type { Chunk, ExtractedPage } from "./types";
 
+/** Chunks stored before page parts were recorded (knowledge packs of version 1): one part, all on the first page. */
+export function withPageStarts(c: Omit<Chunk, "pageStarts" | "paragraphs"> & Partial<Pick<Chunk, "pageStarts" | "paragraphs">>): Chunk {
+  return { ...c, pageStarts: c.pageStarts ?? [{ offset: 0, page: c.pages[0] ?? 1 }], paragraphs: c.paragraphs ?? [0, 0] };
+}
+
 export interface ChunkOptions {
   targetTokens: number;
   overlapTokens: number;
@@ -58,28 +63,80 @@ interface Piece {
   level: number | null;
   /** First piece of a paragraph (joined with a newline, not glued to the previous sentence). */
   paraStart: boolean;
+  /** 1-based paragraph (non-empty line) number in the document. */
+  para: number;
 }
+
+/** A page's last line that stops mid-sentence continues on the next page's first line (PDF, OFD). */
+const OPEN_END = /[^。！？；：!?;:”’」』）)】\]》>|]$/;
 
 function toPieces(pages: ExtractedPage[], target: number): Piece[] {
   const pieces: Piece[] = [];
+  let para = 0;
+  let lastOfPage: string | null = null;
   for (const p of pages) {
+    let firstOfPage = true;
     for (const raw of p.text.split("\n")) {
       const line = raw.trim();
       if (!line) continue;
       const level = headingLevel(line);
+      const continues = firstOfPage && lastOfPage !== null && level === null && OPEN_END.test(lastOfPage) && !line.includes(" | ");
+      firstOfPage = false;
+      if (!continues) para++;
+      lastOfPage = line;
       const tokens = estimateTokens(line);
       if (tokens <= target) {
-        pieces.push({ text: line, page: p.page, tokens, level, paraStart: true });
+        pieces.push({ text: line, page: p.page, tokens, level, paraStart: !continues, para });
         continue;
       }
       let first = true;
       for (const s of splitSentences(line).flatMap((s) => (estimateTokens(s) > target ? hardSplit(s, target) : [s]))) {
-        pieces.push({ text: s, page: p.page, tokens: estimateTokens(s), level: first ? level : null, paraStart: first });
+        pieces.push({ text: s, page: p.page, tokens: estimateTokens(s), level: first ? level : null, paraStart: first && !continues, para });
         first = false;
       }
     }
   }
   return pieces;
+}
+
+/** The chunk text of pieces, with where each page's part starts. */
+function assemble(pieces: Piece[]): Pick<Chunk, "text" | "pages" | "pageStarts" | "paragraphs"> {
+  let text = "";
+  const pageStarts: Chunk["pageStarts"] = [];
+  pieces.forEach((p, i) => {
+    if (i > 0 && p.paraStart) text += "\n";
+    if (!pageStarts.length || pageStarts[pageStarts.length - 1]!.page !== p.page) pageStarts.push({ offset: text.length, page: p.page });
+    text += p.text;
+  });
+  const pages = [...new Set(pieces.map((p) => p.page))].sort((a, b) => a - b);
+  return { text: text.trimEnd(), pages, pageStarts, paragraphs: [pieces[0]!.para, pieces[pieces.length - 1]!.para] };
+}
+
+/** The page at a character offset of a chunk's text. */
+export function pageAt(pageStarts: readonly { offset: number; page: number }[], offset: number, fallback = 1): number {
+  let page = pageStarts[0]?.page ?? fallback;
+  for (const s of pageStarts) if (s.offset <= offset) page = s.page;
+  return page;
+}
+
+/**
+ * The paragraphs a span [start, end) of a chunk's text lies in: each
+ * paragraph after the chunk's first begins after a line break.
+ */
+export function paragraphsOfSpan(text: string, first: number, start: number, end: number): [number, number] {
+  const count = (to: number): number => {
+    let n = 0;
+    for (let i = text.indexOf("\n"); i >= 0 && i < to; i = text.indexOf("\n", i + 1)) n++;
+    return n;
+  };
+  return [first + count(start), first + count(Math.max(start, end - 1))];
+}
+
+/** The pages a span [start, end) of a chunk's text lies on. */
+export function pagesOfSpan(pageStarts: readonly { offset: number; page: number }[], start: number, end: number, fallback = 1): number[] {
+  const first = pageAt(pageStarts, start, fallback);
+  const last = pageAt(pageStarts, Math.max(start, end - 1), fallback);
+  return [...new Set(pageStarts.map((s) => s.page).filter((p) => p >= first && p <= last).concat([first, last]))].sort((a, b) => a - b);
 }
 
 /**
@@ -101,9 +158,8 @@ export function chunkPages(pages: ExtractedPage[], opts: ChunkOptions): Chunk[] 
 
   const flush = (): void => {
     if (!cur.some((p) => p.text.trim())) return;
-    const text = cur.map((p, i) => (i > 0 && p.paraStart ? "\n" : "") + p.text).join("").trim();
-    const pageSet = [...new Set(cur.map((p) => p.page))].sort((a, b) => a - b);
-    chunks.push({ text, pages: pageSet, headingPath: curPath, tokens: estimateTokens(text) });
+    const a = assemble(cur);
+    chunks.push({ ...a, headingPath: curPath, tokens: estimateTokens(a.text) });
   };
   const start = (seed: Piece[]): void => {
     cur = seed;

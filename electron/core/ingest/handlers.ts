@@ -16,6 +16,7 @@ import { audit, policyExtractLimits } from "../security/services";
 import { DEFAULT_LIMITS } from "./extract/limits";
 import { baseSummaries, baseSummary, documentsOf, previewPage } from "./kb-queries";
 import { ingestPaths, type IngestProgress } from "./pipeline";
+import { reextractStale, staleContents, type ReextractResult } from "./reextract";
 import { KbWatchers } from "./watch";
 
 type KnowledgeContract = ContractDef<typeof knowledgeMethods, typeof knowledgeEvents>;
@@ -25,25 +26,67 @@ type KnowledgeContract = ContractDef<typeof knowledgeMethods, typeof knowledgeEv
  * the database), in the background, for the long-running hosts.
  */
 function resumeQueues(s: CoreServices): void {
-  const pending = s.store.db
-    .prepare("SELECT DISTINCT b.name FROM kb_bases b JOIN kb_documents d ON d.kb_id = b.id WHERE d.status IN ('queued','indexing')")
-    .all() as { name: string }[];
-  if (!pending.length) return;
   const controller = new AbortController();
-  const running = (async () => {
-    for (const { name } of pending) {
-      if (controller.signal.aborted) return;
-      try {
-        const r = await ingestPaths(s.store.db, name, [], { signal: controller.signal, embedder: await s.embedder(), ocr: ocrPolicySettings(s) });
-        s.log(`kb ${name}: resumed queue, ${r.ok} indexed, ${r.failed.length} failed`);
-      } catch (e) {
-        s.log(`kb ${name}: resuming the queue failed: ${String(e)}`);
-      }
-    }
-  })();
+  const running = drainQueues(s, controller.signal);
   // Stop between files and let the file in hand finish before the store closes.
   s.onClose(async () => {
     controller.abort();
+    await running;
+  });
+}
+
+/** Indexes whatever the bases have queued (an interrupted run, or files re-extraction found changed). */
+async function drainQueues(s: CoreServices, signal: AbortSignal): Promise<void> {
+  const pending = s.store.db
+    .prepare("SELECT DISTINCT b.name FROM kb_bases b JOIN kb_documents d ON d.kb_id = b.id WHERE d.status IN ('queued','indexing')")
+    .all() as { name: string }[];
+  for (const { name } of pending) {
+    if (signal.aborted) return;
+    try {
+      const r = await ingestPaths(s.store.db, name, [], { signal, embedder: await s.embedder(), ocr: ocrPolicySettings(s) });
+      s.log(`kb ${name}: resumed queue, ${r.ok} indexed, ${r.failed.length} failed`);
+    } catch (e) {
+      s.log(`kb ${name}: resuming the queue failed: ${String(e)}`);
+    }
+  }
+}
+
+/** Re-extraction, then the ordinary pipeline for files it found changed since they were indexed. */
+async function reextract(s: CoreServices, job: { signal: AbortSignal; progress(done: number, total: number, stage: string): void }): Promise<ReextractResult> {
+  const r = await reextractStale(s.store.db, {
+    signal: job.signal,
+    embedder: await s.embedder(),
+    limits: policyExtractLimits(s, DEFAULT_LIMITS),
+    ocr: ocrPolicySettings(s),
+    onProgress: (p) => job.progress(p.done, p.total, "reextract"),
+  });
+  if (r.requeued && !job.signal.aborted) await drainQueues(s, job.signal);
+  return r;
+}
+
+/**
+ * Documents indexed by an older extractor are read again in the background
+ * when a long-running host starts: a job (kb.reextract, in jobs.list with
+ * progress, cancellable) that stops between documents on shutdown and goes
+ * on at the next start with what is left.
+ */
+function startReextraction(s: CoreServices): void {
+  if (!staleContents(s.store.db).length) return;
+  let running: Promise<unknown> = Promise.resolve();
+  s.jobs.start(
+    "kb.reextract",
+    (job) => {
+      const run = (async (): Promise<ReextractResult> => {
+        const r = await reextract(s, job);
+        s.log(`kb: re-extracted ${r.reextracted} of ${r.total} documents (extractor update), ${r.requeued} requeued, ${r.missing} missing, ${r.failed.length} failed`);
+        return r;
+      })();
+      running = run.catch(() => undefined);
+      return run;
+    },
+    (r) => r,
+  );
+  s.onClose(async () => {
     await running;
   });
 }
@@ -56,6 +99,7 @@ export function knowledgeHandlers(s: CoreServices): Handlers<KnowledgeContract> 
   if (s.host === "electron" || s.host === "serve") {
     watchers.resume();
     resumeQueues(s);
+    startReextraction(s);
   }
   s.onClose(() => watchers.closeAll());
   const policyLimits = (): typeof DEFAULT_LIMITS => ({ ...DEFAULT_LIMITS, ...policyExtractLimits(s, DEFAULT_LIMITS) });
@@ -134,6 +178,9 @@ export function knowledgeHandlers(s: CoreServices): Handlers<KnowledgeContract> 
       return { hits, vectorSearch: e !== null };
     },
     "kb.preview": ({ documentId, page }) => previewPage(db(), documentId, page),
+    "kb.reextract": async (_input, job) => {
+      return reextract(s, job);
+    },
     // Read here; a file with pages to OCR is read again in an extraction worker thread (OCR never runs on the core's thread).
     "kb.extract": async ({ path, ocr }) => {
       const settings = { ...ocrPolicySettings(s), mode: ocr, threads: defaultOcrThreads(1) };

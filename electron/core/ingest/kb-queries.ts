@@ -1,4 +1,4 @@
-import type { KbBase, KbDocument, KbPreview } from "../../common/contracts/knowledge";
+import type { DocMeta, KbBase, KbDocument, KbPreview } from "../../common/contracts/knowledge";
 import { RpcError } from "../../common/rpc/wire";
 import type { Db } from "../store/open-store";
 import { getDocumentById, listBases, requireBase, type BaseRow } from "./kb-repo";
@@ -40,6 +40,7 @@ interface DocJoin {
   error: string | null;
   size: number | null;
   pages: number | null;
+  paged: number | null;
   chunks: number | null;
   meta: string | null;
   warnings: string | null;
@@ -54,7 +55,7 @@ export function documentsOf(db: Db, name: string): KbDocument[] {
   const base = requireBase(db, name);
   const rows = db
     .prepare(
-      `SELECT d.id, d.path, ct.title, ct.format, d.status, d.error, d.size, ct.page_count AS pages, ct.chunk_count AS chunks,
+      `SELECT d.id, d.path, ct.title, ct.format, d.status, d.error, d.size, ct.page_count AS pages, ct.paged, ct.chunk_count AS chunks,
               ct.meta, ct.warnings, d.indexed_at AS indexedAt, d.ocr_mode AS ocrMode, ct.ocr_pages AS ocrPages,
               ct.ocr_confidence AS ocrConfidence, d.content_id AS contentId
        FROM kb_documents d LEFT JOIN kb_contents ct ON ct.id = d.content_id WHERE d.kb_id = ? ORDER BY d.path`,
@@ -64,7 +65,8 @@ export function documentsOf(db: Db, name: string): KbDocument[] {
   const unreadable = db.prepare("SELECT page FROM kb_pages WHERE content_id = ? AND needs_ocr = 1 ORDER BY page");
   return rows.map(({ ocrPages, ocrConfidence, contentId, ...r }) => ({
     ...r,
-    meta: r.meta ? (JSON.parse(r.meta) as Record<string, string>) : {},
+    paged: r.paged === null ? undefined : r.paged !== 0,
+    meta: r.meta ? (JSON.parse(r.meta) as DocMeta) : {},
     warnings: r.warnings ? (JSON.parse(r.warnings) as string[]) : [],
     ocr: ocrPages ? { pages: ocrPages, confidence: ocrConfidence ?? 0, unreadable: (unreadable.all(contentId) as { page: number }[]).map((p) => p.page) } : null,
   }));
@@ -73,10 +75,10 @@ export function documentsOf(db: Db, name: string): KbDocument[] {
 export function previewPage(db: Db, documentId: number, page: number): KbPreview {
   const doc = getDocumentById(db, documentId);
   if (!doc || doc.contentId === null) throw new RpcError("NOT_FOUND", "找不到该文档的内容，可能尚未完成索引或已被移除。");
-  const ct = db.prepare("SELECT title, page_count AS pageCount FROM kb_contents WHERE id = ?").get(doc.contentId) as { title: string; pageCount: number };
+  const ct = db.prepare("SELECT title, page_count AS pageCount, paged FROM kb_contents WHERE id = ?").get(doc.contentId) as { title: string; pageCount: number; paged: number };
   const p = Math.min(Math.max(1, page), Math.max(1, ct.pageCount));
-  const row = db.prepare("SELECT text, needs_ocr AS needsOcr, source, confidence, ocr FROM kb_pages WHERE content_id = ? AND page = ?").get(doc.contentId, p) as
-    | { text: string; needsOcr: number; source: "text" | "ocr"; confidence: number | null; ocr: string | null }
+  const row = db.prepare("SELECT text, needs_ocr AS needsOcr, source, confidence, ocr, label FROM kb_pages WHERE content_id = ? AND page = ?").get(doc.contentId, p) as
+    | { text: string; needsOcr: number; source: "text" | "ocr"; confidence: number | null; ocr: string | null; label: string | null }
     | undefined;
   const layout = row?.ocr ? (JSON.parse(row.ocr) as OcrPageLayout) : null;
   return {
@@ -89,5 +91,7 @@ export function previewPage(db: Db, documentId: number, page: number): KbPreview
     needsOcr: !!row?.needsOcr,
     source: row?.source ?? "text",
     ocr: layout ? { confidence: row?.confidence ?? 0, rotation: layout.rotation, lines: layout.lines } : null,
+    paged: ct.paged !== 0,
+    ...(row?.label ? { label: row.label } : {}),
   };
 }

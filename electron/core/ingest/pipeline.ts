@@ -6,10 +6,11 @@ import type { Db } from "../store/open-store";
 import { checkpointVectorLog } from "../search/vector-index";
 import { extractionThreads } from "../services/cpus";
 import { collectFiles } from "./collect";
+import { EXTRACTOR_VERSION } from "./extract";
 import { DEFAULT_LIMITS, type ExtractLimits } from "./extract/limits";
 import { ExtractPool, sharedPool } from "./extract/pool";
 import { sha256File } from "./hash";
-import { findContent, writeIndexed, writeVectors } from "./index-writer";
+import { findContent, isStale, writeIndexed, writeVectors } from "./index-writer";
 import { enqueue, getDocument, markFailed, queuedDocuments, requireBase, type BaseRow, type DocumentRow } from "./kb-repo";
 import type { OcrMode } from "../../common/contracts/knowledge";
 import { defaultOcrThreads } from "./ocr/models";
@@ -83,7 +84,8 @@ export async function ingestPaths(db: Db, kbName: string, paths: string[], opts:
       const prev = getDocument(db, base.id, f);
       const st = stats[i];
       const sameOcr = !opts.ocr?.mode || prev?.ocrMode === opts.ocr.mode;
-      if (prev && st && sameOcr && (prev.status === "ready" || prev.status === "needs_ocr") && prev.size === st.size && prev.mtime === st.mtime) result.skipped++;
+      const fresh = prev?.contentId != null && !staleContent(db, prev.contentId);
+      if (prev && st && sameOcr && fresh && (prev.status === "ready" || prev.status === "needs_ocr") && prev.size === st.size && prev.mtime === st.mtime) result.skipped++;
       else enqueue(db, base.id, f, opts.ocr?.mode);
     });
   })();
@@ -131,8 +133,8 @@ export async function ingestPaths(db: Db, kbName: string, paths: string[], opts:
       const sha256 = await sha256File(doc.path);
       const identity = { size: st.size, mtime: Math.floor(st.mtimeMs), sha256 };
       const found = findContent(db, sha256);
-      // Content made with another OCR choice is extracted again (and replaces it).
-      const known = found && (!opts.ocr || found.ocrMode === doc.ocrMode) ? found : undefined;
+      // Content made with another OCR choice, or by an older extractor, is extracted again (and replaces it in place).
+      const known = found && (!opts.ocr || found.ocrMode === doc.ocrMode) && !isStale(found) ? found : undefined;
       if (known) {
         // Same bytes as something already indexed (here, another path, or another base): stored once.
         if (embedder && known.embedModel !== embedder.modelId) await reembedContent(db, known.id, embedder, embedLock, opts.signal);
@@ -184,6 +186,11 @@ export async function ingestPaths(db: Db, kbName: string, paths: string[], opts:
   if (result.cancelled) db.prepare("UPDATE kb_documents SET status = 'queued' WHERE kb_id = ? AND status = 'indexing'").run(base.id);
   report({ done, total: result.total, stage: "done", file: null });
   return result;
+}
+
+function staleContent(db: Db, contentId: number): boolean {
+  const row = db.prepare("SELECT extractor_version AS v FROM kb_contents WHERE id = ?").get(contentId) as { v: number } | undefined;
+  return !!row && row.v < EXTRACTOR_VERSION;
 }
 
 async function reembedContent(db: Db, contentId: number, embedder: Embedder, lock: ReturnType<typeof serial>, signal?: AbortSignal): Promise<void> {

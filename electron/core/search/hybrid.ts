@@ -4,7 +4,8 @@ import type { Embedder } from "../llm/embedder";
 import type { Db } from "../store/open-store";
 import { findBase } from "../ingest/kb-repo";
 import { keywordSearch, type RankedChunk } from "./keyword";
-import { highlightTerms, makeSnippet } from "./snippet";
+import { pageAt, paragraphsOfSpan } from "../ingest/chunk";
+import { highlightTerms, makeSnippet, matchOffset } from "./snippet";
 import type { SearchHit, SearchOptions } from "./types";
 import { vectorSearch } from "./vector";
 
@@ -23,12 +24,16 @@ interface HitRow {
   text: string;
   pages: string;
   headingPath: string;
+  pageStarts: string | null;
+  paragraphs: string | null;
+  paged: number;
 }
 
 function loadHit(db: Db, kbId: number, chunkId: number): HitRow | undefined {
   return db
     .prepare(
-      `SELECT c.id AS chunkId, d.id AS documentId, d.path, ct.title, c.text, c.pages, c.heading_path AS headingPath
+      `SELECT c.id AS chunkId, d.id AS documentId, d.path, ct.title, c.text, c.pages, c.heading_path AS headingPath,
+              c.page_starts AS pageStarts, c.paragraphs, ct.paged
        FROM kb_chunks c JOIN kb_contents ct ON ct.id = c.content_id
        JOIN kb_documents d ON d.content_id = c.content_id AND d.kb_id = ?
        WHERE c.id = ? ORDER BY d.id LIMIT 1`,
@@ -53,13 +58,22 @@ export function hybridSearch(db: Db, kbId: number, query: string, vector: Float3
     const row = loadHit(db, kbId, m.chunkId);
     if (!row) continue;
     const pages = JSON.parse(row.pages) as number[];
+    const starts = row.pageStarts ? (JSON.parse(row.pageStarts) as { offset: number; page: number }[]) : [];
+    // The hit opens where its best match is, not where the chunk starts.
+    const at = matchOffset(row.text, terms);
+    const paragraphs = row.paragraphs ? (JSON.parse(row.paragraphs) as [number, number]) : null;
     hits.push({
       chunkId: row.chunkId,
       documentId: row.documentId,
       path: row.path,
       title: row.title,
-      page: pages[0] ?? 1,
+      page: at !== null && starts.length ? pageAt(starts, at, pages[0] ?? 1) : (pages[0] ?? 1),
       pages,
+      paged: row.paged !== 0,
+      // Flowing text is located by the paragraph of its best match (else the chunk's paragraphs).
+      ...(paragraphs && paragraphs[0] ? { paragraphs: at !== null ? paragraphsOfSpan(row.text, paragraphs[0], at, at + 1) : paragraphs } : {}),
+      chunkParagraph: paragraphs?.[0] ?? 0,
+      pageStarts: starts,
       headingPath: JSON.parse(row.headingPath) as string[],
       snippet: makeSnippet(row.text, terms),
       text: row.text,

@@ -21,14 +21,9 @@ export function highlightTerms(query: string, words: string[]): string[] {
   return [...new Set(terms.filter((t) => t))].sort((a, b) => b.length - a.length);
 }
 
-/**
- * A short excerpt of `text` around the best cluster of matches, each match
- * wrapped in 【】 (plain text, safe to render anywhere). Matching ignores
- * whitespace and case.
- */
-export function makeSnippet(text: string, terms: string[], width = 90): string {
-  const flat = text.replace(/\s*\n\s*/g, " ");
-  const { s, at } = compact(flat);
+/** Where the terms occur in `text` (whitespace and case ignored), as [start, end) spans in order. */
+function matchSpans(text: string, terms: string[]): [number, number][] {
+  const { s, at } = compact(text);
   const taken = new Uint8Array(s.length);
   const spans: [number, number][] = [];
   for (const t of terms) {
@@ -40,10 +35,11 @@ export function makeSnippet(text: string, terms: string[], width = 90): string {
       spans.push([at[i]!, at[i + needle.length - 1]! + 1]);
     }
   }
-  spans.sort((a, b) => a[0] - b[0]);
-  if (!spans.length) return flat.length > width ? `${flat.slice(0, width)}…` : flat;
+  return spans.sort((a, b) => a[0] - b[0]);
+}
 
-  // The window of `width` characters holding the most matched characters.
+/** The index of the span that starts the window of `width` characters holding the most matched characters. */
+function bestWindow(spans: [number, number][], width: number): number {
   let best = 0;
   let bestScore = 0;
   for (let i = 0; i < spans.length; i++) {
@@ -51,7 +47,25 @@ export function makeSnippet(text: string, terms: string[], width = 90): string {
     for (let j = i; j < spans.length && spans[j]![1] - spans[i]![0] <= width; j++) n += spans[j]![1] - spans[j]![0];
     if (n > bestScore) [best, bestScore] = [i, n];
   }
-  const first = spans[best]!;
+  return best;
+}
+
+/** Where in `text` the snippet's best cluster of matches begins (the passage a hit points at), or null. */
+export function matchOffset(text: string, terms: string[], width = 90): number | null {
+  const spans = matchSpans(text, terms);
+  return spans.length ? spans[bestWindow(spans, width)]![0] : null;
+}
+
+/**
+ * A short excerpt of `text` around the best cluster of matches, each match
+ * wrapped in 【】 (plain text, safe to render anywhere). Matching ignores
+ * whitespace and case.
+ */
+export function makeSnippet(text: string, terms: string[], width = 90): string {
+  const flat = text.replace(/\s*\n\s*/g, " ");
+  const spans = matchSpans(flat, terms);
+  if (!spans.length) return flat.length > width ? `${flat.slice(0, width)}…` : flat;
+  const first = spans[bestWindow(spans, width)]!;
   const start = Math.max(0, Math.min(first[0] - Math.floor(width / 4), flat.length - width));
   const end = Math.min(flat.length, start + width);
   let out = "";

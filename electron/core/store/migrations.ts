@@ -4,6 +4,7 @@ import { m003 } from "./migrations/003-knowledge";
 import { m004 } from "./migrations/004-assistant";
 import { m005 } from "./migrations/005-packs";
 import { m006 } from "./migrations/006-ocr";
+import { m007 } from "./migrations/007-extractor-version";
 import { m011 } from "./migrations/011-speed";
 
 /**
@@ -18,6 +19,6 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m011];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m011];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -62,7 +62,7 @@ export function PagePreview({ target, onClose, testId = "page-preview" }: Props)
       onClose={onClose}
       size={640}
       destroyOnHidden
-      title={data ? t("pagePreview.title", { title: data.title, page: data.page }) : t("pagePreview.loading")}
+      title={data ? (data.paged === false ? t("pagePreview.titleFlow", { title: data.title }) : t("pagePreview.title", { title: data.title, page: data.page })) : t("pagePreview.loading")}
       data-testid={`${testId}-drawer`}
     >
       <Flex vertical gap="middle">

@@ -16,6 +16,13 @@ export const searchFiltersZhCN = {
 export const pagePreviewZhCN = {
   loading: "原文预览",
   title: "《{{title}}》第 {{page}} 页",
+  titleFlow: "《{{title}}》（此文档没有固定页码，按段落引用）",
+  where: {
+    page: "第 {{page}} 页",
+    pages: "第 {{from}}–{{to}} 页",
+    paragraph: "第 {{from}} 段",
+    paragraphs: "第 {{from}}–{{to}} 段",
+  },
   prev: "上一页",
   next: "下一页",
   pageOf: "第 {{page}} / {{total}} 页",
@@ -38,6 +45,13 @@ export const searchFiltersEn = {
 export const pagePreviewEn = {
   loading: "Preview",
   title: "{{title}}, page {{page}}",
+  titleFlow: "{{title}} (no fixed pages: cited by paragraph)",
+  where: {
+    page: "page {{page}}",
+    pages: "pages {{from}}–{{to}}",
+    paragraph: "paragraph {{from}}",
+    paragraphs: "paragraphs {{from}}–{{to}}",
+  },
   prev: "Previous page",
   next: "Next page",
   pageOf: "Page {{page}} of {{total}}",

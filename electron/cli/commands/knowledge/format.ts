@@ -1,5 +1,6 @@
 import type { JobProgress } from "../../../common/contract";
-import type { IngestResult, KbBase, KbDocument, KbHit } from "../../../common/contracts/knowledge";
+import type { DocMeta, IngestResult, KbBase, KbDocument, KbHit, ReextractResultOut } from "../../../common/contracts/knowledge";
+import { locationLabel } from "../../../common/locate";
 
 const STAGE: Record<string, string> = { scan: "扫描", hash: "校验", extract: "提取", ocr: "识别", embed: "向量化", write: "写入", reembed: "重新向量化", done: "完成" };
 const STATUS: Record<KbDocument["status"], string> = { queued: "排队中", indexing: "索引中", ready: "就绪", failed: "失败", needs_ocr: "需要 OCR" };
@@ -42,5 +43,33 @@ export function formatDocuments(docs: KbDocument[]): string {
 
 export function formatHits(hits: KbHit[]): string {
   if (!hits.length) return "没有找到相关内容。\n";
-  return hits.map((h, i) => `${i + 1}. ${h.title}（${h.path} 第 ${h.page} 页）\n   ${h.snippet}`).join("\n") + "\n";
+  return hits.map((h, i) => `${i + 1}. ${h.title}（${h.path} ${locationLabel(h)}）\n   ${h.snippet}`).join("\n") + "\n";
+}
+
+const META_LABEL: Record<string, string> = { kind: "文种", docNumber: "发文字号", issuer: "发文机关", title: "标题", date: "成文日期", recipients: "主送机关", secrecy: "密级", urgency: "紧急程度", encoding: "编码" };
+const SOURCE_LABEL: Record<string, string> = {
+  header: "版头", "number-line": "发文字号行", "order-heading": "令的标题", title: "标题行", "publication-note": "发布说明", "recipient-line": "主送行", signature: "落款", properties: "文档属性", "first-heading": "首个标题",
+};
+
+/** The 公文 elements as lines ("发文字号：… （来自 版头，可信度 0.95）"), and whether it is a 公文. */
+export function metaLines(meta: DocMeta): string[] {
+  const out: string[] = [];
+  for (const [k, label] of Object.entries(META_LABEL)) {
+    const v = meta[k as keyof DocMeta];
+    if (typeof v !== "string" || !v) continue;
+    const src = meta.sources?.[k];
+    out.push(`${label}：${v}${src ? `（来自${SOURCE_LABEL[src.from] ?? src.from}${src.ocr ? "（OCR 识别）" : ""}，可信度 ${src.confidence}）` : ""}`);
+  }
+  if (meta.isGongwen !== undefined) out.push(`公文：${meta.isGongwen ? "是" : "否（未发现版头、发文字号或落款，公文要素留空）"}`);
+  return out;
+}
+
+export function formatReextract(r: ReextractResultOut): string {
+  const lines = [
+    r.total === 0
+      ? "所有文档都已由当前版本的解析器提取，无需重新提取。"
+      : `完成：重新提取 ${r.reextracted}，文件已变化改为重新索引 ${r.requeued}，原文件已不在 ${r.missing}，失败 ${r.failed.length}，共 ${r.total}${r.cancelled ? "（已中断，再次运行即可继续）" : ""}`,
+  ];
+  for (const f of r.failed) lines.push(`  失败：${f.path}：${f.error}`);
+  return lines.join("\n") + "\n";
 }

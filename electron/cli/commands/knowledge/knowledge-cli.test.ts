@@ -26,10 +26,14 @@ describe("govdesk knowledge commands", () => {
   it("extract --json prints pages and 公文 metadata; a bad file exits 1 with one Chinese line", () => {
     const r = govdesk("extract", join(dir, "通知 甲.txt"), "--json");
     expect(r.code, r.stderr).toBe(0);
-    const doc = JSON.parse(r.stdout) as { format: string; pages: { page: number; text: string }[]; meta: Record<string, string> };
+    const doc = JSON.parse(r.stdout) as { format: string; pages: { page: number; text: string }[]; meta: Record<string, unknown> };
     expect(doc.format).toBe("txt");
     expect(doc.pages[0]!.text).toContain("季度盘点");
-    expect(doc.meta).toMatchObject({ docNumber: "X财发〔2025〕7号", issuer: "X市财政局", date: "2025-03-15" });
+    expect(doc.meta).toMatchObject({ docNumber: "X财发〔2025〕7号", issuer: "X市财政局", date: "2025-03-15", kind: "通知", isGongwen: true });
+    expect(doc.meta["sources"]).toMatchObject({ docNumber: { from: "number-line" }, issuer: { from: "header" }, date: { from: "signature" } });
+    const text = govdesk("extract", join(dir, "通知 甲.txt"));
+    expect(text.stdout).toContain("文种：通知");
+    expect(text.stdout).toMatch(/发文字号：X财发〔2025〕7号（来自发文字号行，可信度 0\.95）/);
     const bad = govdesk("extract", join(dir, "坏.pdf"));
     expect(bad.code).toBe(1);
     expect(bad.stderr.trim().split("\n")).toHaveLength(1);
@@ -54,4 +58,11 @@ describe("govdesk knowledge commands", () => {
     expect(govdesk("kb", "rm", "政策").code).toBe(0);
     expect(JSON.parse(govdesk("kb", "list", "--json").stdout).bases).toEqual([]);
   });
+
+  it("kb reextract: a job with a summary (nothing to do on an index made by this extractor)", () => {
+    const re = govdesk("kb", "reextract", "--json");
+    expect(re.code, re.stderr).toBe(0);
+    expect(JSON.parse(re.stdout)).toMatchObject({ total: 0, reextracted: 0, failed: [] });
+    expect(govdesk("kb", "reextract").stdout).toContain("无需重新提取");
+  }, 60_000);
 });

@@ -1,4 +1,5 @@
 import type { ChatMessage, Citation, Conversation, Summary } from "../../../common/contracts/assistant";
+import { locationLabel } from "../../../common/locate";
 import { pagesLabel } from "../prompts";
 
 /** A neutral block model both exporters render: Markdown here, DOCX in docx.ts. */
@@ -16,7 +17,7 @@ const ROLE = { user: "问", assistant: "答" } as const;
 const LENGTH = { brief: "一句话", bullets: "要点", detailed: "详细" } as const;
 
 export function citationLine(c: Citation): string {
-  return `[${c.n}] 《${c.title}》${pagesLabel([c.page])}（${c.path}）：${c.snippet}`;
+  return `[${c.n}] 《${c.title}》${locationLabel(c)}（${c.path}）：${c.snippet}`;
 }
 
 export function conversationBlocks(conv: Conversation, messages: readonly ChatMessage[]): Block[] {

@@ -50,7 +50,7 @@ describe("prompts stay within the context for long inputs", () => {
 
   it("rag-answer.v1: twenty long hits and a long history are cut to fit with the answer", async () => {
     const hits: SearchHit[] = Array.from({ length: 20 }, (_, i) => ({
-      chunkId: i, documentId: 1, path: "/a.txt", title: "长标题".repeat(30), page: i + 1, pages: [i + 1], headingPath: [], snippet: "", text: "审批时限的规定".repeat(300), score: 1,
+      chunkId: i, documentId: 1, path: "/a.txt", title: "长标题".repeat(30), page: i + 1, pages: [i + 1], paged: true, pageStarts: [{ offset: 0, page: i + 1 }], chunkParagraph: 0, headingPath: [], snippet: "", text: "审批时限的规定".repeat(300), score: 1,
     }));
     const history = [{ role: "user" as const, content: "问".repeat(2000) }, { role: "assistant" as const, content: "答".repeat(2000) }];
     const plan = await planRagPrompt(model, "审批时限是多少天？", hits, history);

@@ -4,6 +4,8 @@ export interface RagSource {
   n: number;
   title: string;
   pages: number[];
+  /** Where the cited passage is ("第13页", "第12–14段"); default: the pages. */
+  where?: string;
   text: string;
 }
 
@@ -27,5 +29,5 @@ export const ragAnswerV1: PromptTemplate<RagAnswerVars> = {
 };
 
 export function renderSource(s: RagSource): string {
-  return `[${s.n}]《${shortTitle(s.title, 12)}》${pagesLabel(s.pages)}：${s.text}`;
+  return `[${s.n}]《${shortTitle(s.title, 12)}》${s.where ?? pagesLabel(s.pages)}：${s.text}`;
 }

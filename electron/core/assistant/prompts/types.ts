@@ -14,16 +14,8 @@ export interface PromptTemplate<V> {
   render(vars: V): RenderedPrompt;
 }
 
-/** "第3页", "第3–5页", "第1、4页": how prompts and sources name pages. */
-export function pagesLabel(pages: readonly number[]): string {
-  if (pages.length === 0) return "";
-  const sorted = [...new Set(pages)].sort((a, b) => a - b);
-  const first = sorted[0]!;
-  const last = sorted.at(-1)!;
-  if (sorted.length === 1) return `第${first}页`;
-  if (last - first === sorted.length - 1) return `第${first}–${last}页`;
-  return `第${sorted.join("、")}页`;
-}
+/** "第3页", "第3–5页", "第1、4页": how prompts and sources name pages (one definition, shared with the renderer). */
+export { locationLabel, pagesLabel } from "../../../common/locate";
 
 /** Titles are context, not content: long ones are cut so they cannot crowd out the text. */
 export function shortTitle(title: string, max = 20): string {

@@ -2,7 +2,8 @@ import type { ChatChunk, ChatModel, ChatTurn } from "../../llm/chat-model";
 import type { SearchHit } from "../../search/types";
 import { RpcError } from "../../../common/rpc/wire";
 import { fitTokens, TEMPLATE_TOKENS } from "../budget";
-import { NOT_FOUND_ANSWER, pagesLabel, ragAnswer, renderSource, type RenderedPrompt } from "../prompts";
+import { locationLabel } from "../../../common/locate";
+import { NOT_FOUND_ANSWER, ragAnswer, renderSource, type RenderedPrompt } from "../prompts";
 import { resolveCitations } from "./citations";
 import { contentGrams, overlap, relevantHits } from "./relevance";
 import { toSourceRef, type SourceRef } from "./sources";
@@ -65,19 +66,22 @@ export async function planRagPrompt(
   const historyRoom = room >= MIN_ROOM_FOR_HISTORY ? Math.floor(room / 4) : 0;
   room -= historyRoom;
   const sources: SourceRef[] = [];
-  const texts: { n: number; title: string; pages: number[]; text: string }[] = [];
+  const texts: { n: number; title: string; pages: number[]; where: string; text: string }[] = [];
   // Each source gets an equal share of the room, but never less than a useful passage.
   const share = Math.max(64, Math.floor(room / Math.max(1, hits.length)));
   for (const hit of hits) {
     const n = sources.length + 1;
-    const label = await model.countTokens(renderSource({ n, title: hit.title, pages: hit.pages, text: "" }));
+    // The source is labelled where its cited passage is, as the source list will show it.
+    const ref = toSourceRef(hit, n, passageQuery);
+    const where = locationLabel(ref);
+    const label = await model.countTokens(renderSource({ n, title: hit.title, pages: ref.pages, where, text: "" }));
     const allowed = Math.min(room - label - 1, share);
     if (allowed < 16) break;
     const text = await fitTokens(model, hit.text.trim(), allowed);
     if (!text) continue;
     room -= label + 1 + (await model.countTokens(text));
-    sources.push(toSourceRef(hit, n, passageQuery));
-    texts.push({ n, title: hit.title, pages: hit.pages.length ? hit.pages : [hit.page], text });
+    sources.push(ref);
+    texts.push({ n, title: hit.title, pages: ref.pages, where, text });
   }
   const kept: ChatTurn[] = [];
   let left = historyRoom;
@@ -124,7 +128,7 @@ function retrievalOnly(question: string, hits: readonly SearchHit[]): Answer {
   const top = Math.max(...scored.map((x) => x.score));
   const best = scored.filter((x) => x.score * 2 >= top).slice(0, RETRIEVAL_PASSAGES);
   const sources = best.map((x, i) => toSourceRef(x.h, i + 1, question));
-  const lines = sources.map((s) => `- ${s.snippet.replace(/\s*\n\s*/g, " ")} [${s.n}]（《${s.title}》${pagesLabel([s.page])}）`);
+  const lines = sources.map((s) => `- ${s.snippet.replace(/\s*\n\s*/g, " ")} [${s.n}]（《${s.title}》${locationLabel(s)}）`);
   const answer = `未配置对话模型，以下是知识库中与问题最相关的原文：\n${lines.join("\n")}`;
   return { answer, thought: "", sources, citations: sources, method: "retrieval" };
 }

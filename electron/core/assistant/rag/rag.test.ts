@@ -14,7 +14,7 @@ beforeAll(async () => {
 afterAll(async () => model?.dispose());
 
 function hit(n: number, text: string, page = n): SearchHit {
-  return { chunkId: n, documentId: 1, path: "/docs/notice.txt", title: "关于加强办公用品采购管理的通知", page, pages: [page], headingPath: [], snippet: text.slice(0, 20), text, score: 1 / n };
+  return { chunkId: n, documentId: 1, path: "/docs/notice.txt", title: "关于加强办公用品采购管理的通知", page, pages: [page], paged: true, pageStarts: [{ offset: 0, page }], chunkParagraph: 0, headingPath: [], snippet: text.slice(0, 20), text, score: 1 / n };
 }
 const hits = [
   hit(1, "一、严格采购审批。各单位采购办公用品须经分管领导审批，单笔超过五千元的报财务部门备案。", 2),
@@ -71,7 +71,7 @@ describe("answerQuestion", () => {
 });
 
 describe("citations", () => {
-  const refs = hits.map((h, i) => ({ n: i + 1, documentId: 1, chunkId: h.chunkId, path: h.path, title: h.title, page: h.page, pages: h.pages, snippet: "x" }));
+  const refs = hits.map((h, i) => ({ n: i + 1, documentId: 1, chunkId: h.chunkId, path: h.path, title: h.title, page: h.page, pages: h.pages, paged: true, snippet: "x" }));
   it("parses [1], [2], [1,2] and [1、2] in order of first mention", () => {
     expect(citedNumbers("审批[2]。盘点[1,2]，另见[1、3]。")).toEqual([2, 1, 3]);
   });

@@ -44,7 +44,8 @@ export async function runSummarize(s: CoreServices, input: SummarizeInput, hooks
   const model = input.extractive ? null : await s.chatModel({ ...(input.modelPath ? { modelPath: input.modelPath } : {}), signal: hooks.signal });
   if (hooks.signal.aborted) throw hooks.signal.reason;
   const inputChars = docs.reduce((n, d) => n + d.pages.reduce((m, p) => m + p.text.length, 0), 0);
-  const pageCount = docs.reduce((n, d) => n + d.pages.length, 0);
+  // Text without fixed pages counts no pages, and its points name none (not "第1页" for all of it).
+  const pageCount = docs.reduce((n, d) => n + (d.paged ? d.pages.length : 0), 0);
   const title = docs.length === 1 ? docs[0]!.title : `${docs[0]!.title} 等 ${docs.length} 个文档`;
   const warnings = docs.flatMap((d) => d.warnings.map((w) => (docs.length > 1 ? `${d.title}：${w}` : w)));
   let body: Pick<Summary, "method" | "summary" | "thought" | "points" | "prompts"> & { chunks: number; groups: number; modelCalls: number; reduceRounds: number; modelSeconds: number };
@@ -68,6 +69,9 @@ export async function runSummarize(s: CoreServices, input: SummarizeInput, hooks
     });
     body = { method: "llm", summary: r.summary, thought: r.thought, points: r.points, prompts: `${summarizeMap.id}@${summarizeMap.version} ${summarizeReduce.id}@${summarizeReduce.version}`, ...r.stats };
   }
+  const flowTitles = new Set(docs.filter((d) => !d.paged).map((d) => d.title));
+  const flowing = (p: SummaryPoint): boolean => (docs.length === 1 ? !docs[0]!.paged : !!p.document && flowTitles.has(p.document));
+  body.points = body.points.map((p) => (flowing(p) ? { ...p, pages: [] } : p));
   const { chunks, groups, modelCalls, reduceRounds, modelSeconds, ...rest } = body;
   const seconds = (performance.now() - t0) / 1000;
   const saved = saveSummary(s.store.db, {

@@ -12,6 +12,8 @@ export interface LoadedDocument {
   path: string;
   documentId?: number;
   pages: ExtractedPage[];
+  /** False: no fixed pages (DOC, most DOCX, TXT): points are not labelled with a page. */
+  paged: boolean;
   warnings: string[];
 }
 
@@ -22,7 +24,7 @@ export async function loadSource(s: CoreServices, source: SummarySource, signal?
       throw new RpcError("INVALID_INPUT", `“${source.path}”是文件夹，请选择其中的文件；要摘要一批文件，可先加入知识库。`);
     }
     const doc = await extractFile(source.path, signal ? { signal } : {});
-    return { title: doc.title || basename(source.path), path: source.path, pages: doc.pages, warnings: doc.warnings };
+    return { title: doc.title || basename(source.path), path: source.path, pages: doc.pages, paged: doc.paged, warnings: doc.warnings };
   }
   const first = previewPage(s.store.db, source.documentId, 1);
   const pages: ExtractedPage[] = [{ page: 1, text: first.text, ...(first.needsOcr ? { needsOcr: true } : {}) }];
@@ -31,7 +33,7 @@ export async function loadSource(s: CoreServices, source: SummarySource, signal?
     const page = previewPage(s.store.db, source.documentId, p);
     pages.push({ page: p, text: page.text, ...(page.needsOcr ? { needsOcr: true } : {}) });
   }
-  return { title: first.title, path: first.path, documentId: source.documentId, pages, warnings: [] };
+  return { title: first.title, path: first.path, documentId: source.documentId, pages, paged: first.paged !== false, warnings: [] };
 }
 
 /** Refuses a document with no text at all, naming it and saying why. */

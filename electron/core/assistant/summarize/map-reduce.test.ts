@@ -91,7 +91,7 @@ describe("mapReduceSummary with the test model", () => {
   it("cuts a chunk bigger than the budget and still sends all of its text", async () => {
     const huge = "各单位应当按照规定做好档案整理和移交工作并建立台账".repeat(30);
     const first = model.calls.length;
-    await mapReduceSummary(model, [{ title: "长段落", chunks: [{ text: huge, pages: [3], headingPath: [], tokens: 10 }] }], { length: "brief" });
+    await mapReduceSummary(model, [{ title: "长段落", chunks: [{ text: huge, pages: [3], pageStarts: [{ offset: 0, page: 3 }], paragraphs: [1, 1], headingPath: [], tokens: 10 }] }], { length: "brief" });
     const sent = model.calls
       .slice(first)
       .filter((c) => c.user.includes("请概括这部分"))

@@ -16,5 +16,5 @@ export function longNotice(pages: number): ExtractedPage[] {
 
 /** One chunk per page: the shape the knowledge base's chunker gives, enough for the summariser. */
 export function pageChunks(pages: readonly ExtractedPage[]): Chunk[] {
-  return pages.map((p) => ({ text: p.text.trim(), pages: [p.page], headingPath: [], tokens: p.text.length }));
+  return pages.map((p, i) => ({ text: p.text.trim(), pages: [p.page], pageStarts: [{ offset: 0, page: p.page }], paragraphs: [i + 1, i + 1], headingPath: [], tokens: p.text.length }));
 }

@@ -49,6 +49,10 @@ export const ChunkSchema = z.object({
   text: z.string(),
   /** Page numbers the chunk spans (1-based, ascending). */
   pages: z.array(z.number().int()),
+  /** Where each page's part of the chunk begins: character offset into `text` and the page (ascending offsets; the first is 0). */
+  pageStarts: z.array(z.object({ offset: z.number().int(), page: z.number().int() })),
+  /** 1-based paragraph (line) numbers in the document, first and last: how flowing text is cited. */
+  paragraphs: z.tuple([z.number().int(), z.number().int()]),
   /** 公文 heading path, e.g. ["一、总体要求", "（一）适用范围"]. */
   headingPath: z.array(z.string()),
   /** Approximate token count used for budgeting. */

@@ -3,7 +3,11 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type * as PdfJsModule from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { ExtractedPage } from "../types";
+import { cleanText } from "./hygiene";
+import { layoutPage } from "./layout";
+import type { TextBox } from "./layout/types";
 import { extractError, type ExtractLimits } from "./limits";
+import { geometry, looksTabular, pageRulings, textBoxes } from "./pdf-geometry";
 
 type PdfJs = typeof PdfJsModule;
 let pdfjs: Promise<PdfJs> | null = null;
@@ -19,37 +23,27 @@ export function loadPdfJs(): Promise<PdfJs> {
   return pdfjs;
 }
 
-interface TextItemLike {
-  str: string;
-  transform: number[];
-  height: number;
-  width: number;
-  hasEOL: boolean;
+/**
+ * Whether a page's text layer is unusable, so that the page needs OCR. Today:
+ * no text at all (a scan). The one place to add other tests (a text layer
+ * whose fonts map to the wrong characters).
+ */
+export function noUsableTextLayer(boxes: readonly TextBox[]): boolean {
+  return !boxes.some((b) => b.text.trim());
 }
 
-/** Joins a page's text items in content order, breaking lines where the baseline moves. */
-export function itemsToText(items: TextItemLike[]): string {
-  let out = "";
-  let prevY: number | null = null;
-  let prevEnd: number | null = null;
-  for (const it of items) {
-    const x = it.transform[4] ?? 0;
-    const y = it.transform[5] ?? 0;
-    const h = Math.abs(it.height) || Math.abs(it.transform[3] ?? 10) || 10;
-    if (prevY !== null && Math.abs(y - prevY) > h * 0.5) {
-      if (!out.endsWith("\n")) out += "\n";
-    } else if (prevEnd !== null && x - prevEnd > h * 0.8 && !out.endsWith("\n") && !out.endsWith(" ")) {
-      out += " ";
-    }
-    out += it.str;
-    if (it.hasEOL) out += "\n";
-    prevY = y;
-    prevEnd = x + it.width;
-  }
-  return out.replace(/[ \t]+\n/g, "\n").replace(/\n{3,}/g, "\n\n").trim();
+/**
+ * A page's text layer as text, laid out as extractPdf does (no rulings), from
+ * pdfjs text items in PDF space (y up): for comparisons such as bench/ocr.
+ */
+export function itemsToText(items: readonly { str: string; transform: number[]; width: number }[], viewport: { transform: number[] } = { transform: [1, 0, 0, -1, 0, 0] }): string {
+  return cleanText(layoutPage(geometry(0, 0, textBoxes(items, viewport))));
 }
 
-/** Text per page in reading order; pages with no text layer are flagged needsOcr. */
+/**
+ * Text per page in reading order (layout by geometry: columns, paragraphs,
+ * ruled tables as rows); pages with no usable text layer are flagged needsOcr.
+ */
 export async function extractPdf(path: string, limits: ExtractLimits, signal?: AbortSignal): Promise<{ pages: ExtractedPage[]; info: Record<string, string> }> {
   const lib = await loadPdfJs();
   const data = new Uint8Array(await readFile(path));
@@ -68,9 +62,16 @@ export async function extractPdf(path: string, limits: ExtractLimits, signal?: A
     for (let i = 1; i <= n; i++) {
       if (signal?.aborted) break;
       const page = await doc.getPage(i);
+      const viewport = page.getViewport({ scale: 1 });
       const content = await page.getTextContent();
-      const text = itemsToText(content.items.flatMap((it) => ("str" in it ? [it as TextItemLike] : [])));
-      pages.push(text.replace(/\s/g, "").length === 0 ? { page: i, text: "", needsOcr: true } : { page: i, text });
+      const boxes = textBoxes(content.items.flatMap((it) => ("str" in it ? [it] : [])), viewport);
+      if (noUsableTextLayer(boxes)) {
+        pages.push({ page: i, text: "", needsOcr: true });
+      } else {
+        // Rulings cost a second pass over the page: only where the text looks like a table or form.
+        const rulings = looksTabular(boxes) ? await pageRulings(lib, page, viewport).catch(() => undefined) : undefined;
+        pages.push({ page: i, text: layoutPage(geometry(viewport.width, viewport.height, boxes, rulings)) });
+      }
       page.cleanup();
     }
     const meta = await doc.getMetadata().catch(() => null);

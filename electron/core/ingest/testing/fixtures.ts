@@ -17,13 +17,18 @@ export interface PdfLine {
 
 let fontBytes: Buffer | null = null;
 
-/** A PDF with a real CJK text layer, one entry of `pages` per page (empty array: a page without text). */
-export async function writePdf(path: string, pages: PdfLine[][]): Promise<void> {
+/** A new PDF with the CJK font embedded (subset). */
+async function cjkPdf(): Promise<{ doc: PDFDocument; font: PDFFont }> {
   const doc = await PDFDocument.create();
   const create = (fontkit as unknown as { create(b: Uint8Array, name?: string): unknown }).create;
   doc.registerFontkit({ create: (b: Uint8Array) => create(b, "NotoSansCJKsc-Regular") } as unknown as Parameters<PDFDocument["registerFontkit"]>[0]);
   fontBytes ??= readFileSync(CJK_FONT);
-  const font: PDFFont = await doc.embedFont(fontBytes, { subset: true });
+  return { doc, font: await doc.embedFont(fontBytes, { subset: true }) };
+}
+
+/** A PDF with a real CJK text layer, one entry of `pages` per page (empty array: a page without text). */
+export async function writePdf(path: string, pages: PdfLine[][]): Promise<void> {
+  const { doc, font } = await cjkPdf();
   for (const lines of pages) {
     const page = doc.addPage([595, 842]);
     let y = 780;
@@ -32,6 +37,33 @@ export async function writePdf(path: string, pages: PdfLine[][]): Promise<void> 
       page.drawText(l.text, { x: 60, y, size, font, color: l.red ? rgb(0.85, 0, 0) : rgb(0, 0, 0) });
       y -= size * 1.8;
     }
+  }
+  await writeFile(path, await doc.save({ useObjectStreams: false }));
+}
+
+export interface PlacedText {
+  text: string;
+  /** Points from the left and from the top of an A4 page (595 × 842). */
+  x: number;
+  y: number;
+  size?: number;
+}
+
+export interface PlacedPage {
+  items: PlacedText[];
+  /** Straight rulings (table borders), points from the top-left. */
+  rules?: { x0: number; y0: number; x1: number; y1: number }[];
+  /** Page /Rotate (a landscape table on a portrait page). */
+  rotate?: 90;
+}
+
+/** A PDF whose text runs and rulings are placed exactly (columns, justified lines, ruled tables). */
+export async function writePlacedPdf(path: string, pages: PlacedPage[]): Promise<void> {
+  const { doc, font } = await cjkPdf();
+  for (const p of pages) {
+    const page = doc.addPage([595, 842]);
+    for (const it of p.items) page.drawText(it.text, { x: it.x, y: 842 - it.y, size: it.size ?? 12, font, color: rgb(0, 0, 0) });
+    for (const r of p.rules ?? []) page.drawLine({ start: { x: r.x0, y: 842 - r.y0 }, end: { x: r.x1, y: 842 - r.y1 }, thickness: 0.8, color: rgb(0, 0, 0) });
   }
   await writeFile(path, await doc.save({ useObjectStreams: false }));
 }

@@ -7,6 +7,16 @@ export interface OfdLine {
   /** Millimetres from the top-left corner. */
   x: number;
   y: number;
+  /** Font size in millimetres (default 5). */
+  size?: number;
+}
+
+/** A ruling (table or form grid line) as an OFD PathObject's boundary box, in millimetres. */
+export interface OfdRule {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
 }
 
 export interface OfdSpec {
@@ -18,16 +28,31 @@ export interface OfdSpec {
   composite?: OfdLine[];
   /** Leave this page's Content.xml out of the package (1-based). */
   omitPage?: number;
+  /** Rulings per page (index = page index). */
+  rules?: OfdRule[][];
 }
 
 function textObjects(lines: OfdLine[], firstId: number): string {
   return [...lines]
     .reverse()
     .map(
-      (l, i) =>
-        `<ofd:TextObject ID="${firstId + i}" Boundary="${l.x} ${l.y} 150 8" Font="1" Size="5"><ofd:TextCode X="0" Y="5" DeltaX="g ${Math.max(0, [...l.text].length - 1)} 5">${l.text}</ofd:TextCode></ofd:TextObject>`,
+      (l, i) => {
+        const size = l.size ?? 5;
+        return `<ofd:TextObject ID="${firstId + i}" Boundary="${l.x} ${l.y} 150 ${size + 3}" Font="1" Size="${size}"><ofd:TextCode X="0" Y="${size}" DeltaX="g ${Math.max(0, [...l.text].length - 1)} ${size}">${l.text}</ofd:TextCode></ofd:TextObject>`;
+      },
     )
     .join("");
+}
+
+function pathObjects(rules: OfdRule[], firstId: number): string {
+  return rules.map((r, i) => `<ofd:PathObject ID="${firstId + i}" Boundary="${r.x} ${r.y} ${r.w} ${r.h}" Stroke="false" Fill="true"><ofd:AbbreviatedData>M 0 0 L ${r.w} 0 L ${r.w} ${r.h} L 0 ${r.h} C</ofd:AbbreviatedData></ofd:PathObject>`).join("");
+}
+
+/** A ruled grid: horizontal lines at `ys`, vertical lines at `xs` (each spanning the grid), 0.3 mm thick. */
+export function grid(xs: number[], ys: number[]): OfdRule[] {
+  const [x0, x1] = [Math.min(...xs), Math.max(...xs)];
+  const [y0, y1] = [Math.min(...ys), Math.max(...ys)];
+  return [...ys.map((y) => ({ x: x0, y, w: x1 - x0, h: 0.3 })), ...xs.map((x) => ({ x, y: y0, w: 0.3, h: y1 - y0 }))];
 }
 
 /** An OFD package zipped by hand: OFD.xml -> Doc_0/Document.xml -> pages, template, resources. */
@@ -51,7 +76,7 @@ export async function writeOfd(path: string, spec: OfdSpec): Promise<void> {
     const composite = i === 0 && spec.composite ? `<ofd:CompositeObject ID="700" Boundary="0 0 210 50" ResourceID="500"/>` : "";
     entries.push({
       name: `Doc_0/Pages/Page_${i}/Content.xml`,
-      data: `<?xml version="1.0" encoding="UTF-8"?><ofd:Page ${NS}>${tplRef}<ofd:Content><ofd:Layer ID="${20 + i}">${textObjects(lines, 100 + i * 50)}${composite}</ofd:Layer></ofd:Content></ofd:Page>`,
+      data: `<?xml version="1.0" encoding="UTF-8"?><ofd:Page ${NS}>${tplRef}<ofd:Content><ofd:Layer ID="${20 + i}">${textObjects(lines, 1000 + i * 500)}${pathObjects(spec.rules?.[i] ?? [], 5000 + i * 500)}${composite}</ofd:Layer></ofd:Content></ofd:Page>`,
     });
   });
   await writeZip(path, entries);

@@ -18,6 +18,8 @@ interface ContentRow {
   meta: string;
   warnings: string;
   embedModel: string | null;
+  paged: number;
+  extractorVersion: number;
 }
 
 /**
@@ -29,7 +31,7 @@ export async function exportPack(db: Db, baseName: string, file: string): Promis
   const base = requireBase(db, baseName);
   const rows = db
     .prepare(
-      `SELECT d.path AS docPath, d.size, d.mtime, c.id, c.sha256, c.format, c.title, c.meta, c.warnings, c.embed_model AS embedModel
+      `SELECT d.path AS docPath, d.size, d.mtime, c.id, c.sha256, c.format, c.title, c.meta, c.warnings, c.embed_model AS embedModel, c.paged, c.extractor_version AS extractorVersion
          FROM kb_documents d JOIN kb_contents c ON c.id = d.content_id
         WHERE d.kb_id = ? AND d.status IN ('ready', 'needs_ocr') ORDER BY d.path`,
     )
@@ -76,15 +78,20 @@ function vectorDimension(db: Db, contentId: number | undefined): number | null {
 }
 
 function documentOf(db: Db, row: ContentRow, dimension: number | null, embedModel: string | null): PackDocument {
-  const pages = db.prepare("SELECT page, text, needs_ocr AS needsOcr FROM kb_pages WHERE content_id = ? ORDER BY page").all(row.id) as { page: number; text: string; needsOcr: number }[];
-  const chunks = db.prepare("SELECT id, text, pages, heading_path AS headingPath, tokens FROM kb_chunks WHERE content_id = ? ORDER BY seq").all(row.id) as {
-    id: number; text: string; pages: string; headingPath: string; tokens: number;
+  const pages = db.prepare("SELECT page, text, needs_ocr AS needsOcr, label FROM kb_pages WHERE content_id = ? ORDER BY page").all(row.id) as { page: number; text: string; needsOcr: number; label: string | null }[];
+  const chunks = db.prepare("SELECT id, text, pages, heading_path AS headingPath, tokens, page_starts AS pageStarts, paragraphs FROM kb_chunks WHERE content_id = ? ORDER BY seq").all(row.id) as {
+    id: number; text: string; pages: string; headingPath: string; tokens: number; pageStarts: string | null; paragraphs: string | null;
   }[];
   const doc: PackDocument = {
     type: "document", path: row.docPath, sha256: row.sha256, size: row.size ?? 0, mtime: row.mtime ?? 0, format: row.format,
-    title: row.title, meta: JSON.parse(row.meta) as Record<string, string>, warnings: JSON.parse(row.warnings) as string[],
-    pages: pages.map((p) => (p.needsOcr ? { page: p.page, text: p.text, needsOcr: true } : { page: p.page, text: p.text })),
-    chunks: chunks.map((c) => ({ text: c.text, pages: JSON.parse(c.pages) as number[], headingPath: JSON.parse(c.headingPath) as string[], tokens: c.tokens })),
+    title: row.title, meta: JSON.parse(row.meta) as PackDocument["meta"], warnings: JSON.parse(row.warnings) as string[],
+    paged: row.paged !== 0, extractorVersion: row.extractorVersion,
+    pages: pages.map((p) => ({ page: p.page, text: p.text, ...(p.needsOcr ? { needsOcr: true } : {}), ...(p.label ? { label: p.label } : {}) })),
+    chunks: chunks.map((c) => ({
+      text: c.text, pages: JSON.parse(c.pages) as number[], headingPath: JSON.parse(c.headingPath) as string[], tokens: c.tokens,
+      ...(c.pageStarts ? { pageStarts: JSON.parse(c.pageStarts) as { offset: number; page: number }[] } : {}),
+      ...(c.paragraphs ? { paragraphs: JSON.parse(c.paragraphs) as [number, number] } : {}),
+    })),
   };
   if (dimension && row.embedModel === embedModel) {
     const get = db.prepare(`SELECT embedding FROM kb_vecf_${dimension} WHERE id = ?`);

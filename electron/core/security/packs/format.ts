@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
+import { DocMeta } from "../../../common/contracts/knowledge";
 
 /**
  * A knowledge pack (.govpack): gzip'd JSON lines. Line 1 is the header,
@@ -25,8 +26,16 @@ export const PackHeader = z.object({
 });
 export type PackHeader = z.infer<typeof PackHeader>;
 
-const Page = z.object({ page: z.number().int().positive(), text: z.string(), needsOcr: z.boolean().optional() });
-const Chunk = z.object({ text: z.string(), pages: z.array(z.number().int()), headingPath: z.array(z.string()), tokens: z.number().int().nonnegative() });
+const Page = z.object({ page: z.number().int().positive(), text: z.string(), needsOcr: z.boolean().optional(), label: z.string().optional() });
+const Chunk = z.object({
+  text: z.string(),
+  pages: z.array(z.number().int()),
+  headingPath: z.array(z.string()),
+  tokens: z.number().int().nonnegative(),
+  /** Added with issue 16; absent in older packs. */
+  pageStarts: z.array(z.object({ offset: z.number().int().nonnegative(), page: z.number().int() })).optional(),
+  paragraphs: z.tuple([z.number().int(), z.number().int()]).optional(),
+});
 
 export const PackDocument = z.object({
   type: z.literal("document"),
@@ -36,8 +45,11 @@ export const PackDocument = z.object({
   mtime: z.number(),
   format: z.enum(["pdf", "ofd", "docx", "doc", "wps", "xlsx", "html", "txt", "md"]),
   title: z.string(),
-  meta: z.record(z.string(), z.string()),
+  meta: DocMeta,
   warnings: z.array(z.string()),
+  /** Added with issue 16 (absent: paged, extractor version 1). */
+  paged: z.boolean().optional(),
+  extractorVersion: z.number().int().positive().optional(),
   pages: z.array(Page),
   chunks: z.array(Chunk),
   /** base64 of little-endian float32, one per chunk; absent without an embedding model. */

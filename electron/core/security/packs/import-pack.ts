@@ -2,6 +2,7 @@ import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
 import { createGunzip } from "node:zlib";
 import { RpcError } from "../../../common/rpc/wire";
+import { withPageStarts } from "../../ingest/chunk";
 import { writeIndexed } from "../../ingest/index-writer";
 import { createBase, enqueue, findBase, getDocument } from "../../ingest/kb-repo";
 import type { Db } from "../../store/open-store";
@@ -116,8 +117,9 @@ export async function installPack(db: Db, file: string, options: { name?: string
       const row = getDocument(db, base.id, d.path)!;
       const vectors = header.embedModel && d.vectors?.length === d.chunks.length ? d.vectors.map(decodeVector) : undefined;
       writeIndexed(db, row, { size: d.size, mtime: d.mtime, sha256: d.sha256 }, {
-        doc: { format: d.format, title: d.title, pages: d.pages, meta: d.meta, warnings: d.warnings },
-        chunks: d.chunks,
+        doc: { format: d.format, title: d.title, pages: d.pages, meta: d.meta, warnings: d.warnings, paged: d.paged ?? true },
+        chunks: d.chunks.map(withPageStarts),
+        extractorVersion: d.extractorVersion ?? 1,
         ...(vectors && header.embedModel ? { vectors, modelId: header.embedModel } : {}),
       });
     }

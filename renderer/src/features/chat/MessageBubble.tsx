@@ -3,6 +3,7 @@ import { Bubble } from "@ant-design/x";
 import { Button, Collapse, Flex, Space, Tag, Tooltip, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import type { ChatMessage, Citation } from "../../../../electron/common/contracts/assistant";
+import { whereText } from "../../components/where";
 import { AnswerMarkdown } from "./AnswerMarkdown";
 
 interface Props {
@@ -46,7 +47,7 @@ export function MessageBubble({ role, content, thought, citations = [], method, 
               <Typography.Text type="secondary">{t("chat.sources")}</Typography.Text>
               {citations.map((c) => (
                 <Button key={c.n} type="link" size="small" style={{ justifyContent: "flex-start", height: "auto", whiteSpace: "normal", textAlign: "left" }} onClick={() => onCite?.(c)} data-testid="chat-source">
-                  [{c.n}] 《{c.title}》第 {c.page} 页：{c.snippet.replace(/\s+/g, " ").slice(0, 60)}
+                  [{c.n}] 《{c.title}》{whereText(t, c)}：{c.snippet.replace(/\s+/g, " ").slice(0, 60)}
                 </Button>
               ))}
             </Flex>

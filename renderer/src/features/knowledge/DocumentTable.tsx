@@ -7,7 +7,7 @@ import type { MessageKey } from "../../i18n/zh-CN";
 import { formatBytes } from "../models/format";
 
 const STATUS_COLOR: Record<KbDocument["status"], string> = { queued: "default", indexing: "processing", ready: "success", failed: "error", needs_ocr: "warning" };
-const META_KEYS = ["docNumber", "issuer", "date", "recipients", "secrecy", "urgency"] as const;
+const META_KEYS = ["kind", "docNumber", "issuer", "date", "recipients", "secrecy", "urgency"] as const;
 const OCR_MODES: OcrMode[] = ["auto", "force", "off"];
 /** Formats OCR can read: PDF pages and image files. */
 const OCR_FORMATS = new Set(["pdf", "image"]);
@@ -111,7 +111,7 @@ export function DocumentTable({ documents, loading, onChanged, onOpen }: { docum
             </Space>
           ),
         },
-        { title: t("knowledge.docs.pages"), width: 60, render: (_, d) => d.pages ?? "—" },
+        { title: t("knowledge.docs.pages"), width: 60, render: (_, d) => (d.paged === false ? "—" : (d.pages ?? "—")) },
         { title: t("knowledge.docs.chunks"), width: 60, render: (_, d) => d.chunks ?? "—" },
         { title: t("knowledge.docs.size"), width: 90, render: (_, d) => (d.size === null ? "—" : formatBytes(d.size)) },
         { title: t("knowledge.docs.indexedAt"), width: 150, render: (_, d) => (d.indexedAt ? new Date(d.indexedAt).toLocaleString() : "—") },

@@ -6,6 +6,7 @@ import { Screen } from "../../components/Screen";
 import { AddFiles } from "./AddFiles";
 import { BaseList } from "./BaseList";
 import { DocumentTable } from "./DocumentTable";
+import { ReextractBanner } from "./ReextractBanner";
 import { SearchPanel } from "./SearchPanel";
 import { useBases, useDocuments } from "./use-kb";
 import { WatchFolder } from "./WatchFolder";
@@ -32,6 +33,7 @@ export function KnowledgeScreen() {
   return (
     <Screen title={t("knowledge.title")} testId="knowledge-screen">
       {error !== null && <Alert type="error" showIcon title={t("knowledge.loadFailed")} description={error || undefined} action={<Button onClick={() => void reload()}>{t("knowledge.reload")}</Button>} />}
+      <ReextractBanner onDone={refresh} />
       <Alert data-testid="kb-vector-state" type={vectorSearch ? "success" : "info"} showIcon title={vectorSearch ? t("knowledge.vectorOn") : t("knowledge.vectorOff")} />
       <Flex gap="large" align="flex-start" wrap>
         <BaseList bases={bases} selected={selected} onSelect={setSelected} onChanged={reload} />
@@ -46,7 +48,7 @@ export function KnowledgeScreen() {
             <AddFiles base={base.name} onProgressTick={() => void reloadDocs()} onDone={refresh} />
             <WatchFolder base={base} onChanged={refresh} />
             <Divider style={{ margin: 0 }} />
-            <SearchPanel base={base.name} onOpen={(documentId, page) => setPreview({ documentId, page })} />
+            <SearchPanel base={base.name} onOpen={(documentId, page, passage) => setPreview({ documentId, page, passage })} />
             <Divider style={{ margin: 0 }} />
             <Typography.Text strong>{t("knowledge.docs.title")}</Typography.Text>
             <DocumentTable documents={documents} loading={loading} onChanged={refresh} onOpen={(d) => setPreview({ documentId: d.id, page: 1 })} />

@@ -5,14 +5,15 @@ import type { KbHit } from "../../../../electron/common/contracts/knowledge";
 import { api, errorText } from "../../api";
 import { type FilterValues, toFilters } from "../../components/search-filters";
 import { SearchFilterFields } from "../../components/SearchFilters";
-import { snippetParts } from "./snippet-parts";
+import { whereText } from "../../components/where";
+import { snippetParts, snippetPassage } from "./snippet-parts";
 
 interface SearchForm extends FilterValues {
   query: string;
 }
 
 /** Search box with filters; hits with highlighted snippets; a hit opens the preview at its page. */
-export function SearchPanel({ base, onOpen }: { base: string; onOpen: (documentId: number, page: number) => void }) {
+export function SearchPanel({ base, onOpen }: { base: string; onOpen: (documentId: number, page: number, passage?: string) => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [hits, setHits] = useState<KbHit[] | null>(null);
@@ -51,12 +52,12 @@ export function SearchPanel({ base, onOpen }: { base: string; onOpen: (documentI
             size="small"
             dataSource={hits}
             renderItem={(h) => (
-              <List.Item data-testid="kb-hit" actions={[<Button key="o" type="link" size="small" data-testid="kb-hit-open" onClick={() => onOpen(h.documentId, h.page)}>{t("knowledge.search.open")}</Button>]}>
+              <List.Item data-testid="kb-hit" actions={[<Button key="o" type="link" size="small" data-testid="kb-hit-open" onClick={() => onOpen(h.documentId, h.page, snippetPassage(h.snippet))}>{t("knowledge.search.open")}</Button>]}>
                 <List.Item.Meta
                   title={
                     <Space>
                       <span>{h.title}</span>
-                      <Typography.Text type="secondary">{t("knowledge.search.page", { page: h.page })}</Typography.Text>
+                      <Typography.Text type="secondary">{whereText(t, h)}</Typography.Text>
                     </Space>
                   }
                   description={

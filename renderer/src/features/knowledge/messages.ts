@@ -7,6 +7,10 @@ export const knowledgeZhCN = {
   vectorOff: "未设置向量模型：仅使用关键词检索。在“模型”中设置默认向量模型后可开启向量检索。",
   vectorOn: "向量检索已开启",
   reembed: "向量模型已更换，下次添加文件时将重新向量化",
+  reextract: {
+    title: "文字提取已更新，正在后台重新读取已有文档",
+    detail: "已完成 {{done}} / {{total}} 个。可以继续使用；中途退出也不会丢失，下次启动时继续。",
+  },
   bases: {
     title: "知识库列表",
     empty: "还没有知识库，请先新建。",
@@ -80,6 +84,7 @@ export const knowledgeZhCN = {
     ocrModeSet: "已更改 OCR 选择，正在重新索引",
   },
   meta: {
+    kind: "文种",
     issuer: "发文机关",
     docNumber: "发文字号",
     date: "成文日期",
@@ -106,6 +111,10 @@ export const knowledgeEn = {
   vectorOff: "No embedding model set: keyword search only. Set a default embedding model under Models to turn on vector search.",
   vectorOn: "Vector search is on",
   reembed: "The embedding model changed; vectors are rebuilt on the next add",
+  reextract: {
+    title: "Text extraction was updated: existing documents are being read again in the background",
+    detail: "{{done}} of {{total}} done. You can keep working; if you quit, it goes on at the next start.",
+  },
   bases: {
     title: "Knowledge bases",
     empty: "No knowledge bases yet. Create one first.",
@@ -179,6 +188,7 @@ export const knowledgeEn = {
     ocrModeSet: "OCR choice changed; indexing the document again",
   },
   meta: {
+    kind: "Kind",
     issuer: "Issuer",
     docNumber: "Document number",
     date: "Date",

@@ -19,3 +19,8 @@ export function parsePaths(text: string): string[] {
     .map((l) => l.trim())
     .filter((l) => l.length > 0);
 }
+
+/** The document text a snippet shows (markers and ellipses removed): the passage to highlight in the preview. */
+export function snippetPassage(snippet: string): string {
+  return snippet.replace(/[【】]/g, "").replace(/^…|…$/g, "").trim();
+}

@@ -55,7 +55,7 @@ export function SummaryView({ summary, onPage, onExport }: { summary: Summary; o
       )}
       <Flex justify="space-between" align="center" wrap>
         <Typography.Text type="secondary" data-testid="summarise-stats">
-          {t("summarise.stats", { pages: summary.stats.pages, chars: summary.stats.inputChars, chunks: summary.stats.chunks, seconds: summary.stats.seconds.toFixed(1) })}
+          {t(summary.stats.pages > 0 ? "summarise.stats" : "summarise.statsFlow", { pages: summary.stats.pages, chars: summary.stats.inputChars, chunks: summary.stats.chunks, seconds: summary.stats.seconds.toFixed(1) })}
         </Typography.Text>
         <Space>
           <Button onClick={() => onExport("markdown")}>{t("summarise.exportMarkdown")}</Button>

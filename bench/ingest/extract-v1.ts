@@ -1,4 +1,49 @@
-import type { DocumentMeta, ExtractedPage } from "../types";
+/**
+ * The PDF extraction GovDesk shipped before issue 16 (extractor version 1),
+ * kept frozen as the benchmark's baseline: pdfjs text items joined in content
+ * order (a line break where the baseline moves) and the first 公文 metadata
+ * recogniser. bench/ingest times it against today's extractFile on the same
+ * files in the same run. Not used by the product.
+ */
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+
+interface TextItemLike {
+  str: string;
+  transform: number[];
+  height: number;
+  width: number;
+  hasEOL: boolean;
+}
+
+/** Joins a page's text items in content order, breaking lines where the baseline moves. */
+export function itemsToText(items: TextItemLike[]): string {
+  let out = "";
+  let prevY: number | null = null;
+  let prevEnd: number | null = null;
+  for (const it of items) {
+    const x = it.transform[4] ?? 0;
+    const y = it.transform[5] ?? 0;
+    const h = Math.abs(it.height) || Math.abs(it.transform[3] ?? 10) || 10;
+    if (prevY !== null && Math.abs(y - prevY) > h * 0.5) {
+      if (!out.endsWith("\n")) out += "\n";
+    } else if (prevEnd !== null && x - prevEnd > h * 0.8 && !out.endsWith("\n") && !out.endsWith(" ")) {
+      out += " ";
+    }
+    out += it.str;
+    if (it.hasEOL) out += "\n";
+    prevY = y;
+    prevEnd = x + it.width;
+  }
+  return out.replace(/[ \t]+\n/g, "\n").replace(/\n{3,}/g, "\n\n").trim();
+}
+
+interface V1Page {
+  page: number;
+  text: string;
+}
+
 
 const CN_DIGIT: Record<string, number> = Object.fromEntries([..."〇一二三四五六七八九"].map((c, i) => [c, i]).concat([["○", 0], ["零", 0], ["Ｏ", 0]]));
 
@@ -39,17 +84,17 @@ function lines(text: string): string[] {
  * header (份号, 密级, 紧急程度, 发文机关标志, 发文字号) comes before the title;
  * the 成文日期 is the last standalone date before the 版记.
  */
-export function recogniseMeta(pages: ExtractedPage[]): DocumentMeta {
-  const meta: DocumentMeta = {};
+export function recogniseMeta(pages: V1Page[]): Record<string, string> {
+  const meta: Record<string, string> = {};
   const all = joinOrderNumber(lines(pages.map((p) => p.text).join("\n")));
   const head = all.slice(0, 40);
 
   // 密级 and 紧急程度 stand on their own lines above the red header.
   for (const line of head.slice(0, 8)) {
     const secrecy = line.match(/^(绝密|机密|秘密)(★.{0,6})?$/);
-    if (secrecy && !meta.secrecy) meta.secrecy = secrecy[0];
+    if (secrecy && !meta["secrecy"]) meta["secrecy"] = secrecy[0];
     const urgency = line.match(/^(特急|加急|特提|平急)$/);
-    if (urgency && !meta.urgency) meta.urgency = urgency[0];
+    if (urgency && !meta["urgency"]) meta["urgency"] = urgency[0];
   }
 
   let numberLine = -1;
@@ -58,32 +103,32 @@ export function recogniseMeta(pages: ExtractedPage[]): DocumentMeta {
     const order = line.match(ORDER_NUMBER);
     const num = line.match(DOC_NUMBER);
     if (num) {
-      meta.docNumber = `${stripLead(num[1]!)}〔${num[2]}〕${Number(num[3])}号`;
+      meta["docNumber"] = `${stripLead(num[1]!)}〔${num[2]}〕${Number(num[3])}号`;
       numberLine = i;
     } else if (order) {
-      meta.docNumber = `${order[1]}第${Number(order[2])}号`;
-      if (!meta.issuer) meta.issuer = order[1]!.replace(/令$/, "");
+      meta["docNumber"] = `${order[1]}第${Number(order[2])}号`;
+      if (!meta["issuer"]) meta["issuer"] = order[1]!.replace(/令$/, "");
       numberLine = i;
     }
   }
   const headerLine = head.slice(0, 12).find((l) => /^[A-Za-zＸ\u4e00-\u9fa5（）()、]{2,40}文件$/.test(l));
-  if (headerLine) meta.issuer = headerLine.replace(/文件$/, "");
+  if (headerLine) meta["issuer"] = headerLine.replace(/文件$/, "");
 
   const title = findTitle(head, numberLine);
-  if (title) meta.title = title;
-  if (!meta.issuer && title) {
+  if (title) meta["title"] = title;
+  if (!meta["issuer"] && title) {
     const m = title.match(/^(.{2,30}?)关于/);
-    if (m && /(政府|委员会|办公厅|办公室|局|厅|部|院|委|署|会)$/.test(m[1]!)) meta.issuer = m[1]!;
+    if (m && /(政府|委员会|办公厅|办公室|局|厅|部|院|委|署|会)$/.test(m[1]!)) meta["issuer"] = m[1]!;
   }
 
   const titleIdx = title ? head.findIndex((l) => title.startsWith(l)) : -1;
   const recipients = head
     .slice(Math.max(0, titleIdx), titleIdx + 6)
     .find((l) => /^[^。]{2,200}[：:]$/.test(l) && !/^(附件|联系人|抄送|[（(]?[一二三四五六七八九十\d]+[）)、．.])/.test(l));
-  if (recipients) meta.recipients = recipients.replace(/[：:]$/, "");
+  if (recipients) meta["recipients"] = recipients.replace(/[：:]$/, "");
 
   const date = findDate(all);
-  if (date) meta.date = date;
+  if (date) meta["date"] = date;
   return meta;
 }
 
@@ -142,4 +187,23 @@ function findDate(all: string[]): string | undefined {
     }
   }
   return standalone ?? last;
+}
+
+/** Version 1 of extractFile for a PDF: every page's text, then the metadata. */
+export async function extractPdfV1(path: string): Promise<{ pages: V1Page[]; meta: Record<string, string> }> {
+  const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
+  const root = dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
+  const doc = await pdfjs.getDocument({ data: new Uint8Array(await readFile(path)), cMapUrl: join(root, "cmaps") + "/", cMapPacked: true, standardFontDataUrl: join(root, "standard_fonts") + "/", isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
+  try {
+    const pages: V1Page[] = [];
+    for (let i = 1; i <= doc.numPages; i++) {
+      const page = await doc.getPage(i);
+      const content = await page.getTextContent();
+      pages.push({ page: i, text: itemsToText(content.items.flatMap((it) => ("str" in it ? [it as TextItemLike] : []))) });
+      page.cleanup();
+    }
+    return { pages, meta: recogniseMeta(pages) };
+  } finally {
+    await doc.destroy();
+  }
 }
