@@ -52,7 +52,7 @@ describe.skipIf(!available)("GovDesk in Electron", () => {
     // renderer is still sandboxed by Blink/V8 isolation, but not by the OS.
     if (process.platform === "linux" && process.getuid?.() === 0) args.unshift("--no-sandbox");
     const env = { ...process.env } as Record<string, string>;
-    delete env["GOVDESK_DEVTOOLS"];
+    env["GOVDESK_DEVTOOLS"] = "1"; // no longer anything: only the admin policy turns DevTools on
     delete env["ELECTRON_RUN_AS_NODE"];
     app = await electron.launch({ executablePath: found.executable, args, cwd: root, env, timeout: 60_000 });
     page = await app.firstWindow({ timeout: 60_000 });
@@ -68,6 +68,17 @@ describe.skipIf(!available)("GovDesk in Electron", () => {
     const titles = await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().map((w) => w.getTitle()));
     expect(titles).toEqual(["GovDesk 政务助手"]);
     expect(page.url()).toMatch(/^app:\/\/govdesk\/index\.html/);
+  });
+
+  it("has DevTools off without a policy that allows them (an environment variable does not)", async () => {
+    // With webPreferences.devTools false, openDevTools() does nothing.
+    const opened = await app.evaluate(async ({ BrowserWindow }) => {
+      const contents = BrowserWindow.getAllWindows()[0]!.webContents;
+      contents.openDevTools({ mode: "detach" });
+      await new Promise((r) => setTimeout(r, 1000));
+      return contents.isDevToolsOpened();
+    });
+    expect(opened).toBe(false);
   });
 
   it("renders the Chinese shell", async () => {
@@ -96,7 +107,7 @@ describe.skipIf(!available)("GovDesk in Electron", () => {
       module: "undefined",
       Buffer: "undefined",
       ipcRenderer: "undefined",
-      desktop: ["pickPaths"],
+      desktop: ["droppedPaths", "pickPaths", "pickSavePath"],
     });
   });
 

@@ -1,4 +1,3 @@
-import { open, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
@@ -6,7 +5,7 @@ import { openApp, type OpenApp } from "./fixtures/app";
 import type { ServeProcess } from "./fixtures/serve";
 import { ShellPage } from "./pages/shell";
 import { ModelsPage } from "./pages/models";
-import { ensureTestModel } from "../scripts/test-model/ensure";
+import { writeLargeModel } from "../electron/core/llm/testing/hostile-gguf";
 import { tempDir } from "../electron/core/testing/temp-dir";
 
 /**
@@ -24,14 +23,10 @@ let pageErrors: string[];
 
 beforeAll(async () => {
   ({ dir, cleanup } = tempDir("govdesk-e2e-models-"));
-  // The test model followed by padding (llama.cpp ignores bytes after the tensor data),
-  // so that hashing and copying last long enough for the progress bar to be seen.
-  bigModel = join(dir, "tiny-padded.gguf");
-  const fh = await open(bigModel, "w");
-  await fh.write(await readFile(await ensureTestModel()));
-  const pad = Buffer.alloc(16 * 1024 * 1024);
-  for (let i = 0; i < 24; i++) await fh.write(pad);
-  await fh.close();
+  // A valid model whose last tensor declares ~384 MB (the file holds exactly that, sparsely; padding
+  // after the tensor data would be refused), so that hashing and copying last long enough to be seen.
+  bigModel = join(dir, "tiny-large.gguf");
+  await writeLargeModel(bigModel, 384 * 1024 * 1024);
   app = await openApp(join(dir, "data"));
   ({ serve, page, pageErrors } = app);
 }, 120_000);

@@ -1,6 +1,11 @@
-/** Exit codes: 1 = the command failed, 2 = bad usage. */
+/**
+ * Exit codes: 1 = the command failed, 2 = bad usage, 3 = it did part of the
+ * work (e.g. `kb add`: some files were indexed, others failed; the summary
+ * on stdout names each failed file). README.md lists them.
+ */
 export const EXIT_FAILURE = 1;
 export const EXIT_USAGE = 2;
+export const EXIT_PARTIAL = 3;
 
 export class UsageError extends Error {}
 

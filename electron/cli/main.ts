@@ -6,6 +6,7 @@ import { registerModelCommands } from "./commands/models";
 import { registerKnowledgeCommands } from "./commands/knowledge";
 import { registerAssistantCommands } from "./commands/assistant";
 import { registerSecurityCommands } from "./commands/security";
+import { registerDraftingCommands } from "./commands/drafting";
 import { errorLine, EXIT_FAILURE, EXIT_USAGE, UsageError, usageLine } from "./errors";
 
 /** `govdesk`: the command line over the same core as the app. */
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerKnowledgeCommands(program);
   registerAssistantCommands(program);
   registerSecurityCommands(program);
+  registerDraftingCommands(program);
   quietErrors(program);
   return program;
 }
@@ -45,7 +47,8 @@ export async function run(argv: string[]): Promise<number> {
   }
   try {
     await program.parseAsync(argv);
-    return 0;
+    // A command that did only part of its work (kb add with failed files) says so by its exit code.
+    return typeof process.exitCode === "number" ? process.exitCode : 0;
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help") return 0;

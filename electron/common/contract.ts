@@ -6,6 +6,7 @@ import { knowledgeEvents, knowledgeMethods } from "./contracts/knowledge";
 import { modelEvents, modelMethods } from "./contracts/models";
 import { assistantEvents, assistantMethods } from "./contracts/assistant";
 import { securityEvents, securityMethods } from "./contracts/security";
+import { draftingEvents, draftingMethods } from "./contracts/drafting";
 
 /**
  * The one contract between renderer, core, preload and CLI (DESIGN.md, "One
@@ -57,6 +58,7 @@ export const contract = defineContract(
     ...knowledgeMethods,
     ...assistantMethods,
     ...securityMethods,
+    ...draftingMethods,
   },
   {
     ...jobEvents,
@@ -66,6 +68,7 @@ export const contract = defineContract(
     ...knowledgeEvents,
     ...assistantEvents,
     ...securityEvents,
+    ...draftingEvents,
   },
 );
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { call, defineContract, Done } from "./rpc/define";
+import { call, defineContract, Done, NoInput } from "./rpc/define";
 import { portMethods } from "./rpc/port-contract";
 
 /**
@@ -9,11 +9,20 @@ import { portMethods } from "./rpc/port-contract";
  * the pipe). main relays nothing itself: it hands out MessagePorts.
  */
 
-/** A place the user chose (native dialog, drop): a file, or a folder and what is under it. */
-export const GrantedRoot = z.object({ path: z.string().min(1).max(4096), scope: z.enum(["file", "tree"]) }).strict();
+/**
+ * A place the user chose (native dialog, drop): "file" and "tree" let the UI
+ * read a file or a folder and what is under it; "save" is the one file the
+ * user chose in a save dialog, which the UI may then have the core write,
+ * once. Nothing else is ever writable from the UI.
+ */
+export const GrantedRoot = z.object({ path: z.string().min(1).max(4096), scope: z.enum(["file", "tree", "save"]) }).strict();
 export type GrantedRoot = z.infer<typeof GrantedRoot>;
 
 const WorkerId = z.number().int().positive();
+
+/** What main must decide from the admin policy before it opens a window. */
+export const DesktopPolicy = z.object({ devtools: z.boolean() });
+export type DesktopPolicy = z.infer<typeof DesktopPolicy>;
 
 /** Served by the core; main calls it. */
 export const coreHostContract = defineContract(
@@ -26,6 +35,8 @@ export const coreHostContract = defineContract(
       Done,
     ),
     "modelWorker.port": call("The core's end of the channel to a model worker main started for it", z.object({ id: WorkerId }).strict(), Done, { ports: 1 }),
+    /** Main opens the window only once it knows this; an invalid policy never turns DevTools on. */
+    "policy.desktop": call("What the admin policy decides about the desktop window: whether DevTools are allowed (developer.devtools)", NoInput, DesktopPolicy),
   },
   {},
 );

@@ -14,10 +14,12 @@ import { modelHandlers } from "./llm/handlers";
 import { knowledgeHandlers } from "./ingest/handlers";
 import { assistantHandlers } from "./assistant/handlers";
 import { securityHandlers } from "./security/handlers";
+import { draftingHandlers } from "./drafting/handlers";
 import { refuseWhenLocked } from "./security/lockdown";
 import { assertSettingsPatchAllowed, policySettings } from "./security/services";
 import { createPolicyService } from "./security/policy-service";
 import { createAuditService } from "./security/audit-service";
+import { dbAnchor } from "./security/audit/anchor";
 import { createPathGuard, PathGrants } from "./security/paths/path-guard";
 import type { PathRoot } from "./security/paths/path-rules";
 
@@ -63,6 +65,7 @@ export function productHandlers(s: CoreServices): Handlers<Contract> {
     ...knowledgeHandlers(s),
     ...assistantHandlers(s),
     ...securityHandlers(s),
+    ...draftingHandlers(s),
     "app.info": () => appInfo(s.store, s.dataDir, s.host),
     "settings.get": () => policySettings(s, s.settings.get()),
     "settings.set": (patch) => {
@@ -109,7 +112,7 @@ export function createCore(
   const closers: (() => void | Promise<void>)[] = [];
   const settings = new SettingsRepo(store.db);
   const policy = createPolicyService();
-  const audit = createAuditService(join(dataDir, "audit"), policy, log);
+  const audit = createAuditService(join(dataDir, "audit"), policy, log, { anchor: dbAnchor(store.db), onClose: (fn) => void closers.push(fn) });
   const models = new ModelService(
     { store, settings, log, policy },
     {

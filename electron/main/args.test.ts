@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { devtoolsEnabled, parseDataDirFlag } from "./args";
+import { coreEnv, parseDataDirFlag } from "./args";
 
 describe("parseDataDirFlag", () => {
   it("reads both spellings, as electron passes them (exe, [app path], args…)", () => {
@@ -16,10 +16,10 @@ describe("parseDataDirFlag", () => {
   });
 });
 
-describe("devtoolsEnabled", () => {
-  it("is on only for GOVDESK_DEVTOOLS=1", () => {
-    expect(devtoolsEnabled({ GOVDESK_DEVTOOLS: "1" })).toBe(true);
-    expect(devtoolsEnabled({ GOVDESK_DEVTOOLS: "true" })).toBe(false);
-    expect(devtoolsEnabled({})).toBe(false);
+describe("coreEnv", () => {
+  it("an installed app does not let GOVDESK_POLICY replace IT's policy; a development run does", () => {
+    const env = { GOVDESK_POLICY: "/tmp/mine.json", GOVDESK_DEVTOOLS: "1", PATH: "/usr/bin", EMPTY: undefined };
+    expect(coreEnv(env, true)).toEqual({ GOVDESK_DEVTOOLS: "1", PATH: "/usr/bin" });
+    expect(coreEnv(env, false)).toEqual({ GOVDESK_POLICY: "/tmp/mine.json", GOVDESK_DEVTOOLS: "1", PATH: "/usr/bin" });
   });
 });

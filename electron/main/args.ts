@@ -19,7 +19,14 @@ export function parseDataDirFlag(argv: readonly string[]): string | undefined {
   return undefined;
 }
 
-/** DevTools and the default menu only when GOVDESK_DEVTOOLS=1 (developers, never the installer default). */
-export function devtoolsEnabled(env: Record<string, string | undefined>): boolean {
-  return env["GOVDESK_DEVTOOLS"] === "1";
+/**
+ * The core's environment. An installed (packaged) app takes its admin policy
+ * from the system location and Group Policy only: GOVDESK_POLICY, which
+ * points the core at another policy file for tests, would let any user
+ * replace IT's policy (and turn DevTools on), so it is not passed on.
+ */
+export function coreEnv(env: Record<string, string | undefined>, packaged: boolean): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) if (v !== undefined && !(packaged && k === "GOVDESK_POLICY")) out[k] = v;
+  return out;
 }

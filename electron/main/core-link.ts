@@ -6,11 +6,11 @@ import { portContract } from "../common/rpc/port-contract";
 import type { ChildHandle } from "../common/rpc/process";
 import { createRouter } from "../common/rpc/router";
 import { RpcError } from "../common/rpc/wire";
-import { coreHostContract, mainHostContract, type GrantedRoot } from "../common/host-contract";
+import { coreHostContract, mainHostContract, type DesktopPolicy, type GrantedRoot } from "../common/host-contract";
 
 /**
  * Main's side of main↔core (common/host-contract.ts): calls the core (a
- * window's port, path grants) and serves it (start and stop model workers,
+ * window's port, path grants, the policy for the window) and serves it (start and stop model workers,
  * report their exit). For each worker main creates a channel, gives one end
  * to the worker and the other to the core, and relays nothing. Generic over
  * the port type so it is tested with worker_threads.
@@ -43,6 +43,8 @@ export interface CoreLink<P> {
   connectRenderer(port: P): Promise<void>;
   /** Resolves once the core has the grant in force. */
   grant(roots: GrantedRoot[]): Promise<void>;
+  /** What the admin policy, as the core read it, decides about the window (DevTools). */
+  desktopPolicy(): Promise<DesktopPolicy>;
   /** The core is gone: its workers must not outlive it. */
   killWorkers(): void;
 }
@@ -94,6 +96,9 @@ export function linkCore<P>(toCore: Transport, options: CoreLinkOptions<P>): Cor
     },
     async grant(roots) {
       await core.call("paths.grant", { roots });
+    },
+    desktopPolicy() {
+      return core.call("policy.desktop", {});
     },
     killWorkers() {
       for (const w of workers.values()) w.kill();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { openDialogOptions } from "./file-dialog";
+import { openDialogOptions, saveDialogOptions } from "./file-dialog";
 
 describe("openDialogOptions", () => {
   it("maps a file request with filters and multiple selection", () => {
@@ -19,5 +19,23 @@ describe("openDialogOptions", () => {
     expect(openDialogOptions({ kind: "file", filters: [{ name: "x", extensions: ["../../x"] }] })).toBeNull();
     expect(openDialogOptions({ kind: "device" })).toBeNull();
     expect(openDialogOptions(null)).toBeNull();
+  });
+});
+
+describe("saveDialogOptions", () => {
+  it("suggests a file name only and asks before overwriting", () => {
+    expect(saveDialogOptions({ defaultName: "政策.govpack", filters: [{ name: "知识包", extensions: ["govpack"] }] })).toEqual({
+      defaultPath: "政策.govpack",
+      properties: ["showOverwriteConfirmation", "createDirectory"],
+      filters: [{ name: "知识包", extensions: ["govpack"] }],
+    });
+  });
+
+  it("refuses a suggested folder or path, and unknown keys", () => {
+    expect(saveDialogOptions({ defaultName: "/home/u/.bashrc" })).toBeNull();
+    expect(saveDialogOptions({ defaultName: "..\\..\\x.docx" })).toBeNull();
+    expect(saveDialogOptions({ defaultName: ".." })).toBeNull();
+    expect(saveDialogOptions({ defaultName: "a.docx", defaultPath: "/etc/passwd" })).toBeNull();
+    expect(saveDialogOptions(null)).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
-import type { OpenDialogOptions } from "electron";
-import { PickPathsRequest } from "../common/desktop";
+import type { OpenDialogOptions, SaveDialogOptions } from "electron";
+import { PickPathsRequest, PickSavePathRequest } from "../common/desktop";
 
 /**
  * The native open dialog's options for a validated page request. The page
@@ -13,6 +13,22 @@ export function openDialogOptions(raw: unknown): OpenDialogOptions | null {
   const properties: OpenDialogOptions["properties"] = [r.kind === "folder" ? "openDirectory" : "openFile"];
   if (r.multiple) properties.push("multiSelections");
   const options: OpenDialogOptions = { properties };
+  if (r.filters.length) options.filters = r.filters;
+  if (r.title) options.title = r.title;
+  return options;
+}
+
+/**
+ * The native save dialog's options for a validated page request: a
+ * suggested file name only (the folder is the user's choice), and the
+ * dialog asks before replacing an existing file (showOverwriteConfirmation
+ * for Linux; Windows and macOS always ask).
+ */
+export function saveDialogOptions(raw: unknown): SaveDialogOptions | null {
+  const parsed = PickSavePathRequest.safeParse(raw);
+  if (!parsed.success) return null;
+  const r = parsed.data;
+  const options: SaveDialogOptions = { defaultPath: r.defaultName, properties: ["showOverwriteConfirmation", "createDirectory"] };
   if (r.filters.length) options.filters = r.filters;
   if (r.title) options.title = r.title;
   return options;

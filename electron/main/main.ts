@@ -5,14 +5,15 @@ import type { CoreState } from "../common/contract";
 import { resolveDataDir } from "../common/data-dir";
 import { createAppProtocolHandler } from "./app-protocol";
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES } from "./app-scheme";
-import { devtoolsEnabled, parseDataDirFlag } from "./args";
+import { coreEnv, parseDataDirFlag } from "./args";
 import { CORE_STATE_CHANNEL, REQUEST_PORT_CHANNEL } from "../common/ipc-channels";
 import { createCoreConnections } from "./core-connection";
 import { linkCore, utilityPipe, type CoreLink } from "./core-link";
+import { waitForCorePolicy } from "./core-policy";
 import { pipeTransport } from "../common/rpc/ports";
-import { openDialogOptions } from "./file-dialog";
-import { DROPPED_PATHS_CHANNEL, PICK_PATHS_CHANNEL, PickPathsRequest } from "../common/desktop";
-import { createGrantRelay, dialogRoots, droppedRoots } from "./path-grants";
+import { openDialogOptions, saveDialogOptions } from "./file-dialog";
+import { DROPPED_PATHS_CHANNEL, PICK_PATHS_CHANNEL, PICK_SAVE_PATH_CHANNEL, PickPathsRequest } from "../common/desktop";
+import { createGrantRelay, dialogRoots, droppedRoots, saveRoot } from "./path-grants";
 import { hardenSession, hardenWebContents } from "./harden";
 import { isTrustedSender, validatedIpc } from "./ipc-guard";
 import { applicationMenuTemplate } from "./menu";
@@ -27,7 +28,6 @@ import { hardenedWebPreferences } from "./web-preferences";
  */
 const WINDOW_TITLE = "GovDesk 政务助手";
 const log = (line: string): void => console.log(`[main] ${line}`);
-const devtools = devtoolsEnabled(process.env);
 
 // Everything before "ready": name, data directory, sandbox, scheme.
 app.setName("GovDesk");
@@ -66,11 +66,14 @@ function run(): void {
   // main hands it windows' ports and what the user chose in the dialog or dropped on the window.
   let core: CoreLink<MessagePortMain> | null = null;
   const grants = createGrantRelay({ send: (roots) => core?.grant(roots) ?? null, log });
+  // DevTools only where the admin policy allows them, as the core read it (policy.desktop).
+  const corePolicy = waitForCorePolicy({ log });
   const supervisor = createSupervisor({
     host: utilityProcessHost({
       modulePath: join(__dirname, "../core/core.mjs"),
       args: ["--data-dir", dataDir, "--host", "electron"],
       serviceName: "GovDesk Core",
+      env: coreEnv(process.env, app.isPackaged),
       log,
     }),
     onChild: (child) => {
@@ -80,6 +83,10 @@ function run(): void {
         log,
       });
       core = link;
+      link.desktopPolicy().then(
+        (policy) => corePolicy.report(policy),
+        (e: unknown) => log(`policy: the core did not answer policy.desktop: ${e instanceof Error ? e.message : String(e)}`),
+      );
       grants.coreStarted();
       connections.coreStarted({ connect: (port) => link.connectRenderer(port) });
     },
@@ -145,6 +152,19 @@ function run(): void {
     return result.filePaths;
   });
 
+  // The native save dialog (exports): the one path chosen there, overwrite confirmed, may be written once.
+  ipc.handle(PICK_SAVE_PATH_CHANNEL, null as string | null, async (win, raw) => {
+    const options = saveDialogOptions(raw);
+    if (!options) {
+      log(`ipc: refused ${PICK_SAVE_PATH_CHANNEL}: invalid request`);
+      return null;
+    }
+    const result = await dialog.showSaveDialog(win, options);
+    if (result.canceled || !result.filePath) return null;
+    await grants.grant([saveRoot(result.filePath)]);
+    return result.filePath;
+  });
+
   // Files dropped on the window: the preload read their paths from the File objects (webUtils).
   ipc.handle(DROPPED_PATHS_CHANNEL, [] as string[], async (_win, raw) => {
     const roots = droppedRoots(raw, kindOf);
@@ -152,7 +172,7 @@ function run(): void {
     return roots.map((r) => r.path);
   });
 
-  function createWindow(): void {
+  function createWindow(devtools: boolean): void {
     const win = new BrowserWindow({
       width: 1280,
       height: 800,
@@ -162,7 +182,7 @@ function run(): void {
       title: WINDOW_TITLE,
       autoHideMenuBar: true,
       backgroundColor: "#ffffff",
-      webPreferences: hardenedWebPreferences(join(__dirname, "../preload/preload.cjs")),
+      webPreferences: hardenedWebPreferences(join(__dirname, "../preload/preload.cjs"), { devtools }),
     });
     const contents = win.webContents;
     win.on("page-title-updated", (event) => event.preventDefault()); // keep the product name
@@ -183,12 +203,14 @@ function run(): void {
     void supervisor.stop();
   });
 
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
+    protocol.handle(APP_SCHEME, createAppProtocolHandler({ rootDir: join(__dirname, "../renderer"), log }));
+    supervisor.start();
+    const { devtools } = await corePolicy.ready;
+    if (devtools) log("policy: DevTools allowed by the admin policy (developer.devtools)");
     const menu = applicationMenuTemplate(process.platform, devtools);
     if (menu !== "default") Menu.setApplicationMenu(menu && Menu.buildFromTemplate(menu));
-    protocol.handle(APP_SCHEME, createAppProtocolHandler({ rootDir: join(__dirname, "../renderer"), log }));
     hardenSession(session.defaultSession, { devtools, log });
-    supervisor.start();
-    createWindow();
+    createWindow(devtools);
   });
 }

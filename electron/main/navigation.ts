@@ -46,7 +46,7 @@ export function isPermissionAllowed(permission: string): boolean {
 }
 
 export interface RequestFilterOptions {
-  /** GOVDESK_DEVTOOLS=1: let the DevTools front end (devtools://) load. */
+  /** The admin policy allows DevTools (developer.devtools): let their front end (devtools://) load. */
   devtools?: boolean;
 }
 

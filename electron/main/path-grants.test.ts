@@ -41,6 +41,7 @@ describe("path grant relay (main)", () => {
     const { r, sent } = relay();
     void r.grant([{ path: "/a", scope: "file" }]);
     void r.grant([{ path: "/b", scope: "tree" }]);
+    void r.grant([{ path: "/c.govpack", scope: "save" }]); // written once: not granted again
     r.coreStarted();
     expect(sent.at(-1)).toEqual([
       { path: "/a", scope: "file" },

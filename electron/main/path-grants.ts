@@ -47,13 +47,19 @@ export function createGrantRelay(options: GrantRelayOptions): GrantRelay {
   return {
     grant(roots) {
       if (!roots.length) return Promise.resolve();
-      all.push(...roots);
+      // A save target may be written once: a restarted core does not get it again.
+      all.push(...roots.filter((r) => r.scope !== "save"));
       return post(roots);
     },
     coreStarted() {
       if (all.length) void post([...all]);
     },
   };
+}
+
+/** The file chosen in a save dialog: it may be written once (common/host-contract.ts). */
+export function saveRoot(path: string): GrantedRoot {
+  return { path, scope: "save" };
 }
 
 /** Dialog results as grants: a chosen folder covers what is under it, a chosen file only itself. */

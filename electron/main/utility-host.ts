@@ -9,6 +9,8 @@ export interface UtilityHostOptions {
   modulePath: string;
   args: string[];
   serviceName: string;
+  /** The child's environment (args.ts coreEnv). */
+  env: Record<string, string>;
   log: (line: string) => void;
 }
 
@@ -23,6 +25,7 @@ export function utilityProcessHost(options: UtilityHostOptions): ProcessHost<Cor
       const proc = utilityProcess.fork(options.modulePath, options.args, {
         serviceName: options.serviceName,
         stdio: "pipe",
+        env: options.env,
       });
       proc.stdout?.on("data", (chunk: Buffer) => process.stdout.write(chunk));
       proc.stderr?.on("data", (chunk: Buffer) => process.stderr.write(chunk));

@@ -27,6 +27,11 @@ describe("hardenedWebPreferences", () => {
     });
   });
 
+  it("has DevTools off unless the admin policy turns them on", () => {
+    expect(prefs.devTools).toBe(false);
+    expect(hardenedWebPreferences("/p.cjs", { devtools: true }).devTools).toBe(true);
+  });
+
   it("sets the preload path and nothing that loosens the defaults", () => {
     expect(prefs.preload).toBe("/opt/govdesk/dist/preload/preload.cjs");
     const loosening = ["enableBlinkFeatures", "additionalArguments", "partition", "plugins", "enableWebSQL", "javascript"];

@@ -6,9 +6,11 @@ import type { WebPreferences } from "electron";
  * them, but spelling them out keeps a future default change (or a careless
  * edit) from loosening anything silently.
  */
-export function hardenedWebPreferences(preloadPath: string): WebPreferences {
+export function hardenedWebPreferences(preloadPath: string, options: { devtools?: boolean } = {}): WebPreferences {
   return {
     preload: preloadPath,
+    // DevTools run code in the page: only where the admin policy allows them (developer.devtools).
+    devTools: options.devtools === true,
     // #3 context isolation: page scripts never share globals with the preload.
     contextIsolation: true,
     // #4 process sandboxing: the renderer (and the preload) run without Node.

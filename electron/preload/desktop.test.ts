@@ -12,6 +12,7 @@ function deps(over: Partial<DesktopDeps> = {}): DesktopDeps & { sent: unknown[] 
   return {
     sent,
     pick: async (r) => (sent.push(r), ["/home/u/模型/qwen.gguf"]),
+    pickSave: async (r) => (sent.push(r), "/home/u/文档/政策.govpack"),
     dropped: async (paths) => (sent.push(paths), paths),
     pathForFile: (f) => {
       if (!(f instanceof File)) throw new TypeError("not a File");
@@ -51,5 +52,14 @@ describe("window.desktop", () => {
     expect(await bridge.droppedPaths([new File(["y"], "made-by-page.txt")])).toEqual([]);
     expect(asked).toBe(0);
     expect(await bridge.droppedPaths([new File(["x"], "disk-a.docx")])).toEqual([]);
+  });
+
+  it("asks main for a save path with a file name only, and returns what the user chose", async () => {
+    const d = deps();
+    const bridge = createDesktopBridge(d);
+    expect(await bridge.pickSavePath({ defaultName: "政策.govpack" })).toBe("/home/u/文档/政策.govpack");
+    expect(d.sent).toEqual([{ defaultName: "政策.govpack", filters: [] }]);
+    await expect(bridge.pickSavePath({ defaultName: "/home/u/.bashrc" })).rejects.toThrow(/保存位置请求不正确/);
+    expect(await createDesktopBridge(deps({ pickSave: async () => 42 })).pickSavePath({ defaultName: "a.md" })).toBeNull();
   });
 });

@@ -1,8 +1,10 @@
-import { DroppedPaths, MAX_DROPPED, PickPathsRequest, PickPathsResult, type DesktopBridge } from "../common/desktop";
+import { DroppedPaths, MAX_DROPPED, PickPathsRequest, PickPathsResult, PickSavePathRequest, PickSavePathResult, type DesktopBridge } from "../common/desktop";
 
 export interface DesktopDeps {
   /** ipcRenderer.invoke on PICK_PATHS_CHANNEL. */
   pick(request: unknown): Promise<unknown>;
+  /** ipcRenderer.invoke on PICK_SAVE_PATH_CHANNEL. */
+  pickSave(request: unknown): Promise<unknown>;
   /** ipcRenderer.invoke on DROPPED_PATHS_CHANNEL. */
   dropped(paths: string[]): Promise<unknown>;
   /** webUtils.getPathForFile: "" for a File the page made itself. */
@@ -22,6 +24,12 @@ export function createDesktopBridge(deps: DesktopDeps): DesktopBridge {
       if (!parsed.success) throw new TypeError("文件选择请求不正确");
       const answer = PickPathsResult.safeParse(await deps.pick(parsed.data));
       return answer.success ? answer.data : [];
+    },
+    async pickSavePath(request) {
+      const parsed = PickSavePathRequest.safeParse(request);
+      if (!parsed.success) throw new TypeError("保存位置请求不正确");
+      const answer = PickSavePathResult.safeParse(await deps.pickSave(parsed.data));
+      return answer.success ? answer.data : null;
     },
     async droppedPaths(files) {
       const paths: string[] = [];

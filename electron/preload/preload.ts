@@ -1,7 +1,7 @@
 import "./zod-jitless"; // first: before any schema is built
 import { contextBridge, ipcRenderer, webUtils } from "electron";
 import { CORE_PORT_CHANNEL, CORE_STATE_CHANNEL, REQUEST_PORT_CHANNEL } from "../common/ipc-channels";
-import { DROPPED_PATHS_CHANNEL, PICK_PATHS_CHANNEL } from "../common/desktop";
+import { DROPPED_PATHS_CHANNEL, PICK_PATHS_CHANNEL, PICK_SAVE_PATH_CHANNEL } from "../common/desktop";
 import { createPreloadBridge } from "./bridge";
 import { createDesktopBridge } from "./desktop";
 
@@ -26,6 +26,7 @@ contextBridge.exposeInMainWorld(
   "desktop",
   createDesktopBridge({
     pick: (request) => ipcRenderer.invoke(PICK_PATHS_CHANNEL, request),
+    pickSave: (request) => ipcRenderer.invoke(PICK_SAVE_PATH_CHANNEL, request),
     dropped: (paths) => ipcRenderer.invoke(DROPPED_PATHS_CHANNEL, paths),
     pathForFile: (file) => webUtils.getPathForFile(file),
   }),

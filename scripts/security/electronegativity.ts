@@ -35,16 +35,38 @@ interface Explained {
   check: string;
   /** Path relative to the scanned tree, e.g. "main/main.ts". */
   file: string;
+  /**
+   * Text that must appear in the statement the finding points at (its line
+   * and the next 40): the explanation holds for that code only, so a new
+   * BrowserWindow with its own options in the same file is not explained.
+   */
+  where: string;
   why: string;
 }
 
-export async function scan(): Promise<Finding[]> {
+/** The finding's statement: its line and the 40 after, from the scanned copy. */
+function statementAt(dir: string, file: string, line: number): string {
+  try {
+    return readFileSync(join(dir, file), "utf8").split("\n").slice(Math.max(0, line - 1), line + 40).join("\n");
+  } catch {
+    return "";
+  }
+}
+
+/**
+ * Scans the Electron code of the project (or, for the scanner's own test,
+ * `tree`: a folder laid out like the copy made here: main/, preload/, …).
+ */
+export async function scan(tree?: string): Promise<Finding[]> {
   const dir = mkdtempSync(join(tmpdir(), "govdesk-eneg-"));
   try {
-    const notTest = (src: string) => !/\.test\.ts$/.test(src);
-    for (const part of ["main", "preload", "common"]) cpSync(join(ROOT, "electron", part), join(dir, part), { recursive: true, filter: notTest });
-    cpSync(join(ROOT, "renderer/index.html"), join(dir, "renderer/index.html"));
-    cpSync(join(ROOT, "package.json"), join(dir, "package.json"));
+    if (tree) cpSync(tree, dir, { recursive: true });
+    else {
+      const notTest = (src: string) => !/\.test\.ts$/.test(src);
+      for (const part of ["main", "preload", "common"]) cpSync(join(ROOT, "electron", part), join(dir, part), { recursive: true, filter: notTest });
+      cpSync(join(ROOT, "renderer/index.html"), join(dir, "renderer/index.html"));
+      cpSync(join(ROOT, "package.json"), join(dir, "package.json"));
+    }
     const electron = (JSON.parse(readFileSync(join(ROOT, "node_modules/electron/package.json"), "utf8")) as { version: string }).version;
     const result = await runElectronegativity({ input: dir, isRelative: true, isVerbose: false, electronVersionOverride: electron, parserPlugins: [] });
     if (result.errors.length) throw new Error(`electronegativity could not parse: ${JSON.stringify(result.errors).slice(0, 500)}`);
@@ -57,7 +79,7 @@ export async function scan(): Promise<Finding[]> {
         file: i.file,
         location: `${i.location.line}:${i.location.column}`,
         sample: i.sample ?? "",
-        explanation: explained.find((e) => e.check === i.id && e.file === i.file)?.why ?? null,
+        explanation: explained.find((e) => e.check === i.id && e.file === i.file && statementAt(dir, i.file, i.location.line).includes(e.where))?.why ?? null,
       }));
   } finally {
     rmSync(dir, { recursive: true, force: true });

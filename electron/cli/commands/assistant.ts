@@ -8,7 +8,7 @@ import { askJson, formatAsk, formatSummary, progressLine, summaryJson } from "./
 
 
 /** Ctrl+C cancels the running job (the core stops generating) instead of killing mid-write. */
-function interruptible(): { signal: AbortSignal; done: () => void } {
+export function interruptible(): { signal: AbortSignal; done: () => void } {
   const controller = new AbortController();
   const onInt = (): void => controller.abort();
   process.once("SIGINT", onInt);
@@ -19,13 +19,13 @@ function interruptible(): { signal: AbortSignal; done: () => void } {
  * Progress on stderr: one line rewritten in place on a terminal (cleared at
  * the end, so an error stays the only line), a line per stage otherwise.
  */
-function progressWriter(): { write: (done: number, total: number, stage: string) => void; clear: () => void } {
+export function progressWriter(line: (done: number, total: number, stage: string) => string = progressLine): { write: (done: number, total: number, stage: string) => void; clear: () => void } {
   const tty = process.stderr.isTTY;
   let lastStage = "";
   return {
     write: (done, total, stage) => {
-      if (tty) process.stderr.write(`\r\x1b[K${progressLine(done, total, stage)}`);
-      else if (stage !== lastStage) process.stderr.write(`${progressLine(done, total, stage)}\n`);
+      if (tty) process.stderr.write(`\r\x1b[K${line(done, total, stage)}`);
+      else if (stage !== lastStage) process.stderr.write(`${line(done, total, stage)}\n`);
       lastStage = stage;
     },
     clear: () => void (tty && process.stderr.write("\r\x1b[K")),

@@ -3,7 +3,7 @@ import type { Command } from "commander";
 import type { DocFormat, OcrMode } from "../../common/contracts/knowledge";
 import { withCore } from "../context";
 import { UsageError } from "../errors";
-import { formatBases, formatDocuments, formatHits, formatIngest, formatReextract, metaLines, progressLine } from "./knowledge/format";
+import { formatBases, formatDocuments, formatHits, formatIngest, formatReextract, ingestExitCode, metaLines, progressLine } from "./knowledge/format";
 
 
 const print = (json: boolean | undefined, value: unknown, text: string): void => {
@@ -84,7 +84,7 @@ export function registerKnowledgeCommands(program: Command): void {
       print(opts.json, r, formatDocuments(r.documents));
     });
   kb.command("add <name> <paths...>")
-    .description("添加文件或文件夹（扫描件自动 OCR；进度输出到 stderr） / add files and folders")
+    .description("添加文件或文件夹（扫描件自动 OCR；进度输出到 stderr；有文件失败时退出码 3，全部失败时 1） / add files and folders (exit 3 when some files failed, 1 when all did)")
     .option("--json", "以 JSON 输出结果 / print the summary as JSON")
     .option("--ocr <mode>", "这些文件的 OCR：auto（需要时，默认）、force、off / OCR for these files", ocrMode)
     .action(async (name: string, paths: string[], opts: { json?: boolean; ocr?: OcrMode }, cmd: Command) => {
@@ -96,7 +96,7 @@ export function registerKnowledgeCommands(program: Command): void {
           c.job("kb.add", { name, paths, ...(opts.ocr ? { ocr: opts.ocr } : {}) }, { signal: abort.signal, onProgress: (p) => process.stderr.write(`${progressLine(p)}\n`) }),
         );
         print(opts.json, r, formatIngest(r));
-        if (r.ok + r.skipped === 0 && r.failed.length > 0) process.exitCode = 1;
+        process.exitCode = ingestExitCode(r);
       } finally {
         process.off("SIGINT", onSigint);
       }

@@ -14,7 +14,7 @@ export function registerServe(program: Command): void {
     .option("--port <n>", "端口，0 表示自动选择 / port, 0 = pick a free one", "0")
     .option(
       "--allow-dir <folder>",
-      "浏览器界面可以读取和写入的文件夹，可重复；默认为主目录（不含隐藏文件夹） / folders the browser UI may use (repeatable; default: home without hidden folders)",
+      "浏览器界面可以读取的文件夹，可重复；默认为主目录（不含隐藏文件夹）。界面不能写入任何文件：导出以下载方式交给浏览器 / folders the browser UI may read (repeatable; default: home without hidden folders); the UI writes no files, exports are downloads",
       (value: string, previous: string[]) => [...previous, value],
       [] as string[],
     )

@@ -74,6 +74,17 @@ export const Policy = z
       })
       .strict()
       .default({ disabled: false, redact: false }),
+    redaction: z
+      .object({
+        /**
+         * Where redaction applies (exports.redact, remote.redact), also mask
+         * names and street addresses found by heuristics (guesses from
+         * context: they can miss a name or mask a phrase that is not one).
+         */
+        heuristic: z.boolean().default(false),
+      })
+      .strict()
+      .default({ heuristic: false }),
     limits: z
       .object({
         maxFileSizeMb: z.number().positive().max(100_000).optional(),
@@ -96,9 +107,26 @@ export const Policy = z
         logQuestions: z.boolean().default(false),
         retentionDays: z.number().int().min(1).max(36_500).default(365),
         maxFileSizeMb: z.number().positive().max(1024).default(8),
+        /**
+         * A syslog collector ("host:port", UDP, RFC 5424) that receives each
+         * entry's sequence number and hash as it is written: an anchor of the
+         * chain off this machine. The host is allowed by the offline guard.
+         */
+        syslog: HostPattern.optional(),
       })
       .strict()
       .default({ logQuestions: false, retentionDays: 365, maxFileSizeMb: 8 }),
+    developer: z
+      .object({
+        /**
+         * Chromium's DevTools in the desktop window (and the default menu with
+         * Reload / Toggle DevTools). Off unless IT turns it on for a support
+         * machine: DevTools let whoever sits at the keyboard run code in the page.
+         */
+        devtools: z.boolean().default(false),
+      })
+      .strict()
+      .default({ devtools: false }),
     /** Settings forced to these values; users see them locked with `lockReason`. */
     lockedSettings: LockedSettings.default({}),
     /** Shown beside every locked setting, e.g. "由信息中心统一配置（电话 1234）". */
@@ -208,7 +236,8 @@ export const AuditVerifyResult = z.object({
 });
 export type AuditVerifyResult = z.infer<typeof AuditVerifyResult>;
 
-export const RedactionKind = z.enum(["idCard", "mobile", "bankCard", "creditCode", "email"]);
+/** name and address are heuristics (guesses from context), the others checked numbers. */
+export const RedactionKind = z.enum(["idCard", "mobile", "bankCard", "creditCode", "email", "name", "address"]);
 export type RedactionKind = z.infer<typeof RedactionKind>;
 
 export const RedactionSpan = z.object({

@@ -8,18 +8,19 @@ import { RpcError } from "../../common/rpc/wire";
 import { coreHostContract, mainHostContract, type CoreHostContract } from "../../common/host-contract";
 import type { Core } from "../core";
 import type { WorkerHost, WorkerProcess } from "../llm/process-host";
+import { devtoolsAllowed } from "../security/services";
 
 /**
  * The core's side of main↔core (common/host-contract.ts) under Electron:
  * it serves main's calls (a window's port, path grants, a model worker's
- * port) and gives the core a WorkerHost that asks main to start model
+ * port, what the policy says about the window) and gives the core a WorkerHost that asks main to start model
  * workers. Free of Electron, so it is tested with worker_threads ports.
  */
 export interface HostLink {
   /** For createCore: model workers started by main. */
   readonly workerHost: WorkerHost;
   /** Serve main's calls for this core (after createCore). */
-  serve(core: Pick<Core, "router" | "grantPaths">): Router<CoreHostContract>;
+  serve(core: Pick<Core, "router" | "grantPaths" | "services">): Router<CoreHostContract>;
 }
 
 export interface HostLinkOptions {
@@ -97,6 +98,7 @@ export function createHostLink(toMain: Transport, options: HostLinkOptions = {})
             core.grantPaths(roots);
             return {};
           },
+          "policy.desktop": () => ({ devtools: devtoolsAllowed(core.services) }),
           "modelWorker.port": ({ id }, ctx) => {
             const w = workers.get(id);
             if (!w) throw new RpcError("NOT_FOUND", "没有这个模型进程", `model worker ${id}`);

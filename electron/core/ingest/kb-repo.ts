@@ -10,6 +10,8 @@ export interface BaseRow {
   embedModel: string | null;
   needsReembed: boolean;
   watchPath: string | null;
+  /** The watched folder's real path when it was set (symlinks resolved); null for one set before that was kept. */
+  watchRealPath: string | null;
 }
 
 export type DocStatus = "queued" | "indexing" | "ready" | "failed" | "needs_ocr";
@@ -26,10 +28,12 @@ export interface DocumentRow {
   error: string | null;
   indexedAt: number | null;
   ocrMode: "auto" | "force" | "off";
+  /** Where the file really was (symlinks resolved) when it was queued; null for documents added before that was kept. */
+  realPath: string | null;
 }
 
-const BASE_COLS = "id, name, created_at AS createdAt, embed_model AS embedModel, needs_reembed AS needsReembed, watch_path AS watchPath";
-const DOC_COLS = "id, kb_id AS kbId, path, size, mtime, sha256, content_id AS contentId, status, error, indexed_at AS indexedAt, ocr_mode AS ocrMode";
+const BASE_COLS = "id, name, created_at AS createdAt, embed_model AS embedModel, needs_reembed AS needsReembed, watch_path AS watchPath, watch_real_path AS watchRealPath";
+const DOC_COLS = "id, kb_id AS kbId, path, size, mtime, sha256, content_id AS contentId, status, error, indexed_at AS indexedAt, ocr_mode AS ocrMode, real_path AS realPath";
 
 function toBase(r: (Omit<BaseRow, "needsReembed"> & { needsReembed: number }) | undefined): BaseRow | undefined {
   return r ? { ...r, needsReembed: !!r.needsReembed } : undefined;
@@ -94,12 +98,16 @@ export function queuedDocuments(db: Db, kbId: number): DocumentRow[] {
   return db.prepare(`SELECT ${DOC_COLS} FROM kb_documents WHERE kb_id = ? AND status IN ('queued','indexing') ORDER BY id`).all(kbId) as DocumentRow[];
 }
 
-/** Puts a path in the base's queue (the queue lives in the database, so a restart resumes it); `ocrMode` also sets the document's OCR choice. */
-export function enqueue(db: Db, kbId: number, path: string, ocrMode?: DocumentRow["ocrMode"]): void {
+/**
+ * Puts a path in the base's queue (the queue lives in the database, so a
+ * restart resumes it), with where it really is now (the file read later
+ * must still be that one); `ocrMode` also sets the document's OCR choice.
+ */
+export function enqueue(db: Db, kbId: number, path: string, ocrMode?: DocumentRow["ocrMode"], realPath: string | null = null): void {
   db.prepare(
-    `INSERT INTO kb_documents(kb_id, path, status, ocr_mode) VALUES (?, ?, 'queued', COALESCE(?, 'auto'))
-     ON CONFLICT(kb_id, path) DO UPDATE SET status = 'queued', error = NULL, ocr_mode = COALESCE(?, ocr_mode)`,
-  ).run(kbId, path, ocrMode ?? null, ocrMode ?? null);
+    `INSERT INTO kb_documents(kb_id, path, status, ocr_mode, real_path) VALUES (?, ?, 'queued', COALESCE(?, 'auto'), ?)
+     ON CONFLICT(kb_id, path) DO UPDATE SET status = 'queued', error = NULL, ocr_mode = COALESCE(?, ocr_mode), real_path = excluded.real_path`,
+  ).run(kbId, path, ocrMode ?? null, realPath, ocrMode ?? null);
 }
 
 export function markFailed(db: Db, docId: number, error: string): void {

@@ -1,4 +1,4 @@
-import { stat } from "node:fs/promises";
+import { realpath, stat } from "node:fs/promises";
 import { RpcError } from "../../common/rpc/wire";
 import type { IngestResult, IngestStage } from "../../common/contracts/knowledge";
 import type { Embedder } from "../llm/embedder";
@@ -6,7 +6,7 @@ import type { Db } from "../store/open-store";
 import { checkpointVectorLog } from "../search/vector-index";
 import { extractionThreads } from "../services/cpus";
 import { collectFiles } from "./collect";
-import { EXTRACTOR_VERSION } from "./extract";
+import { EXTRACTOR_VERSION, formatOf } from "./extract";
 import { DEFAULT_LIMITS, type ExtractLimits } from "./extract/limits";
 import { ExtractPool, sharedPool } from "./extract/pool";
 import { sha256File } from "./hash";
@@ -46,6 +46,8 @@ export interface IngestOptions {
    * Absent altogether: no OCR (pages without text are marked needs_ocr).
    */
   ocr?: Omit<OcrSettings, "mode" | "threads"> & { mode?: OcrMode };
+  /** Every path must really lie inside this folder (the watcher's folder; collect.ts). */
+  within?: string;
 }
 
 function message(e: unknown): string {
@@ -75,18 +77,19 @@ export async function ingestPaths(db: Db, kbName: string, paths: string[], opts:
   const report = (p: IngestProgress): void => opts.onProgress?.(p);
   report({ done: 0, total: 0, stage: "scan", file: null });
 
-  const collected = await collectFiles(paths, opts.signal);
+  const collected = await collectFiles(paths, { ...(opts.signal ? { signal: opts.signal } : {}), ...(opts.within ? { within: opts.within } : {}) });
   const result: IngestResult = { ok: 0, skipped: 0, failed: [...collected.rejected], total: 0, cancelled: false };
-  // Unchanged files (same size and mtime, already indexed) are not queued at all.
-  const stats = await Promise.all(collected.files.map((f) => stat(f).then((s) => ({ size: s.size, mtime: Math.floor(s.mtimeMs) }), () => null)));
+  // Unchanged files (same size and mtime, already indexed, still the same real file) are not queued at all.
+  const stats = await Promise.all(collected.files.map((f) => stat(f.real).then((s) => ({ size: s.size, mtime: Math.floor(s.mtimeMs) }), () => null)));
   db.transaction(() => {
     collected.files.forEach((f, i) => {
-      const prev = getDocument(db, base.id, f);
+      const prev = getDocument(db, base.id, f.path);
       const st = stats[i];
       const sameOcr = !opts.ocr?.mode || prev?.ocrMode === opts.ocr.mode;
       const fresh = prev?.contentId != null && !staleContent(db, prev.contentId);
-      if (prev && st && sameOcr && fresh && (prev.status === "ready" || prev.status === "needs_ocr") && prev.size === st.size && prev.mtime === st.mtime) result.skipped++;
-      else enqueue(db, base.id, f, opts.ocr?.mode);
+      const unchanged = prev && st && sameOcr && fresh && (prev.status === "ready" || prev.status === "needs_ocr") && prev.size === st.size && prev.mtime === st.mtime && prev.realPath === f.real;
+      if (unchanged) result.skipped++;
+      else enqueue(db, base.id, f.path, opts.ocr?.mode, f.real);
     });
   })();
 
@@ -106,8 +109,8 @@ export async function ingestPaths(db: Db, kbName: string, paths: string[], opts:
    * in this thread (small batches) that turns out to need OCR is handed to
    * the shared worker pool, so OCR never runs on the core's thread.
    */
-  const extractOne = async (doc: DocumentRow): Promise<Prepared> => {
-    if (!opts.ocr) return pool.prepare(doc.path, opts.signal);
+  const extractOne = async (doc: DocumentRow, source: string): Promise<Prepared> => {
+    if (!opts.ocr) return pool.prepare(source, opts.signal);
     const settings: OcrSettings = { ...opts.ocr, mode: doc.ocrMode, threads: defaultOcrThreads(threads) };
     const ocr = {
       settings,
@@ -116,21 +119,22 @@ export async function ingestPaths(db: Db, kbName: string, paths: string[], opts:
     };
     const mode = settings.disabled ? "off" : settings.mode;
     // Off (by choice or policy): no OCR runs, only its warnings are added, so this thread will do.
-    if (pool.usesWorkers || mode === "off") return pool.prepare(doc.path, opts.signal, ocr);
-    const plain = await pool.prepare(doc.path, opts.signal);
+    if (pool.usesWorkers || mode === "off") return pool.prepare(source, opts.signal, ocr);
+    const plain = await pool.prepare(source, opts.signal);
     if (!needsOcrPass(plain.doc, settings)) return plain;
-    return workers().prepare(doc.path, opts.signal, ocr);
+    return workers().prepare(source, opts.signal, ocr);
   };
 
   const one = async (doc: DocumentRow): Promise<void> => {
     const progress = (stage: IngestStage): void => report({ done, total: result.total, stage, file: doc.path });
     try {
       progress("hash");
-      const st = await stat(doc.path).catch(() => null);
+      const source = await sourceOf(db, doc);
+      const st = await stat(source).catch(() => null);
       if (!st || !st.isFile()) throw new RpcError("INVALID_INPUT", `文件已不存在（可能在排队期间被删除或移动）：${doc.path}`);
       if (st.size > limits.maxFileBytes) throw new RpcError("INVALID_INPUT", `文件过大（${(st.size / 1048576).toFixed(1)} MB，上限 ${(limits.maxFileBytes / 1048576).toFixed(0)} MB），未读取：${doc.path}`);
       db.prepare("UPDATE kb_documents SET status = 'indexing' WHERE id = ?").run(doc.id);
-      const sha256 = await sha256File(doc.path);
+      const sha256 = await sha256File(source);
       const identity = { size: st.size, mtime: Math.floor(st.mtimeMs), sha256 };
       const found = findContent(db, sha256);
       // Content made with another OCR choice, or by an older extractor, is extracted again (and replaces it in place).
@@ -145,7 +149,7 @@ export async function ingestPaths(db: Db, kbName: string, paths: string[], opts:
         return;
       }
       progress("extract");
-      const { doc: extracted, chunks, bodies } = await extractOne(doc);
+      const { doc: extracted, chunks, bodies } = await extractOne(doc, source);
       let vectors: Float32Array[] | undefined;
       if (embedder && chunks.length) {
         progress("embed");
@@ -191,6 +195,23 @@ export async function ingestPaths(db: Db, kbName: string, paths: string[], opts:
 function staleContent(db: Db, contentId: number): boolean {
   const row = db.prepare("SELECT extractor_version AS v FROM kb_contents WHERE id = ?").get(contentId) as { v: number } | undefined;
   return !!row && row.v < EXTRACTOR_VERSION;
+}
+
+/**
+ * The file to read for a queued document: the real file it pointed at when
+ * it was queued. A link retargeted since (at /etc/passwd, say) fails that
+ * document instead of being read; a document queued before real paths were
+ * kept gets its real path recorded now.
+ */
+async function sourceOf(db: Db, doc: DocumentRow): Promise<string> {
+  const real = await realpath(doc.path).catch(() => null);
+  if (!real) throw new RpcError("INVALID_INPUT", `文件已不存在（可能在排队期间被删除或移动）：${doc.path}`);
+  if (doc.realPath && real !== doc.realPath) {
+    throw new RpcError("INVALID_INPUT", `文件在加入后被替换，现在指向别处（${real}），为安全起见未读取：${doc.path}。如确需添加，请重新添加该文件`);
+  }
+  if (!doc.realPath) db.prepare("UPDATE kb_documents SET real_path = ? WHERE id = ?").run(real, doc.id);
+  // Read the real file (no link to follow again) when its name tells the same format.
+  return formatOf(real) === formatOf(doc.path) ? real : doc.path;
 }
 
 async function reembedContent(db: Db, contentId: number, embedder: Embedder, lock: ReturnType<typeof serial>, signal?: AbortSignal): Promise<void> {

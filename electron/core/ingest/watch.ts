@@ -1,3 +1,4 @@
+import { realpath } from "node:fs/promises";
 import { watch, type FSWatcher } from "chokidar";
 import type { CoreServices } from "../services";
 import { formatOf } from "./extract";
@@ -6,6 +7,8 @@ import { ingestPaths } from "./pipeline";
 
 interface Entry {
   folder: string;
+  /** Where the folder really was when it was set; what is ingested must lie inside it. */
+  real: string;
   watcher: FSWatcher;
   pending: Set<string>;
   timer?: NodeJS.Timeout;
@@ -27,20 +30,22 @@ export class KbWatchers {
 
   /** Starts the watchers saved with the bases (the app and serve; not one-shot CLI commands). */
   resume(): void {
-    for (const b of listBases(this.s.store.db)) if (b.watchPath) void this.start(b.name, b.watchPath);
+    for (const b of listBases(this.s.store.db)) if (b.watchPath) void this.start(b.name, b.watchPath, b.watchRealPath);
   }
 
   /** Saves the base's watched folder (null: none) and (re)starts its watcher; resolves once it is watching. */
   async set(name: string, folder: string | null): Promise<void> {
     const base = requireBase(this.s.store.db, name);
-    this.s.store.db.prepare("UPDATE kb_bases SET watch_path = ? WHERE id = ?").run(folder, base.id);
+    const real = folder ? await realpath(folder) : null;
+    this.s.store.db.prepare("UPDATE kb_bases SET watch_path = ?, watch_real_path = ? WHERE id = ?").run(folder, real, base.id);
     this.stop(base.name);
-    if (folder) await this.start(base.name, folder);
+    if (folder) await this.start(base.name, folder, real);
   }
 
-  private start(name: string, folder: string): Promise<void> {
+  private async start(name: string, folder: string, realFolder: string | null): Promise<void> {
+    const real = realFolder ?? (await realpath(folder).catch(() => folder));
     const watcher = watch(folder, { ignoreInitial: true, followSymlinks: false, awaitWriteFinish: { stabilityThreshold: 300, pollInterval: 100 }, ignored: (p) => /(^|[\\/])(\.|~\$)/.test(p) });
-    const entry: Entry = { folder, watcher, pending: new Set<string>(), running: Promise.resolve() };
+    const entry: Entry = { folder, real, watcher, pending: new Set<string>(), running: Promise.resolve() };
     const queue = (p: string): void => {
       if (!formatOf(p)) return;
       entry.pending.add(p);
@@ -48,18 +53,19 @@ export class KbWatchers {
       entry.timer = setTimeout(() => {
         const batch = [...entry.pending];
         entry.pending.clear();
-        entry.running = entry.running.then(() => this.ingest(name, batch));
+        entry.running = entry.running.then(() => this.ingest(name, real, batch));
       }, this.debounceMs);
     };
     watcher.on("add", queue).on("change", queue).on("unlink", (p) => this.remove(name, p));
     watcher.on("error", (e) => this.s.log(`kb watch ${name}: ${String(e)}`));
     this.watchers.set(name, entry);
-    return new Promise((resolve) => watcher.once("ready", () => resolve()));
+    await new Promise<void>((resolve) => watcher.once("ready", () => resolve()));
   }
 
-  private async ingest(name: string, paths: string[]): Promise<void> {
+  private async ingest(name: string, folder: string, paths: string[]): Promise<void> {
     try {
-      const r = await ingestPaths(this.s.store.db, name, paths, { embedder: await this.s.embedder() });
+      // What the watcher reports must really be inside the folder: a link in it to ~/.ssh is not followed.
+      const r = await ingestPaths(this.s.store.db, name, paths, { embedder: await this.s.embedder(), within: folder });
       this.s.log(`kb watch ${name}: ${r.ok} indexed, ${r.failed.length} failed`);
     } catch (e) {
       this.s.log(`kb watch ${name}: ${String(e)}`);

@@ -1,5 +1,5 @@
-import { existsSync } from "node:fs";
-import { open, readFile, rm, writeFile } from "node:fs/promises";
+import { existsSync, readdirSync } from "node:fs";
+import { readFile, rm, truncate, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureTestModel } from "../../../scripts/test-model/ensure";
@@ -12,6 +12,7 @@ import { openModelsCore, modelsTestContract as contract, type ModelsTestContract
 import { rpcRejection } from "../testing/rpc-error";
 import { tempDir } from "../testing/temp-dir";
 import { sha256File } from "./model-id";
+import { writeLargeModel } from "./testing/hostile-gguf";
 
 let core: Core<ModelsTestContract>;
 let services: CoreServices;
@@ -123,18 +124,33 @@ describe("models.* through the core", () => {
 });
 
 describe("import: cancel and the admin allow-list", () => {
-  it("cancels hashing of a large file and leaves nothing behind", async () => {
+  it("shows hashing progress of a large model at once and cancels it, leaving nothing behind", async () => {
     const big = join(dir, "big.gguf");
-    const fh = await open(big, "w");
-    await fh.write(await readFile(model));
-    const pad = Buffer.alloc(16 * 1024 * 1024);
-    for (let i = 0; i < 16; i++) await fh.write(pad);
-    await fh.close();
+    const size = await writeLargeModel(big, 512 * 1024 * 1024);
     const ac = new AbortController();
-    const e = await fails(runJob(contract, client, "models.import", { path: big }, { signal: ac.signal, onProgress: () => ac.abort() }));
+    const seen: JobProgress[] = [];
+    const onProgress = (p: JobProgress): void => {
+      seen.push(p);
+      if (p.stage === "hashing" && p.done > 0) ac.abort();
+    };
+    const e = await fails(runJob(contract, client, "models.import", { path: big }, { signal: ac.signal, onProgress }));
     expect(e.code).toBe("CANCELLED");
+    const hashing = seen.filter((p) => p.stage === "hashing");
+    expect(hashing[0]).toMatchObject({ total: size });
+    expect(hashing.at(-1)!.done).toBeLessThan(size);
     const { models } = await client.call("models.list", {});
     expect(models.some((m) => m.fileName === "big.gguf")).toBe(false);
+    expect(readdirSync(join(dir, "data", "models")).filter((f) => f.includes("big"))).toEqual([]);
+  });
+
+  it("refuses a model padded with a sparse hole before hashing a byte of it", async () => {
+    const padded = join(dir, "padded.gguf");
+    await writeFile(padded, await readFile(model));
+    await truncate(padded, 100 * 1024 ** 3);
+    const seen: JobProgress[] = [];
+    const e = await fails(runJob(contract, client, "models.import", { path: padded }, { onProgress: (p) => seen.push(p) }));
+    expect(e.message).toMatch(/模型文件末尾有 100\.0 GB 多余数据/);
+    expect(seen.filter((p) => p.stage === "hashing")).toEqual([]);
   });
 
   it("refuses a model whose sha256 the admin policy does not allow", async () => {

@@ -4,19 +4,23 @@ import { open, stat } from "node:fs/promises";
 
 /**
  * sha256 of a file, streamed, with progress and cancellation (import and
- * verify of multi-GB models).
+ * verify of multi-GB models). Progress comes at once, then every 16 MiB or
+ * quarter second, whichever is first, so a slow share still shows movement.
  */
 export async function sha256File(path: string, onProgress?: (done: number, total: number) => void, signal?: AbortSignal): Promise<string> {
   const total = (await stat(path)).size;
   const hash = createHash("sha256");
   let done = 0;
   let last = 0;
+  let lastAt = Date.now();
+  onProgress?.(0, total);
   const stream = createReadStream(path, { highWaterMark: 4 * 1024 * 1024, ...(signal ? { signal } : {}) });
   for await (const chunk of stream as AsyncIterable<Buffer>) {
     hash.update(chunk);
     done += chunk.length;
-    if (onProgress && (done - last > 16 * 1024 * 1024 || done === total)) {
+    if (onProgress && (done - last >= 16 * 1024 * 1024 || Date.now() - lastAt >= 250 || done === total)) {
       last = done;
+      lastAt = Date.now();
       onProgress(done, total);
     }
   }

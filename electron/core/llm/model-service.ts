@@ -16,7 +16,7 @@ import { resolveThreads, ThreadCalibrations } from "./thread-calibration";
 import { assertPathAllowed } from "./policy-check";
 import { WorkerClient } from "./worker-client";
 import { RemoteChatModel, RemoteEmbedder, type RemoteConfig } from "./remote";
-import { assertUrlAllowed } from "../security/services";
+import { assertRemoteModelAllowed } from "../security/services";
 
 /** Default model ids of this form use the intranet server's model of that name. */
 export const REMOTE_PREFIX = "remote:";
@@ -103,7 +103,7 @@ export class ModelService implements ModelProvider {
     const id = role === "chat" ? st.defaultChatModelId : st.defaultEmbeddingModelId;
     if (!id?.startsWith(REMOTE_PREFIX)) return null;
     if (!st.remoteModelUrl) throw new RpcError("UNAVAILABLE", "已选择内网模型服务器，但没有设置服务器地址：请在设置中填写");
-    assertUrlAllowed(this.s, st.remoteModelUrl);
+    assertRemoteModelAllowed(this.s, st.remoteModelUrl);
     return {
       url: st.remoteModelUrl,
       key: st.remoteModelKey,

@@ -1,5 +1,7 @@
+import { writeFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RpcError } from "../../common/rpc/wire";
 import type { Core, CoreServices } from "../core";
@@ -104,6 +106,9 @@ describe("remote provider through the model service", () => {
   beforeAll(() => {
     const t = tempDir();
     cleanup = t.cleanup;
+    // Even a server on this machine must be listed by the admin (loopback is not exempt).
+    writeFileSync(join(t.dir, "policy.json"), JSON.stringify({ remote: { allowedHosts: [new URL(url).host] } }));
+    process.env["GOVDESK_POLICY"] = join(t.dir, "policy.json");
     const opened = openModelsCore(t.dir);
     core = opened.core;
     services = opened.services();
@@ -111,6 +116,7 @@ describe("remote provider through the model service", () => {
   });
   afterAll(async () => {
     await core.close();
+    delete process.env["GOVDESK_POLICY"];
     cleanup();
   });
 
@@ -130,7 +136,7 @@ describe("remote provider through the model service", () => {
     const before = seen.length;
     services.settings.set({ remoteModelUrl: "http://10.20.30.40:8000/v1" });
     const e = await services.chatModel().catch((x: unknown) => x);
-    expect((e as RpcError).message).toMatch(/管理策略不允许连接 10\.20\.30\.40/);
+    expect((e as RpcError).message).toMatch(/管理策略不允许使用内网模型服务器 10\.20\.30\.40:8000/);
     expect(seen.length).toBe(before);
   });
 });

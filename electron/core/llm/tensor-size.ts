@@ -1,7 +1,8 @@
 /**
  * Bytes per block and elements per block of ggml tensor types (from ggml's
- * type traits), to check that every tensor's data lies inside the file.
- * Types missing here are only checked for their start offset.
+ * type traits), to check that every tensor's data lies inside the file and
+ * that nothing follows it. A type missing here is refused (gguf-inspect.ts):
+ * its size, and so the file's, cannot be checked.
  */
 const TYPES: Record<number, [blockElements: number, blockBytes: number]> = {
   0: [1, 4], // F32
@@ -35,6 +36,7 @@ const TYPES: Record<number, [blockElements: number, blockBytes: number]> = {
   30: [1, 2], // BF16
   34: [256, 54], // TQ1_0
   35: [256, 66], // TQ2_0
+  39: [32, 17], // MXFP4
 };
 
 /** Size in bytes of a tensor's data, or null for a type not in the table. */

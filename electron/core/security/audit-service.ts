@@ -1,6 +1,9 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
+import type { AuditEntry } from "../../common/contracts/security";
+import type { AuditAnchor } from "./audit/anchor";
 import { createAuditLog, type AuditEvent, type AuditLog } from "./audit/audit-log";
+import { createSyslogSink } from "./audit/syslog";
 import { NO_POLICY } from "./policy/load-policy";
 import type { PolicyService } from "./policy-service";
 
@@ -9,21 +12,34 @@ import type { PolicyService } from "./policy-service";
  * options. A session's records start with which policy is in force: the app
  * (electron, serve) records it at start (recordPolicy); a one-shot CLI
  * command records it with its first event, so `audit verify` writes nothing
- * to the log it verifies.
+ * to the log it verifies. The chain is anchored outside its folder (the
+ * database: audit/anchor.ts), and each entry also leaves the machine when
+ * the policy names a syslog collector (audit.syslog).
  */
 export interface AuditService extends AuditLog {
   /** Records policy.load (or policy.invalid) for this session, once. */
   recordPolicy(): void;
 }
 
-export function createAuditService(dir: string, policy: PolicyService, onError: (line: string) => void): AuditService {
+export interface AuditServiceOptions {
+  /** The chain's anchor outside the folder (createCore: the database's audit_anchor row). */
+  anchor?: AuditAnchor;
+  /** Where the syslog sink's socket is closed with the core. */
+  onClose?: (fn: () => void) => void;
+}
+
+export function createAuditService(dir: string, policy: PolicyService, onError: (line: string) => void, extra: AuditServiceOptions = {}): AuditService {
   const load = policy.load;
   const options = (load.ok ? load.policy : NO_POLICY).audit;
+  const sink = options.syslog ? createSyslogSink(options.syslog, onError) : null;
+  if (sink) extra.onClose?.(() => sink.close());
   const log = createAuditLog(dir, {
     logQuestions: options.logQuestions,
     retentionDays: options.retentionDays,
     maxFileBytes: options.maxFileSizeMb * 1024 * 1024,
     onError,
+    ...(extra.anchor ? { anchor: extra.anchor } : {}),
+    ...(sink ? { onAppended: (entry: AuditEntry) => sink.send(entry) } : {}),
   });
   let policyRecorded = false;
   function recordPolicy(): void {

@@ -6,7 +6,7 @@ import { RpcError } from "../../common/rpc/wire";
 import { createCore, type Core } from "../core";
 import { connectInProcess } from "../rpc/in-process";
 import { tempDir } from "../testing/temp-dir";
-import { assertExportAllowed, assertModelAllowed, assertSettingsPatchAllowed, audit, fileLimitRefusal, policySettings, redactForExport, redactForRemote, requirePolicy } from "./services";
+import { assertExportAllowed, assertModelAllowed, assertSettingsPatchAllowed, audit, devtoolsAllowed, fileLimitRefusal, policySettings, redactForExport, redactForRemote, requirePolicy } from "./services";
 
 let dir: string;
 let cleanup: () => void;
@@ -83,6 +83,15 @@ describe("policy.get", () => {
     expect(() => assertModelAllowed(s, "b".repeat(64))).toThrow(/不在允许列表中/);
     expect(() => assertExportAllowed(s)).toThrow(/禁止导出/);
   });
+
+  it("names and addresses are masked in exports only when redaction.heuristic is on", async () => {
+    const text = "申请人张三，电话13812345678";
+    open({ exports: { redact: true } });
+    expect(redactForExport(services(core!), text)).toBe("申请人张三，电话138****5678");
+    await core!.close();
+    open({ exports: { redact: true }, redaction: { heuristic: true } });
+    expect(redactForExport(services(core!), text)).toBe("申请人张*，电话138****5678");
+  });
 });
 
 describe("audit calls", () => {
@@ -117,8 +126,23 @@ describe("audit calls", () => {
 describe("redact.preview", () => {
   it("lists what will be masked and the masked text", async () => {
     const client = open();
-    const r = await client.call("redact.preview", { text: "电话13812345678，身份证110105194912310021" });
-    expect(r.redacted).toBe("电话138****5678，身份证110105194912310021");
+    const r = await client.call("redact.preview", { text: "电话13812345678，档案110105194912310021" });
+    expect(r.redacted).toBe("电话138****5678，档案110105194912310021");
     expect(r.spans).toEqual([{ kind: "mobile", start: 2, end: 13, text: "13812345678", masked: "138****5678" }]);
+    const guessed = await client.call("redact.preview", { text: "申请人张三", kinds: ["name"] });
+    expect(guessed.redacted).toBe("申请人张*");
+  });
+});
+
+describe("developer.devtools", () => {
+  it("is off without a policy, on only when the policy says so, off when the policy is invalid", async () => {
+    open();
+    expect(devtoolsAllowed(services(core!))).toBe(false);
+    await core!.close();
+    open({ developer: { devtools: true } });
+    expect(devtoolsAllowed(services(core!))).toBe(true);
+    await core!.close();
+    open({ developer: { devtools: "yes" } });
+    expect(devtoolsAllowed(services(core!))).toBe(false);
   });
 });

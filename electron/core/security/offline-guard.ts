@@ -75,10 +75,16 @@ export function outsideLoopback(attempts: readonly Attempt[]): Attempt[] {
   return attempts.filter((a) => a.protocol !== "ipc" && !isLoopback(a.host) && !(a.protocol === "dns" && isIP(normaliseHost(a.host))));
 }
 
+/** The hosts a policy lets this process reach: remote.allowedHosts, and the audit log's syslog collector. */
+export function reachablePolicy(policy: Policy): Policy {
+  const syslog = policy.audit.syslog;
+  return syslog ? { ...policy, remote: { ...policy.remote, allowedHosts: [...policy.remote.allowedHosts, syslog] } } : policy;
+}
+
 /** The guard for one core: its policy's hosts, refusals logged and audited. */
 export function guardCore(s: CoreServices, policy: Policy, audit: (a: Attempt, reason: string) => void): () => void {
   return installOfflineGuard({
-    policy,
+    policy: reachablePolicy(policy),
     onBlocked: (a, reason) => {
       s.log(`offline-guard: blocked ${a.protocol} ${a.host}${a.port ? `:${a.port}` : ""}: ${reason}`);
       audit(a, reason);

@@ -1,11 +1,11 @@
 import type { Settings } from "../../common/settings";
 import { RpcError } from "../../common/rpc/wire";
-import type { Policy } from "../../common/contracts/security";
+import type { Policy, RedactionKind } from "../../common/contracts/security";
 import type { CoreServices } from "../services";
 import type { AuditEvent } from "./audit/audit-log";
 import { DEFAULT_LOCK_REASON, effectiveSettings, lockedKeysIn } from "./policy/effective";
-import { exportRefusal, fileSizeRefusal, modelRefusal, pageCountRefusal, urlRefusal } from "./policy/rules";
-import { redact } from "./redact/redact";
+import { exportRefusal, fileSizeRefusal, modelRefusal, pageCountRefusal, remoteModelRefusal } from "./policy/rules";
+import { DEFAULT_KINDS, HEURISTIC_KINDS, redact } from "./redact/redact";
 
 /**
  * The security layer as other core modules use it: one-line checks over the
@@ -24,15 +24,21 @@ export function audit(s: Pick<CoreServices, "audit">, event: AuditEvent): void {
   s.audit.record(event);
 }
 
+/** DevTools in the desktop window: only when the policy turns them on (an invalid policy never does). */
+export function devtoolsAllowed(s: WithPolicy): boolean {
+  const load = s.policy.load;
+  return load.ok && load.policy.developer.devtools;
+}
+
 /** Refuses (RpcError) a model whose sha256 the policy does not allow. */
 export function assertModelAllowed(s: WithPolicy, sha256: string): void {
   const why = modelRefusal(requirePolicy(s), sha256);
   if (why) throw new RpcError("UNAVAILABLE", why);
 }
 
-/** Refuses a remote provider URL whose host the policy does not list. */
-export function assertUrlAllowed(s: WithPolicy, url: string): void {
-  const why = urlRefusal(requirePolicy(s), url);
+/** Refuses an intranet model server URL whose host the policy does not list (loopback included). */
+export function assertRemoteModelAllowed(s: WithPolicy, url: string): void {
+  const why = remoteModelRefusal(requirePolicy(s), url);
   if (why) throw new RpcError("UNAVAILABLE", why);
 }
 
@@ -48,10 +54,17 @@ export function policySettings(s: WithPolicy, settings: Settings): Settings {
 }
 
 /** Refuses (core.ts `settings.set`) a patch that touches a locked setting, naming it and the reason. */
-export function assertSettingsPatchAllowed(s: WithPolicy, patch: Partial<Settings>): void {
+export function assertSettingsPatchAllowed(s: Pick<CoreServices, "policy" | "settings">, patch: Partial<Settings>): void {
   const policy = requirePolicy(s);
   const locked = lockedKeysIn(patch, policy);
   if (locked.length) throw new RpcError("INVALID_INPUT", `设置项 ${locked.join("、")} 已被管理员锁定：${policy.lockReason ?? DEFAULT_LOCK_REASON}`);
+  // Model hosts come from the policy only: a new address it does not list is not even stored
+  // (an unchanged one is sent back by every settings form; its use is refused in the model service).
+  const url = patch.remoteModelUrl;
+  if (url !== undefined && url !== s.settings.get().remoteModelUrl && !Object.hasOwn(policy.lockedSettings, "remoteModelUrl")) {
+    const why = remoteModelRefusal(policy, url);
+    if (why) throw new RpcError("INVALID_INPUT", why);
+  }
 }
 
 /** Why a file may not be ingested under the policy's limits (Chinese, for that file's error), or null. */
@@ -60,14 +73,21 @@ export function fileLimitRefusal(s: WithPolicy, file: { bytes?: number; pages?: 
   return (file.bytes !== undefined ? fileSizeRefusal(policy, file.bytes) : null) ?? (file.pages !== undefined ? pageCountRefusal(policy, file.pages) : null);
 }
 
+/** The kinds policy redaction masks: the checked numbers, and names and addresses when redaction.heuristic is on. */
+function policyKinds(policy: Policy): readonly RedactionKind[] {
+  return policy.redaction.heuristic ? [...DEFAULT_KINDS, ...HEURISTIC_KINDS] : DEFAULT_KINDS;
+}
+
 /** Text about to be exported: masked when the policy's exports.redact is on. */
 export function redactForExport(s: WithPolicy, text: string): string {
-  return requirePolicy(s).exports.redact ? redact(text) : text;
+  const policy = requirePolicy(s);
+  return policy.exports.redact ? redact(text, policyKinds(policy)) : text;
 }
 
 /** Text about to be sent to an intranet model server: masked when remote.redact is on. */
 export function redactForRemote(s: WithPolicy, text: string): string {
-  return requirePolicy(s).remote.redact ? redact(text) : text;
+  const policy = requirePolicy(s);
+  return policy.remote.redact ? redact(text, policyKinds(policy)) : text;
 }
 
 /** The admin policy's file limits for ingestion, never looser than the built-in ones. */

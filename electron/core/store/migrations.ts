@@ -5,6 +5,8 @@ import { m004 } from "./migrations/004-assistant";
 import { m005 } from "./migrations/005-packs";
 import { m006 } from "./migrations/006-ocr";
 import { m007 } from "./migrations/007-extractor-version";
+import { m008 } from "./migrations/008-hardening";
+import { m009 } from "./migrations/009-drafts";
 import { m011 } from "./migrations/011-speed";
 
 /**
@@ -19,6 +21,6 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m011];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m011];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -1,4 +1,4 @@
-import type { PickPathsRequest } from "../../../electron/common/desktop";
+import type { PickPathsRequest, PickSavePathRequest } from "../../../electron/common/desktop";
 
 /**
  * The native file dialog where the desktop shell offers one. Under `govdesk
@@ -9,6 +9,15 @@ export const hasFileDialog: boolean = typeof window !== "undefined" && window.de
 /** The chosen absolute paths; empty when cancelled or when there is no dialog. */
 export async function pickPaths(request: PickPathsRequest): Promise<string[]> {
   return window.desktop ? window.desktop.pickPaths(request) : [];
+}
+
+/**
+ * Where to save, chosen in the native save dialog (the desktop app). The
+ * core writes from the UI only to a path chosen here; under serve there is
+ * no dialog (null) and exports are downloads.
+ */
+export async function pickSavePath(request: PickSavePathRequest): Promise<string | null> {
+  return window.desktop ? window.desktop.pickSavePath(request) : null;
 }
 
 /**

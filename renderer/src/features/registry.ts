@@ -1,4 +1,4 @@
-import { BookOutlined, CloudServerOutlined, FileTextOutlined, InfoCircleOutlined, MessageOutlined, SafetyCertificateOutlined, SettingOutlined } from "@ant-design/icons";
+import { BookOutlined, CloudServerOutlined, EditOutlined, FileTextOutlined, InfoCircleOutlined, MessageOutlined, SafetyCertificateOutlined, SettingOutlined } from "@ant-design/icons";
 import { lazy, type ComponentType } from "react";
 import type { MessageKey } from "../i18n/zh-CN";
 import type { FeatureId } from "./ids";
@@ -11,6 +11,7 @@ import { pickFeature } from "./resolve";
  */
 const ChatScreen = lazy(() => import("./chat/ChatScreen").then((m) => ({ default: m.ChatScreen })));
 const SummariseScreen = lazy(() => import("./summarise/SummariseScreen").then((m) => ({ default: m.SummariseScreen })));
+const DraftScreen = lazy(() => import("./draft/DraftScreen").then((m) => ({ default: m.DraftScreen })));
 const KnowledgeScreen = lazy(() => import("./knowledge/KnowledgeScreen").then((m) => ({ default: m.KnowledgeScreen })));
 const ModelsScreen = lazy(() => import("./models/ModelsScreen").then((m) => ({ default: m.ModelsScreen })));
 const SettingsScreen = lazy(() => import("./settings/SettingsScreen").then((m) => ({ default: m.SettingsScreen })));
@@ -32,6 +33,7 @@ export interface Feature {
 export const features: readonly Feature[] = [
   { id: "chat", titleKey: "chat.title", icon: MessageOutlined, Screen: ChatScreen },
   { id: "summarise", titleKey: "summarise.title", icon: FileTextOutlined, Screen: SummariseScreen },
+  { id: "draft", titleKey: "draft.title", icon: EditOutlined, Screen: DraftScreen },
   { id: "knowledge", titleKey: "knowledge.title", icon: BookOutlined, Screen: KnowledgeScreen },
   { id: "models", titleKey: "models.title", icon: CloudServerOutlined, Screen: ModelsScreen },
   { id: "settings", titleKey: "nav.settings", icon: SettingOutlined, Screen: SettingsScreen },

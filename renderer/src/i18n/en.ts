@@ -1,3 +1,4 @@
+import { draftEn } from "../features/draft/messages";
 import { adminEn } from "../features/admin/messages";
 import { chatEn } from "../features/chat/messages";
 import { summariseEn } from "../features/summarise/messages";
@@ -85,6 +86,7 @@ export const en: Messages = {
   knowledge: knowledgeEn,
   chat: chatEn,
   summarise: summariseEn,
+  draft: draftEn,
   admin: adminEn,
   searchFilters: searchFiltersEn,
   pagePreview: pagePreviewEn,

@@ -1,3 +1,4 @@
+import { draftZhCN } from "../features/draft/messages";
 import { adminZhCN } from "../features/admin/messages";
 import { chatZhCN } from "../features/chat/messages";
 import { summariseZhCN } from "../features/summarise/messages";
@@ -86,6 +87,7 @@ export const zhCN = {
   knowledge: knowledgeZhCN,
   chat: chatZhCN,
   summarise: summariseZhCN,
+  draft: draftZhCN,
   admin: adminZhCN,
   searchFilters: searchFiltersZhCN,
   pagePreview: pagePreviewZhCN,

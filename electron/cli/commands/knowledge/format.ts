@@ -1,3 +1,4 @@
+import { EXIT_FAILURE, EXIT_PARTIAL } from "../../errors";
 import type { JobProgress } from "../../../common/contract";
 import type { DocMeta, IngestResult, KbBase, KbDocument, KbHit, ReextractResultOut } from "../../../common/contracts/knowledge";
 import { locationLabel } from "../../../common/locate";
@@ -21,6 +22,12 @@ export function formatIngest(r: IngestResult): string {
   const lines = [`完成：成功 ${r.ok}，跳过（未变化）${r.skipped}，失败 ${r.failed.length}，共 ${r.total}${r.cancelled ? "（已取消，剩余文件仍在队列中，再次运行即可继续）" : ""}`];
   for (const f of r.failed) lines.push(`  失败：${f.path}：${f.error}`);
   return lines.join("\n") + "\n";
+}
+
+/** 0 when every file was indexed or unchanged; 1 when none was; 3 (partial) when some failed. */
+export function ingestExitCode(r: Pick<IngestResult, "ok" | "skipped" | "failed">): number {
+  if (!r.failed.length) return 0;
+  return r.ok + r.skipped === 0 ? EXIT_FAILURE : EXIT_PARTIAL;
 }
 
 export function formatBases(bases: KbBase[], vectorSearch: boolean): string {

@@ -42,8 +42,9 @@ describe("govdesk knowledge commands", () => {
 
   it("kb create / add (summary on stdout, progress on stderr) / list --json / search --json / rm", () => {
     expect(govdesk("kb", "create", "政策").code).toBe(0);
+    // One of the two files fails: the summary names it and the exit code says "partly done".
     const add = govdesk("kb", "add", "政策", dir, "--json");
-    expect(add.code, add.stderr).toBe(0);
+    expect(add.code, add.stderr).toBe(3);
     expect(JSON.parse(add.stdout)).toMatchObject({ ok: 1, failed: [{ path: join(dir, "坏.pdf") }] });
     expect(add.stderr).toMatch(/\[\d+\/\d+\]/);
     const list = JSON.parse(govdesk("kb", "list", "--json").stdout) as { bases: { name: string; documents: number }[] };
@@ -65,4 +66,12 @@ describe("govdesk knowledge commands", () => {
     expect(JSON.parse(re.stdout)).toMatchObject({ total: 0, reextracted: 0, failed: [] });
     expect(govdesk("kb", "reextract").stdout).toContain("无需重新提取");
   }, 60_000);
+
+  it("kb add exits 0 when nothing failed, 1 when every file failed", () => {
+    expect(govdesk("kb", "create", "制度").code).toBe(0);
+    expect(govdesk("kb", "add", "制度", join(dir, "通知 甲.txt")).code).toBe(0);
+    const allBad = govdesk("kb", "add", "制度", join(dir, "坏.pdf"));
+    expect(allBad.code).toBe(1);
+    expect(allBad.stdout).toMatch(/失败 1/);
+  }, 120_000); // three CLI runs, each starting a core
 });

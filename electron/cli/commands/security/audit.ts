@@ -7,7 +7,9 @@ import { POLICY_OPTION, print, withCore } from "./with-core";
 const KIND_ZH = { modified: "被修改", deleted: "被删除", inserted: "被插入", reordered: "顺序被调换" } as const;
 
 export function formatVerify(r: AuditVerifyResult): string {
-  const head = `审计日志：${r.files} 个文件，${r.entries} 条记录${r.firstSeq !== null && r.firstSeq > 0 ? `（序号 ${r.firstSeq} 之前的文件已按保留期限删除）` : ""}`;
+  // Only a log that verified has its start confirmed by a retention record (audit/verify.ts checkStart).
+  const pruned = r.ok && r.firstSeq !== null && r.firstSeq > 0 ? `（序号 ${r.firstSeq} 之前的文件已按保留期限删除，有删除记录为证）` : "";
+  const head = `审计日志：${r.files} 个文件，${r.entries} 条记录${pruned}`;
   if (r.ok) return `${head}\n校验通过：哈希链完整。\n`;
   const lines = r.issues.map((i) => `  [${KIND_ZH[i.kind]}] ${i.message}`);
   return `${head}\n校验失败，发现 ${r.issues.length} 处问题：\n${lines.join("\n")}\n`;

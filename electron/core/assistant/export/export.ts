@@ -1,6 +1,5 @@
-import { writeFile } from "node:fs/promises";
 import type { ExportResult } from "../../../common/contracts/assistant";
-import { RpcError } from "../../../common/rpc/wire";
+import { writeFileSafely } from "../../security/paths/write-target";
 import { assertExportAllowed, audit } from "../../security/services";
 import type { CoreServices } from "../../services";
 import type { ConversationsRepo } from "../store/conversations-repo";
@@ -32,13 +31,7 @@ export async function exportItem(s: CoreServices, repo: ConversationsRepo, input
   }
   const bytes = input.format === "markdown" ? Buffer.from(toMarkdown(blocks), "utf8") : await (await import("./docx")).toDocx(blocks); // the docx library loads only for a .docx export
   const fileName = `${safeName(name)}.${input.format === "markdown" ? "md" : "docx"}`;
-  if (input.path) {
-    try {
-      await writeFile(input.path, bytes);
-    } catch (e) {
-      throw new RpcError("INVALID_INPUT", `无法写入“${input.path}”：请检查目录是否存在、是否有写权限。`, String(e));
-    }
-  }
+  if (input.path) await writeFileSafely(input.path, bytes);
   audit(s, { type: "export", object: input.path ?? fileName, detail: { kind: input.kind, id: input.id, format: input.format } });
   return { fileName, mimeType: MIME[input.format], base64: bytes.toString("base64"), path: input.path ?? null };
 }

@@ -30,6 +30,8 @@ export interface OfdSpec {
   omitPage?: number;
   /** Rulings per page (index = page index). */
   rules?: OfdRule[][];
+  /** A DOCTYPE put before each page's root element (hostile DTDs). */
+  doctype?: string;
 }
 
 function textObjects(lines: OfdLine[], firstId: number): string {
@@ -76,7 +78,7 @@ export async function writeOfd(path: string, spec: OfdSpec): Promise<void> {
     const composite = i === 0 && spec.composite ? `<ofd:CompositeObject ID="700" Boundary="0 0 210 50" ResourceID="500"/>` : "";
     entries.push({
       name: `Doc_0/Pages/Page_${i}/Content.xml`,
-      data: `<?xml version="1.0" encoding="UTF-8"?><ofd:Page ${NS}>${tplRef}<ofd:Content><ofd:Layer ID="${20 + i}">${textObjects(lines, 1000 + i * 500)}${pathObjects(spec.rules?.[i] ?? [], 5000 + i * 500)}${composite}</ofd:Layer></ofd:Content></ofd:Page>`,
+      data: `<?xml version="1.0" encoding="UTF-8"?>${spec.doctype ?? ""}<ofd:Page ${NS}>${tplRef}<ofd:Content><ofd:Layer ID="${20 + i}">${textObjects(lines, 1000 + i * 500)}${pathObjects(spec.rules?.[i] ?? [], 5000 + i * 500)}${composite}</ofd:Layer></ofd:Content></ofd:Page>`,
     });
   });
   await writeZip(path, entries);

@@ -120,7 +120,7 @@ describe("audit log: rotation and retention", () => {
     const files = listAuditFiles(join(dir, "audit"));
     expect(files.map((f) => f.day)).toEqual(["20260220", "20260315"]);
     const pruned = audit.list({ type: "audit.prune" }).entries;
-    expect(pruned).toEqual([expect.objectContaining({ object: expect.stringContaining("20260110"), detail: { files: 1, retentionDays: 30 } })]);
+    expect(pruned).toEqual([expect.objectContaining({ object: expect.stringContaining("20260110"), detail: { files: 1, retentionDays: 30, keptFrom: 2 } })]);
     expect(audit.verify()).toMatchObject({ ok: true, firstSeq: 2 });
   });
 });

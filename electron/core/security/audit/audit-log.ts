@@ -2,9 +2,10 @@ import { appendFileSync, existsSync, mkdirSync, statSync, unlinkSync } from "nod
 import { userInfo } from "node:os";
 import { join } from "node:path";
 import { AuditEntry, type AuditEventType, type AuditVerifyResult } from "../../../common/contracts/security";
+import type { AuditAnchor } from "./anchor";
 import { entryHash, entryLine, GENESIS } from "./canonical";
-import { auditFileName, dayOf, dayToDate, listAuditFiles, readLastLine } from "./files";
-import { exportAudit, listAudit } from "./read";
+import { auditFileName, dayOf, dayToDate, listAuditFiles, readFirstLine, readLastLine } from "./files";
+import { exportAudit, listAudit, safeJson } from "./read";
 import { readHead, writeHead } from "./head";
 import { withAuditLock } from "./lock";
 import { verifyAuditDir } from "./verify";
@@ -29,6 +30,10 @@ export interface AuditOptions {
   now?: () => Date;
   /** Where a failed write is reported; recording never throws into a feature. */
   onError?: (message: string) => void;
+  /** The chain's anchor outside the folder (the database: anchor.ts), written after every append. */
+  anchor?: AuditAnchor;
+  /** Each entry once written (the policy's syslog sink). */
+  onAppended?: (entry: AuditEntry) => void;
 }
 
 export interface AuditLog {
@@ -75,7 +80,31 @@ export function createAuditLog(dir: string, options: AuditOptions = {}): AuditLo
       }
     }
     const head = readHead(dir);
-    return head ? { seq: head.seq, hash: head.hash } : null;
+    if (head) return { seq: head.seq, hash: head.hash };
+    // Folder and head.json gone: go on from the anchor, so the gap stays visible to verify.
+    const anchored = options.anchor?.read();
+    return anchored ? { seq: anchored.headSeq, hash: anchored.headHash } : null;
+  }
+
+  /** The first entry still in the folder: where the chain starts now. */
+  function chainStart(): { seq: number; prev: string } | null {
+    const first = listAuditFiles(dir)[0];
+    const line = first ? readFirstLine(first.path) : null;
+    const parsed = line === null ? null : AuditEntry.safeParse(safeJson(line));
+    return parsed?.success ? { seq: parsed.data.seq, prev: parsed.data.prev } : null;
+  }
+
+  function anchorHead(entry: AuditEntry): void {
+    const anchor = options.anchor;
+    if (!anchor) return;
+    const current = anchor.read();
+    const start = current ? null : (chainStart() ?? { seq: entry.seq, prev: entry.prev });
+    anchor.write({
+      headSeq: entry.seq,
+      headHash: entry.hash,
+      floorSeq: current?.floorSeq ?? start!.seq,
+      floorPrev: current?.floorPrev ?? start!.prev,
+    });
   }
 
   function append(file: string, type: AuditEventType, object: string, detail: AuditEvent["detail"], after: { seq: number; hash: string } | null) {
@@ -92,25 +121,40 @@ export function createAuditLog(dir: string, options: AuditOptions = {}): AuditLo
     const entry: AuditEntry = { ...body, hash: entryHash(body) };
     appendFileSync(file, `${entryLine(entry)}\n`, { encoding: "utf8", mode: 0o600 });
     writeHead(dir, { seq: entry.seq, hash: entry.hash, file: file.slice(dir.length + 1) });
+    anchorHead(entry);
+    options.onAppended?.(entry);
     return { seq: entry.seq, hash: entry.hash };
   }
 
+  /**
+   * Retention: a leading run of files older than the policy's days goes, so
+   * what stays is one unbroken chain. The audit.prune record (naming the
+   * files and the first entry kept) and the anchor's new floor are written
+   * before the files are removed: verify accepts a log that starts after 0
+   * only with such a record, and only for files past the retention.
+   */
   function prune(): void {
     const days = options.retentionDays;
     if (!days) return;
     const files = listAuditFiles(dir);
     const cutoff = now().getTime() - days * DAY_MS;
-    const removed: string[] = [];
-    // Only a leading run of old files goes, so what stays is one unbroken chain.
+    const old: typeof files = [];
     for (const f of files.slice(0, -1)) {
       if (dayToDate(f.day).getTime() + DAY_MS > cutoff) break;
-      unlinkSync(f.path);
-      removed.push(f.name);
+      old.push(f);
     }
-    if (removed.length) {
-      const rest = listAuditFiles(dir).at(-1)!;
-      append(rest.path, "audit.prune", removed.join(","), { files: removed.length, retentionDays: days }, tail());
+    if (!old.length) return;
+    const keptLine = readFirstLine(files[old.length]!.path);
+    const kept = keptLine === null ? null : AuditEntry.safeParse(safeJson(keptLine));
+    if (!kept?.success) {
+      onError("audit: retention skipped: the first file to keep does not start with a readable entry");
+      return;
     }
+    const newest = files.at(-1)!;
+    append(newest.path, "audit.prune", old.map((f) => f.name).join(","), { files: old.length, retentionDays: days, keptFrom: kept.data.seq }, tail());
+    const anchored = options.anchor?.read();
+    if (anchored) options.anchor!.write({ ...anchored, floorSeq: kept.data.seq, floorPrev: kept.data.prev });
+    for (const f of old) unlinkSync(f.path);
   }
 
   function record(event: AuditEvent): void {
@@ -147,8 +191,9 @@ export function createAuditLog(dir: string, options: AuditOptions = {}): AuditLo
   return {
     dir,
     record,
-    verify: () => verifyAuditDir(dir),
+    verify: () => verifyAuditDir(dir, options.anchor?.read() ?? null),
     list: (opts) => listAudit(dir, opts),
     exportText: () => exportAudit(dir),
   };
 }
+

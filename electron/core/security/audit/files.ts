@@ -47,6 +47,25 @@ export function readLines(path: string): string[] {
   return lines;
 }
 
+/** The first line of a file, reading only its start; null for an empty file. */
+export function readFirstLine(path: string): string | null {
+  const fd = openSync(path, "r");
+  try {
+    let size = 4096;
+    for (;;) {
+      const buf = Buffer.alloc(size);
+      const n = readSync(fd, buf, 0, size, 0);
+      const text = buf.subarray(0, n).toString("utf8");
+      const nl = text.indexOf("\n");
+      if (nl >= 0) return text.slice(0, nl);
+      if (n < size) return text === "" ? null : text;
+      size *= 4;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** The last non-empty line of a file, reading only its end (entries are small). */
 export function readLastLine(path: string): string | null {
   const size = statSync(path).size;

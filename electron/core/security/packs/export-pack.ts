@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { createWriteStream, renameSync, rmSync } from "node:fs";
 import { once } from "node:events";
 import { createGzip } from "node:zlib";
 import { RpcError } from "../../../common/rpc/wire";
 import { requireBase } from "../../ingest/kb-repo";
 import type { Db } from "../../store/open-store";
+import { openWriteTarget } from "../paths/write-target";
 import { encodeVector, PACK_FORMAT, PACK_VERSION, sha256, type PackDocument, type PackHeader } from "./format";
 
 interface ContentRow {
@@ -24,8 +24,9 @@ interface ContentRow {
 
 /**
  * Writes the base's ready documents into a pack, one document at a time
- * (memory stays flat), to `<file>.part` renamed at the end: a failed export
- * never leaves a half file under the real name.
+ * (memory stays flat), through a write target (paths/write-target.ts): a
+ * failed export never leaves a half file under the real name, and never
+ * writes through a link planted beside it.
  */
 export async function exportPack(db: Db, baseName: string, file: string): Promise<{ documents: number; packId: string; embedModel: string | null }> {
   const base = requireBase(db, baseName);
@@ -44,9 +45,9 @@ export async function exportPack(db: Db, baseName: string, file: string): Promis
     type: "header", format: PACK_FORMAT, version: PACK_VERSION, packId: randomUUID(), base: base.name,
     createdAt: new Date().toISOString(), embedModel: dimension ? embedModel : null, embedDimension: dimension, documents: rows.length,
   };
-  const part = `${file}.part`;
+  const target = await openWriteTarget(file);
   const gzip = createGzip();
-  const out = gzip.pipe(createWriteStream(part));
+  const out = gzip.pipe(target.stream());
   const hashes: string[] = [];
   const write = async (obj: object) => {
     const line = JSON.stringify(obj);
@@ -58,10 +59,11 @@ export async function exportPack(db: Db, baseName: string, file: string): Promis
     for (const row of rows) await write(documentOf(db, row, header.embedModel ? dimension : null, header.embedModel));
     gzip.end(`${JSON.stringify({ type: "manifest", parts: hashes })}\n`);
     await once(out, "finish");
-    renameSync(part, file);
+    await target.commit();
   } catch (e) {
     gzip.destroy();
-    rmSync(part, { force: true });
+    await target.abort();
+    if (e instanceof RpcError) throw e;
     throw new RpcError("UNAVAILABLE", `无法写入知识包 ${file}：${e instanceof Error ? e.message : String(e)}`);
   }
   return { documents: rows.length, packId: header.packId, embedModel: header.embedModel };

@@ -1,4 +1,4 @@
-import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, symlinkSync, unlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { contract } from "../../../common/contract";
@@ -98,13 +98,37 @@ describe("paths named by the UI", () => {
     expect(e.message).toContain("不能写入该位置");
   });
 
-  it("writes only where the user chose", async () => {
+  it("writes only to the file chosen in a save dialog, once; never into a folder merely opened", async () => {
     await cli.call("kb.create", { name: "政策" });
     await runJob(contract, cli, "kb.add", { name: "政策", paths: [file("docs/a.txt")] });
-    expect((await refusal(ui.call("packs.export", { name: "政策", path: join(dir, "out", "政策.govpack") }))).code).toBe("FORBIDDEN");
-    core.grantPaths([{ path: join(dir, "out"), scope: "tree" }]);
     mkdirSync(join(dir, "out"));
-    await expect(ui.call("packs.export", { name: "政策", path: join(dir, "out", "政策.govpack") })).resolves.toMatchObject({ documents: 1 });
+    const target = join(dir, "out", "政策.govpack");
+    expect((await refusal(ui.call("packs.export", { name: "政策", path: target }))).code).toBe("FORBIDDEN");
+    // A folder opened (or allowed with --allow-dir) is for reading: the UI cannot write a file into it.
+    core.grantPaths([{ path: join(dir, "out"), scope: "tree" }]);
+    const e = await refusal(ui.call("packs.export", { name: "政策", path: target }));
+    expect(e.message).toContain("只能写入您在保存对话框中选择的文件");
+    core.grantPaths([{ path: target, scope: "save" }]);
+    await expect(ui.call("packs.export", { name: "政策", path: target })).resolves.toMatchObject({ documents: 1 });
+    expect((await refusal(ui.call("packs.export", { name: "政策", path: target }))).code).toBe("FORBIDDEN"); // used up
+    const other = join(dir, "out", "别的.govpack");
+    core.grantPaths([{ path: target, scope: "save" }]);
+    expect((await refusal(ui.call("packs.export", { name: "政策", path: other }))).code).toBe("FORBIDDEN");
+  });
+
+  it("a symlink in a granted folder does not carry the grant to where it points, even retargeted after the grant", async () => {
+    const outside = file("secret/key.txt", "密钥");
+    const inside = file("docs/a.txt");
+    mkdirSync(join(dir, "docs2"));
+    symlinkSync(join(dir, "docs"), join(dir, "docs-link"));
+    core.grantPaths([{ path: join(dir, "docs-link"), scope: "tree" }]);
+    await expect(ui.call("kb.extract", { path: join(dir, "docs-link", "a.txt") })).resolves.toBeTruthy();
+    await expect(ui.call("kb.extract", { path: inside })).resolves.toBeTruthy(); // the grant is where the link pointed
+    // The granted link now points at the secret folder: the grant stays with the folder chosen.
+    unlinkSync(join(dir, "docs-link"));
+    symlinkSync(join(dir, "secret"), join(dir, "docs-link"));
+    expect((await refusal(ui.call("kb.extract", { path: join(dir, "docs-link", "key.txt") }))).code).toBe("FORBIDDEN");
+    expect((await refusal(ui.call("kb.extract", { path: outside }))).code).toBe("FORBIDDEN");
   });
 
   it("a model path must be an imported model or chosen by the user", async () => {

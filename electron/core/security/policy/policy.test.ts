@@ -6,7 +6,7 @@ import { tempDir } from "../../testing/temp-dir";
 import { effectiveSettings, lockedKeys, lockedKeysIn } from "./effective";
 import { loadPolicy, NO_POLICY } from "./load-policy";
 import { defaultPolicyPath, resolvePolicyPath } from "./paths";
-import { exportRefusal, fileSizeRefusal, hostRefusal, modelRefusal, pageCountRefusal, urlRefusal } from "./rules";
+import { exportRefusal, fileSizeRefusal, hostRefusal, modelRefusal, pageCountRefusal, remoteModelRefusal } from "./rules";
 
 let dir: string;
 let cleanup: () => void;
@@ -128,9 +128,21 @@ describe("rules", () => {
     expect(hostRefusal(p, "10.1.2.3", 8000)).toBeNull();
     expect(hostRefusal(p, "10.1.2.3", 8001)).toMatch(/不允许连接 10\.1\.2\.3:8001/);
     expect(hostRefusal(p, "example.com", 443)).toMatch(/不允许连接/);
-    expect(urlRefusal(p, "http://10.1.2.3:8000/v1")).toBeNull();
-    expect(urlRefusal(p, "https://api.openai.com/v1")).toMatch(/api\.openai\.com:443/);
-    expect(urlRefusal(NO_POLICY, "http://10.1.2.3:8000/v1")).toMatch(/不允许/);
+  });
+
+  it("the intranet model server: a listed host only, loopback included; http(s) without credentials", () => {
+    const p = load();
+    expect(remoteModelRefusal(p, "")).toBeNull(); // not used
+    expect(remoteModelRefusal(p, "http://10.1.2.3:8000/v1")).toBeNull();
+    expect(remoteModelRefusal(p, "https://llm.intranet.gov.cn/v1")).toBeNull();
+    expect(remoteModelRefusal(p, "http://10.1.2.3:8001/v1")).toMatch(/不允许使用内网模型服务器 10\.1\.2\.3:8001/);
+    expect(remoteModelRefusal(p, "https://api.openai.com/v1")).toMatch(/api\.openai\.com:443.*remote\.allowedHosts/);
+    expect(remoteModelRefusal(p, "http://127.0.0.1:9/v1")).toMatch(/不允许使用内网模型服务器 127\.0\.0\.1:9/);
+    expect(remoteModelRefusal(p, "http://localhost:11434/v1")).toMatch(/不允许/);
+    expect(remoteModelRefusal(NO_POLICY, "http://10.1.2.3:8000/v1")).toMatch(/目前没有列出任何主机/);
+    expect(remoteModelRefusal(p, "file:///etc/passwd")).toMatch(/只能以 http:\/\/ 或 https:\/\/ 开头/);
+    expect(remoteModelRefusal(p, "http://u:p@10.1.2.3:8000/v1")).toMatch(/不能包含用户名或密码/);
+    expect(remoteModelRefusal(p, "not a url")).toMatch(/地址无效/);
   });
 
   it("exports and limits", () => {

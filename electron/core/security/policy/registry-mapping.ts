@@ -43,6 +43,9 @@ export const REGISTRY_VALUES = {
   "audit\\logQuestions": "bool",
   "audit\\retentionDays": "number",
   "audit\\maxFileSizeMb": "number",
+  "audit\\syslog": "string",
+  "developer\\devtools": "bool",
+  "redaction\\heuristic": "bool",
 } as const satisfies Record<string, RegistryKind>;
 
 const KNOWN = new Map(Object.keys(REGISTRY_VALUES).map((name) => [name.toLowerCase(), name as keyof typeof REGISTRY_VALUES]));

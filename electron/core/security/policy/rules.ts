@@ -13,24 +13,32 @@ export function modelRefusal(policy: Policy, sha256: string): string | null {
 export function hostRefusal(policy: Policy, host: string, port?: number | string): string | null {
   const h = normaliseHost(host);
   if (isLoopback(h)) return null;
-  for (const entry of policy.remote.allowedHosts) {
-    const m = /^(\[[^\]]+\]|[^:]+)(?::(\d+))?$/.exec(entry.toLowerCase());
-    if (!m) continue;
-    if (normaliseHost(m[1]!) !== h) continue;
-    if (m[2] === undefined || port === undefined || String(port) === m[2]) return null;
-  }
+  if (listedHost(policy, h, port)) return null;
   return `管理策略不允许连接 ${h}${port !== undefined ? `:${port}` : ""}（只允许本机和策略列出的内网主机）`;
 }
 
-export function urlRefusal(policy: Policy, url: string): string | null {
+/**
+ * The intranet model server: only a host the policy lists in
+ * remote.allowedHosts, loopback included (a UI that could point the model
+ * at 127.0.0.1:<any port> could make the core talk to any local service).
+ * http(s) only, and no user:password in the address (keys go in their own
+ * setting, which is never logged).
+ */
+export function remoteModelRefusal(policy: Policy, url: string): string | null {
+  if (!url) return null;
   let u: URL;
   try {
     u = new URL(url);
   } catch {
-    return `地址无效：${url}`;
+    return `内网模型服务器地址无效：${url}（应形如 http://llm.intranet:8000/v1）`;
   }
-  const port = u.port || (u.protocol === "https:" ? "443" : u.protocol === "http:" ? "80" : undefined);
-  return hostRefusal(policy, u.hostname, port);
+  if (u.protocol !== "http:" && u.protocol !== "https:") return `内网模型服务器地址只能以 http:// 或 https:// 开头：${url}`;
+  if (u.username || u.password) return "内网模型服务器地址中不能包含用户名或密码：请把访问密钥填在“访问密钥”一栏";
+  const port = u.port || (u.protocol === "https:" ? "443" : "80");
+  const h = normaliseHost(u.hostname);
+  if (listedHost(policy, h, port)) return null;
+  const hosts = policy.remote.allowedHosts;
+  return `管理策略不允许使用内网模型服务器 ${h}:${port}：只能使用管理员在策略 remote.allowedHosts 中列出的主机（${hosts.length ? hosts.join("、") : "目前没有列出任何主机"}）。请联系信息中心。`;
 }
 
 export function exportRefusal(policy: Policy): string | null {
@@ -47,6 +55,14 @@ export function fileSizeRefusal(policy: Policy, bytes: number): string | null {
 export function pageCountRefusal(policy: Policy, pages: number): string | null {
   const max = policy.limits.maxPages;
   return max === undefined || pages <= max ? null : `页数 ${pages} 超过管理策略的上限 ${max} 页`;
+}
+
+/** remote.allowedHosts lists the host (any port), or host:port. */
+function listedHost(policy: Policy, host: string, port: number | string | undefined): boolean {
+  return policy.remote.allowedHosts.some((entry) => {
+    const m = /^(\[[^\]]+\]|[^:]+)(?::(\d+))?$/.exec(entry.toLowerCase());
+    return !!m && normaliseHost(m[1]!) === host && (m[2] === undefined || port === undefined || String(port) === m[2]);
+  });
 }
 
 export function normaliseHost(host: string): string {

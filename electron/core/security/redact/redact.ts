@@ -1,79 +1,33 @@
 import type { RedactionKind, RedactionSpan } from "../../../common/contracts/security";
-import { isValidCreditCode, isValidIdCard, luhnValid } from "./checksums";
+import { HEURISTIC_DETECTORS } from "./heuristics";
+import { NUMBER_DETECTORS } from "./numbers";
+import { foldWidth } from "./text-context";
 
-export const ALL_KINDS: readonly RedactionKind[] = ["idCard", "creditCode", "bankCard", "mobile", "email"];
+/** Numbers with a checksum or a fixed shape, checked in context: what redaction masks by default. */
+export const DEFAULT_KINDS: readonly RedactionKind[] = ["idCard", "creditCode", "bankCard", "mobile", "email"];
+/** Guesses (names, street addresses): only when asked for, and labelled as guesses. */
+export const HEURISTIC_KINDS: readonly RedactionKind[] = ["name", "address"];
 
-interface Detector {
-  kind: RedactionKind;
-  pattern: RegExp;
-  valid: (match: string) => boolean;
-  mask: (match: string) => string;
-}
-
-/** Keeps `head` and `tail` characters that are not separators and masks the rest with *. */
-function keepEnds(text: string, head: number, tail: number): string {
-  const positions = [...text].map((c, i) => (/[\s-]/.test(c) ? -1 : i)).filter((i) => i >= 0);
-  const keep = new Set([...positions.slice(0, head), ...positions.slice(positions.length - tail)]);
-  return [...text].map((c, i) => (keep.has(i) || /[\s-]/.test(c) ? c : "*")).join("");
-}
-
-const digitsOf = (s: string) => s.replace(/[\s-]/g, "");
+const DETECTORS = [...NUMBER_DETECTORS, ...HEURISTIC_DETECTORS];
 
 /**
- * In priority order: where spans overlap the earlier kind wins (an 18-digit
- * 身份证号 can also pass Luhn). Lookarounds keep a number from matching
- * inside a longer run of digits or letters.
+ * Personal data found in `text`, in order of position, never overlapping:
+ * where two kinds claim the same characters the earlier detector wins (an
+ * 18-digit 身份证号 can also pass Luhn). Linear in the text's length: each
+ * detector's scan is, and an accepted match is checked against what is
+ * already taken character by character (matches of one detector do not
+ * overlap, so that is at most one pass per detector).
  */
-const DETECTORS: Detector[] = [
-  {
-    kind: "idCard",
-    pattern: /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g,
-    valid: (m) => isValidIdCard(m),
-    mask: (m) => keepEnds(m, 3, 4),
-  },
-  {
-    kind: "creditCode",
-    pattern: /(?<![0-9A-Za-z])[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}(?![0-9A-Za-z])/g,
-    valid: isValidCreditCode,
-    mask: (m) => keepEnds(m, 2, 4),
-  },
-  {
-    kind: "bankCard",
-    pattern: /(?<![\d-])\d{4}(?:[ -]?\d{4}){3}(?:[ -]?\d{1,3})?(?![\d-])/g,
-    valid: (m) => {
-      const d = digitsOf(m);
-      return d.length >= 16 && d.length <= 19 && luhnValid(d);
-    },
-    mask: (m) => keepEnds(m, 4, 4),
-  },
-  {
-    kind: "mobile",
-    pattern: /(?<![\d-])1[3-9]\d(?:[ -]?\d{4}){2}(?![\d-])/g,
-    valid: () => true,
-    mask: (m) => keepEnds(m, 3, 4),
-  },
-  {
-    kind: "email",
-    pattern: /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g,
-    valid: () => true,
-    mask: (m) => {
-      const at = m.indexOf("@");
-      return `${m[0]}${"*".repeat(Math.max(3, at - 1))}${m.slice(at)}`;
-    },
-  },
-];
-
-/** Personal data found in `text`, in order of position, never overlapping. */
-export function findPersonalData(text: string, kinds: readonly RedactionKind[] = ALL_KINDS): RedactionSpan[] {
+export function findPersonalData(text: string, kinds: readonly RedactionKind[] = DEFAULT_KINDS): RedactionSpan[] {
+  const norm = foldWidth(text);
+  const taken = new Uint8Array(text.length);
   const spans: RedactionSpan[] = [];
-  const overlaps = (s: number, e: number) => spans.some((x) => s < x.end && e > x.start);
   for (const d of DETECTORS) {
     if (!kinds.includes(d.kind)) continue;
-    for (const m of text.matchAll(d.pattern)) {
-      const start = m.index;
-      const end = start + m[0].length;
-      if (!d.valid(m[0]) || overlaps(start, end)) continue;
-      spans.push({ kind: d.kind, start, end, text: m[0], masked: d.mask(m[0]) });
+    for (const c of d.find(norm, text)) {
+      if (taken.subarray(c.start, c.end).includes(1)) continue;
+      taken.fill(1, c.start, c.end);
+      spans.push({ kind: d.kind, start: c.start, end: c.end, text: text.slice(c.start, c.end), masked: c.masked });
     }
   }
   return spans.sort((a, b) => a.start - b.start);
@@ -85,11 +39,12 @@ export function redact(text: string, kinds?: readonly RedactionKind[]): string {
 }
 
 export function applySpans(text: string, spans: readonly RedactionSpan[]): string {
-  let out = "";
+  const parts: string[] = [];
   let at = 0;
   for (const s of spans) {
-    out += text.slice(at, s.start) + s.masked;
+    parts.push(text.slice(at, s.start), s.masked);
     at = s.end;
   }
-  return out + text.slice(at);
+  parts.push(text.slice(at));
+  return parts.join("");
 }

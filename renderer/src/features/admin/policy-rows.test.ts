@@ -17,6 +17,8 @@ describe("policyRows", () => {
       remote: { allowedHosts: ["10.0.0.1:8000"] },
       exports: { disabled: true },
       limits: { maxFileSizeMb: 20, maxPages: 300 },
+      audit: { syslog: "10.0.0.2:514" },
+      developer: { devtools: true },
     });
     const rows = Object.fromEntries(policyRows(p).map((r) => [r.id, r.value]));
     expect(rows["models"]).toEqual({ text: "a".repeat(64) });
@@ -24,6 +26,9 @@ describe("policyRows", () => {
     expect(rows["exportsDisabled"]).toEqual({ key: "admin.yes" });
     expect(rows["maxFileSize"]).toEqual({ key: "admin.policy.megabytes", values: { value: 20 } });
     expect(rows["maxPages"]).toEqual({ text: "300" });
+    expect(rows["syslog"]).toEqual({ text: "10.0.0.2:514" });
+    expect(rows["devtools"]).toEqual({ key: "admin.yes" });
+    expect(rows["redactHeuristic"]).toEqual({ key: "admin.no" });
     expect(showValue("dark")).toBe("dark");
     expect(showValue(4)).toBe("4");
     expect(settingLabel("theme")).toEqual({ key: "settings.theme" });

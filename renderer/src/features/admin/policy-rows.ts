@@ -36,6 +36,9 @@ export function policyRows(p: Policy): PolicyRow[] {
     { id: "maxPages", label: "admin.policy.maxPages", value: p.limits.maxPages !== undefined ? { text: String(p.limits.maxPages) } : { key: "admin.unlimited" } },
     { id: "logQuestions", label: "admin.policy.logQuestions", value: yesNo(p.audit.logQuestions) },
     { id: "retention", label: "admin.policy.retentionDays", value: { key: "admin.policy.days", values: { value: p.audit.retentionDays } } },
+    { id: "syslog", label: "admin.policy.syslog", value: orDash(p.audit.syslog) },
+    { id: "redactHeuristic", label: "admin.policy.redactHeuristic", value: yesNo(p.redaction.heuristic) },
+    { id: "devtools", label: "admin.policy.devtools", value: yesNo(p.developer.devtools) },
   ];
 }
 
