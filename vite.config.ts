@@ -23,7 +23,10 @@ import { rendererAssets } from "./scripts/build/renderer-assets";
 const root = import.meta.dirname;
 // Runtime dependencies stay in node_modules (electron-builder ships them; native
 // ones asar-unpacked), so pdfjs-dist finds its cmaps and node-llama-cpp its binaries.
-const runtimeDeps = Object.keys(pkg.dependencies);
+// zod is the exception: bundled (tree-shaken) it loads as part of one file instead of ~100
+// ES modules and every locale, which is most of a short command's start-up time.
+const BUNDLED = new Set(["zod"]);
+const runtimeDeps = Object.keys(pkg.dependencies).filter((dep) => !BUNDLED.has(dep));
 const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
 const external = (id: string): boolean =>
   id === "electron" || builtins.has(id) || runtimeDeps.some((dep) => id === dep || id.startsWith(`${dep}/`));
@@ -49,7 +52,13 @@ function nodeBundle(entry: string, outDir: string, fileName: string, format: "cj
       sourcemap: true,
       target: "node20",
       lib: { entry: resolve(root, entry), formats: [format], fileName: () => fileName },
-      rollupOptions: { external: isExternal, output: { inlineDynamicImports: true } },
+      rollupOptions: {
+        external: isExternal,
+        // ESM bundles keep their dynamic imports as chunks beside the entry (same folder, so
+        // import.meta.url-relative paths still hold): a command loads only what it uses.
+        // CommonJS bundles (main, preload) stay single files.
+        output: format === "es" ? { inlineDynamicImports: false, chunkFileNames: "[name]-[hash].mjs" } : { inlineDynamicImports: true },
+      },
     },
   };
 }

@@ -4,6 +4,8 @@ import { defineConfig } from "vitest/config";
  * Unit and integration tests live beside the code (x.test.ts); browser and
  * Electron end-to-end specs live in e2e/ and run one file at a time, since
  * each starts its own `govdesk serve` and Chromium on a 2-core machine.
+ * Both projects rebuild dist/ first when it is older than the sources (the
+ * CLI and e2e tests run the bundles, as users do).
  * GOVDESK_TEST_REPORT=<file> adds a JSON report (used by .ci/run for totals).
  */
 const report = process.env.GOVDESK_TEST_REPORT;
@@ -20,6 +22,7 @@ export default defineConfig({
           testTimeout: 30_000,
           hookTimeout: 60_000,
           pool: "forks",
+          globalSetup: ["scripts/testing/fresh-bundles.ts"],
         },
       },
       {
@@ -31,6 +34,7 @@ export default defineConfig({
           hookTimeout: 120_000,
           fileParallelism: false,
           pool: "forks",
+          globalSetup: ["scripts/testing/fresh-bundles.ts"],
         },
       },
     ],

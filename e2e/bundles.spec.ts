@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { builtinModules } from "node:module";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { tempDir } from "../electron/core/testing/temp-dir";
 
@@ -38,7 +39,35 @@ describe.skipIf(!existsSync(join(DIST, "preload/preload.cjs")))("built bundles",
   });
 
   it("the core bundle does not import electron", () => {
-    const code = readFileSync(join(DIST, "core/core.mjs"), "utf8");
-    expect(code).not.toMatch(/from ["']electron["']|require\(["']electron["']\)/);
+    for (const file of readdirSync(join(DIST, "core")).filter((f) => f.endsWith(".mjs"))) {
+      const code = readFileSync(join(DIST, "core", file), "utf8");
+      expect(code, file).not.toMatch(/from ["']electron["']|require\(["']electron["']\)/);
+    }
+  });
+
+  it("the CLI entry loads only commander and Node built-ins before a command runs (no core, zod, SQLite, llama.cpp)", () => {
+    const packages = staticPackages(join(DIST, "cli/govdesk.mjs"));
+    const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
+    expect([...packages].filter((p) => !builtins.has(p))).toEqual(["commander"]);
+  });
+
+  it("the core opens without node-llama-cpp, or the extractors' parsers (they load on first use)", () => {
+    const packages = staticPackages(join(DIST, "core/core.mjs"));
+    for (const lazy of ["node-llama-cpp", "pdfjs-dist", "exceljs", "mammoth", "word-extractor", "linkedom", "fast-xml-parser", "yauzl", "ws", "onnxruntime-node", "@napi-rs/canvas", "utif2"]) {
+      expect([...packages].some((p) => p === lazy || p.startsWith(`${lazy}/`)), lazy).toBe(false);
+    }
   });
 });
+
+/** Bare specifiers a bundle file imports statically, following its own chunks (`./x.mjs`). */
+function staticPackages(entry: string, seen = new Set<string>(), out = new Set<string>()): Set<string> {
+  if (seen.has(entry)) return out;
+  seen.add(entry);
+  const code = readFileSync(entry, "utf8");
+  for (const m of code.matchAll(/^(?:import|export)\s+(?:[^;]*?\sfrom\s+)?["']([^"']+)["']/gm)) {
+    const spec = m[1]!;
+    if (spec.startsWith(".")) staticPackages(join(dirname(entry), spec), seen, out);
+    else out.add(spec);
+  }
+  return out;
+}

@@ -1,131 +1,173 @@
 /**
- * Hybrid search latency on a synthetic base: `npx tsx bench/search/run.ts [--n 1000000] [--dim 384] [--queries 300] [--dir /tmp/x]`.
- * Builds (or reuses) a real GovDesk database (migrations, FTS5 over
- * pre-segmented text, vec0 with float + binary-quantised columns), then
- * times `hybridSearch` (keyword + vector KNN by Hamming distance, cosine
- * rescoring, RRF, hit loading with snippets): p50 / p95 / max and memory.
- * Also reports recall@10 of the quantised search against exact float KNN.
+ * Search latency at scale: `npx tsx bench/search/run.ts [--n 1000000] [--dim 384] [--queries 300] [--cold-runs 3] [--dir …] [--build-only]`.
+ *
+ * Builds once (reused from /tmp/govdesk-bench-search2-<n>-<dim>) a real
+ * GovDesk database of corpus-like text (see build.ts, synth.ts), then:
+ *   cold  new processes each open the database and run one hybrid query
+ *         (the vector index comes from its snapshot file) and one
+ *         common-term keyword query;
+ *   warm  a mix of realistic queries (queries.ts) through hybridSearch,
+ *         keyword only and vector only, with sqlite-vec's own bit KNN over
+ *         the same vectors beside each query as the baseline (paired);
+ *   write 1,000 vectors written and removed through the product's writer,
+ *         then the next query's time (the index catches up, no reload);
+ * plus recall@10 against exact float KNN. Exits 1 when a goal is missed:
+ * hybrid p95 <= 35 ms, common-term keyword p95 <= 50 ms, cold first query <= 1 s.
  */
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, statSync } from "node:fs";
+import { loadavg } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { openStore, type Db } from "../../electron/core/store/open-store";
-import { createBase, findBase } from "../../electron/core/ingest/kb-repo";
-import { segmentForIndex } from "../../electron/core/search/segment";
+import { openStore } from "../../electron/core/store/open-store";
+import { findBase } from "../../electron/core/ingest/kb-repo";
 import { hybridSearch } from "../../electron/core/search/hybrid";
-import { vecTable, vectorSearch } from "../../electron/core/search/vector";
-import { centroids, chunkText, clusteredVector, rng, vocabulary } from "./synth";
+import { deleteVectors, putVector, vecTable, vectorSearch } from "../../electron/core/search/vector";
+import { corpusText, wordModel } from "../corpus/model";
+import { buildBase } from "./build";
+import { makeQueries, type QueryKind } from "./queries";
+import { SynthText } from "./synth";
 
 const { values: args } = parseArgs({
   options: {
     n: { type: "string", default: "1000000" },
     dim: { type: "string", default: "384" },
     queries: { type: "string", default: "300" },
+    "cold-runs": { type: "string", default: "3" },
     dir: { type: "string" },
+    "build-only": { type: "boolean", default: false },
   },
 });
 const N = Number(args.n);
 const DIM = Number(args.dim);
 const Q = Number(args.queries);
-const DIR = args.dir ?? `/tmp/govdesk-bench-search-${N}-${DIM}`;
-const PER_DOC = 100;
+const DIR = args.dir ?? `/tmp/govdesk-bench-search2-${N}-${DIM}`;
+const GOALS = { hybridP95: 35, commonKeywordP95: 50, coldMs: 1000 };
 
-const words = vocabulary(20_000, rng(1));
-const cents = centroids(2000, DIM, rng(2));
+const pct = (xs: number[], p: number): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
+};
+const f = (x: number): string => x.toFixed(1);
+/** CPU time (user + system) of the last timed call: on a shared machine, what a quiet one's wall clock would show. */
+let lastCpu = 0;
+const ms = (fn: () => unknown): number => {
+  const c = process.cpuUsage();
+  const t = performance.now();
+  fn();
+  const wall = performance.now() - t;
+  const d = process.cpuUsage(c);
+  lastCpu = (d.user + d.system) / 1000;
+  return wall;
+};
+const load = (): string => loadavg().map((x) => x.toFixed(1)).join(" ");
+
+const model = wordModel(await corpusText());
+const synth = new SynthText(model);
+mkdirSync(DIR, { recursive: true });
+const fresh = !existsSync(join(DIR, "govdesk.db"));
+let store = openStore(DIR);
+if (fresh) buildBase(store.db, synth, N, DIM);
+if (args["build-only"]) process.exit(0);
+const count = (store.db.prepare("SELECT count(*) AS n FROM kb_chunks").get() as { n: number }).n;
+if (count !== N) throw new Error(`${DIR} holds ${count} chunks, not ${N}: remove it to rebuild`);
+console.log(`search benchmark: ${N} chunks, ${DIM} dims, corpus-like text; load average at start ${load()}`);
+
+const common = synth.common(30);
+const queries = makeQueries(store.db, model, common, Q, DIM);
+const kbId = findBase(store.db, "bench")!.id;
 const blob = (v: Float32Array): Buffer => Buffer.from(v.buffer, v.byteOffset, v.byteLength);
 
-function build(db: Db): void {
-  const base = findBase(db, "bench") ?? createBase(db, "bench");
-  const table = vecTable(db, DIM);
-  const rand = rng(3);
-  const insContent = db.prepare("INSERT INTO kb_contents(sha256, format, title, page_count, chunk_count, issuer, doc_date) VALUES (?, 'pdf', ?, 10, ?, ?, ?)");
-  const insDoc = db.prepare("INSERT INTO kb_documents(kb_id, path, size, mtime, sha256, content_id, status, indexed_at) VALUES (?, ?, 1, 1, ?, ?, 'ready', 1)");
-  const insChunk = db.prepare("INSERT INTO kb_chunks(content_id, seq, text, pages, heading_path, tokens) VALUES (?, ?, ?, '[1]', '[]', 80)");
-  const insFts = db.prepare("INSERT INTO kb_fts(rowid, body) VALUES (?, ?)");
-  const insVec = db.prepare(`INSERT INTO ${table}(rowid, bq) VALUES (?, vec_quantize_binary(?))`);
-  const insVecF = db.prepare(`INSERT INTO kb_vecf_${DIM}(id, embedding) VALUES (?, ?)`);
-  const t0 = Date.now();
-  const docs = Math.ceil(N / PER_DOC);
-  const batch = db.transaction((from: number, to: number) => {
-    for (let d = from; d < to; d++) {
-      const sha = `bench-${d}`;
-      const n = Math.min(PER_DOC, N - d * PER_DOC);
-      const contentId = Number(insContent.run(sha, `文件${d}`, n, `机关${d % 50}`, `20${10 + (d % 15)}-0${1 + (d % 9)}-15`).lastInsertRowid);
-      insDoc.run(base.id, `/bench/doc-${d}.pdf`, sha, contentId);
-      for (let i = 0; i < n; i++) {
-        const text = chunkText(words, rand).join("") + "。";
-        const id = Number(insChunk.run(contentId, i, text).lastInsertRowid);
-        insFts.run(id, segmentForIndex(text));
-        const v = clusteredVector(cents, rand);
-        insVec.run(BigInt(id), blob(v));
-        insVecF.run(id, blob(v));
-      }
-    }
-  });
-  for (let d = 0; d < docs; d += 100) {
-    batch(d, Math.min(docs, d + 100));
-    if (d % 1000 === 0) process.stderr.write(`\rbuilding: ${Math.min(N, (d + 100) * PER_DOC)} / ${N} chunks, ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+// First query in this process: when no snapshot file exists yet, this is the one-time scan that writes it.
+const first = ms(() => hybridSearch(store.db, kbId, queries[0]!.text, queries[0]!.vector, { k: 10 }));
+console.log(`first query in the benchmark process: ${f(first)} ms (index from its snapshot file, or built from the database once)`);
+
+// Cold: fresh processes.
+const cold: { openMs: number; firstHybridMs: number; commonKeywordMs: number; wallMs: number }[] = [];
+for (let i = 0; i < Number(args["cold-runs"]); i++) {
+  const q = queries[(i * 7 + 1) % queries.length]!;
+  const t = performance.now();
+  const r = spawnSync(process.execPath, ["--import", "tsx", join(import.meta.dirname, "cold.ts"), DIR, String(DIM), q.text, String(1000 + i)], { encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`cold run failed: ${r.stderr}`);
+  cold.push({ ...JSON.parse(r.stdout.trim().split("\n").at(-1)!), wallMs: performance.now() - t });
+}
+for (const [i, c] of cold.entries()) {
+  console.log(`cold ${i + 1}: open ${f(c.openMs)} ms, first hybrid query ${f(c.firstHybridMs)} ms (open + query ${f(c.openMs + c.firstHybridMs)} ms), then common-term keyword ${f(c.commonKeywordMs)} ms; process wall ${f(c.wallMs)} ms (tsx start-up included)`);
+}
+
+// Warm: the mix, each query through hybrid, keyword only, vector only and the sqlite-vec baseline.
+const knn = store.db.prepare(`SELECT rowid FROM kb_vec_${DIM} WHERE bq MATCH vec_quantize_binary(?) AND k = ?`);
+type Series = { wall: number[]; cpu: number[] };
+const series = (): Series => ({ wall: [], cpu: [] });
+const t = { hybrid: series(), keyword: series(), vector: series(), knn10: series(), knnCand: series() };
+const byKind: Record<QueryKind, { hybrid: Series; keyword: Series }> = {
+  text: { hybrid: series(), keyword: series() },
+  common: { hybrid: series(), keyword: series() },
+  words: { hybrid: series(), keyword: series() },
+};
+const time = (into: Series[], fn: () => unknown): void => {
+  const wall = ms(fn);
+  for (const s of into) {
+    s.wall.push(wall);
+    s.cpu.push(lastCpu);
   }
-  process.stderr.write(`\nbuilt ${N} chunks in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
-}
-
-function pct(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
-}
-
-const fresh = !existsSync(join(DIR, "govdesk.db"));
-mkdirSync(DIR, { recursive: true });
-const store = openStore(DIR);
-const db = store.db;
-if (fresh) build(db);
-const count = (db.prepare("SELECT count(*) AS n FROM kb_chunks").get() as { n: number }).n;
-if (count !== N) throw new Error(`${DIR} holds ${count} chunks, not ${N}: remove it to rebuild`);
-const kbId = findBase(db, "bench")!.id;
-
-// Queries: two words of a random chunk, and a vector near that chunk's topic.
-const qr = rng(99);
-const queries = Array.from({ length: Q }, () => {
-  const id = 1 + Math.floor(qr() * N);
-  const text = (db.prepare("SELECT text FROM kb_chunks WHERE id = ?").get(id) as { text: string }).text;
-  const start = Math.floor(qr() * (text.length - 6));
-  return { text: text.slice(start, start + 4), vector: clusteredVector(cents, qr) };
-});
-
-// Warm-up (page cache), then timed runs.
-for (const q of queries.slice(0, 20)) hybridSearch(db, kbId, q.text, q.vector, { k: 10 });
-const times: number[] = [];
-const kwTimes: number[] = [];
-const vecTimes: number[] = [];
+};
 for (const q of queries) {
-  let t = process.hrtime.bigint();
-  hybridSearch(db, kbId, q.text, q.vector, { k: 10 });
-  times.push(Number(process.hrtime.bigint() - t) / 1e6);
-  t = process.hrtime.bigint();
-  hybridSearch(db, kbId, q.text, null, { k: 10 });
-  kwTimes.push(Number(process.hrtime.bigint() - t) / 1e6);
-  t = process.hrtime.bigint();
-  vectorSearch(db, kbId, q.vector, 30);
-  vecTimes.push(Number(process.hrtime.bigint() - t) / 1e6);
+  time([t.hybrid, byKind[q.kind].hybrid], () => hybridSearch(store.db, kbId, q.text, q.vector, { k: 10 }));
+  time([t.keyword, byKind[q.kind].keyword], () => hybridSearch(store.db, kbId, q.text, null, { k: 10 }));
+  time([t.vector], () => vectorSearch(store.db, kbId, q.vector, 30));
+  time([t.knn10], () => knn.all(blob(q.vector), 10));
+  time([t.knnCand], () => knn.all(blob(q.vector), 30 * 16));
 }
+const line = (name: string, s: Series): string =>
+  `${name.padEnd(34)} p50 ${f(pct(s.wall, 50)).padStart(7)} ms  p95 ${f(pct(s.wall, 95)).padStart(7)} ms  max ${f(Math.max(...s.wall)).padStart(7)} ms  | cpu p50 ${f(pct(s.cpu, 50)).padStart(6)} p95 ${f(pct(s.cpu, 95)).padStart(6)} ms`;
+console.log(`\nwarm, ${Q} queries (k = 10); wall clock, and the CPU time the process used (on a shared machine a quiet machine's wall clock is near it); examples: ${queries.slice(0, 6).map((q) => q.text).join(" / ")}`);
+console.log(line("hybrid, all queries", t.hybrid));
+for (const kind of ["text", "common", "words"] as const) console.log(line(`hybrid, ${kind} (${byKind[kind].hybrid.wall.length})`, byKind[kind].hybrid));
+console.log(line("keyword, all queries", t.keyword));
+for (const kind of ["text", "common", "words"] as const) console.log(line(`keyword, ${kind}`, byKind[kind].keyword));
+console.log(line("vector (bit scan + cosine, k=30)", t.vector));
+console.log(line("baseline: sqlite-vec bit KNN k=10", t.knn10));
+console.log(line("baseline: sqlite-vec bit KNN k=480", t.knnCand));
 
-// Recall@10 of binary quantisation + float rescoring against exact float KNN (a full scan).
+// Writes: the index follows them without a reload.
+const table = vecTable(store.db, DIM);
+const content = (store.db.prepare("SELECT content_id AS c FROM kb_chunks WHERE id = 1").get() as { c: number }).c;
+const maxChunk = (store.db.prepare("SELECT max(id) AS m FROM kb_chunks").get() as { m: number }).m;
+const added = Array.from({ length: 1000 }, (_, i) => maxChunk + 1 + i);
+store.db.transaction(() => {
+  const ins = store.db.prepare("INSERT INTO kb_chunks(id, content_id, seq, text, pages, heading_path, tokens) VALUES (?, ?, 0, '新增', '[1]', '[]', 1)");
+  for (const [i, id] of added.entries()) {
+    ins.run(id, content);
+    putVector(store.db, table, id, queries[i % queries.length]!.vector);
+  }
+})();
+const afterAdd = ms(() => vectorSearch(store.db, kbId, queries[0]!.vector, 30));
+store.db.transaction(() => {
+  deleteVectors(store.db, added);
+  store.db.prepare(`DELETE FROM kb_chunks WHERE id > ?`).run(maxChunk);
+})();
+const afterDelete = ms(() => vectorSearch(store.db, kbId, queries[0]!.vector, 30));
+console.log(`\n1,000 vectors written, then the next vector query: ${f(afterAdd)} ms; removed again, next query: ${f(afterDelete)} ms (warm query p50 ${f(pct(t.vector.wall, 50))} ms)`);
+
+// Recall of the bit scan + rescoring against exact float KNN (a full scan of the floats: slow, 10 queries).
 let found = 0;
-const RQ = 10;
-for (const q of queries.slice(0, RQ)) {
-  const exact = db.prepare(`SELECT id FROM kb_vecf_${DIM} ORDER BY vec_distance_cosine(embedding, ?) LIMIT 10`).all(blob(q.vector)) as { id: number }[];
-  const approx = new Set(vectorSearch(db, kbId, q.vector, 10).map((h) => h.chunkId));
+for (const q of queries.slice(0, 10)) {
+  const exact = store.db.prepare(`SELECT id FROM kb_vecf_${DIM} ORDER BY vec_distance_cosine(embedding, ?) LIMIT 10`).all(blob(q.vector)) as { id: number }[];
+  const approx = new Set(vectorSearch(store.db, kbId, q.vector, 10).map((h) => h.chunkId));
   found += exact.filter((e) => approx.has(e.id)).length;
 }
-
 const mem = process.memoryUsage();
-const dbBytes = statSync(join(DIR, "govdesk.db")).size;
-const f = (x: number): string => x.toFixed(1);
-console.log(`chunks ${N}, dim ${DIM}, queries ${Q} (k = 10)`);
-console.log(`hybrid   p50 ${f(pct(times, 50))} ms  p95 ${f(pct(times, 95))} ms  max ${f(Math.max(...times))} ms`);
-console.log(`keyword  p50 ${f(pct(kwTimes, 50))} ms  p95 ${f(pct(kwTimes, 95))} ms`);
-console.log(`vector   p50 ${f(pct(vecTimes, 50))} ms  p95 ${f(pct(vecTimes, 95))} ms  (bit KNN + cosine rescoring)`);
-console.log(`recall@10 vs exact float KNN: ${((found / (RQ * 10)) * 100).toFixed(0)} %`);
-console.log(`memory: rss ${f(mem.rss / 1048576)} MB, heap ${f(mem.heapUsed / 1048576)} MB; database ${f(dbBytes / 1048576)} MB`);
-console.log(`target p95 <= 50 ms: ${pct(times, 95) <= 50 ? "met" : "NOT met"}`);
+console.log(`recall@10 vs exact float KNN: ${found} %; rss ${f(mem.rss / 1048576)} MB; database ${f(statSync(join(DIR, "govdesk.db")).size / 1048576)} MB`);
 store.close();
+store = undefined as never;
+
+const coldMedian = pct(cold.map((c) => c.openMs + c.firstHybridMs), 50);
+const results = [
+  { name: `hybrid p95 <= ${GOALS.hybridP95} ms`, value: pct(t.hybrid.wall, 95), goal: GOALS.hybridP95 },
+  { name: `common-term keyword p95 <= ${GOALS.commonKeywordP95} ms`, value: pct(byKind.common.keyword.wall, 95), goal: GOALS.commonKeywordP95 },
+  { name: `cold open + first query (median of ${cold.length}) <= ${GOALS.coldMs} ms`, value: coldMedian, goal: GOALS.coldMs },
+];
+console.log(`\nload average at end ${load()}`);
+for (const r of results) console.log(`${r.value <= r.goal ? "met    " : "MISSED "} ${r.name}: ${f(r.value)} ms`);
+process.exitCode = results.every((r) => r.value <= r.goal) ? 0 : 1;

@@ -1,38 +1,84 @@
-import { mulberry32 } from "../../scripts/test-model/tiny-llama";
+import { AliasSampler, commonTerms, rng, type WordModel } from "../corpus/model";
 
-/** Deterministic synthetic Chinese chunks and clustered unit vectors for the search benchmark. */
-const COMMON = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际商非验连断深难近矿千周委素技备半办青省列习响约支般史感劳便团往酸历市克何除消构府称太准精值号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识适属圆包火住调满县局照参红细引听该铁价严";
+/**
+ * Deterministic synthetic knowledge base for the search benchmark: chunks
+ * of corpus-like text (words drawn by the corpus's Zipf frequencies, see
+ * ../corpus/model.ts, with per-document topic words as real documents have),
+ * of the length GovDesk's chunker makes (it cuts at sentence ends below
+ * 400 tokens), and unit vectors clustered by document topic.
+ */
+export { rng };
 
-/** A seeded PRNG (mulberry32, shared with the test model): the same base every run. */
-export const rng = mulberry32;
+const CJK_RUN = /[\u3400-\u9fff]+/g;
+const WORDLIKE = /[\u3400-\u9fff\p{L}\p{N}]/u;
 
-/** A vocabulary of two- and three-character "words" from common characters. */
-export function vocabulary(size: number, rand: () => number): string[] {
-  const chars = [...COMMON];
-  const words = new Set<string>();
-  while (words.size < size) {
-    const n = rand() < 0.7 ? 2 : 3;
-    let w = "";
-    for (let i = 0; i < n; i++) w += chars[Math.floor(rand() * chars.length)];
-    words.add(w);
+export interface SynthChunk {
+  text: string;
+  /** What ingestion would put in the FTS column (see fastBody). */
+  body: string;
+}
+
+/**
+ * The FTS text GovDesk indexes for a chunk (segmentForIndex: words, plus
+ * every CJK character and bigram), from the words the generator drew rather
+ * than a second pass of Intl.Segmenter over them (that would make building a
+ * million chunks take hours on two cores). Queries go through the product's
+ * own segmentQuery, whose CJK terms are characters and bigrams: those are
+ * exactly what segmentForIndex would index.
+ */
+export function fastBody(words: string[], text: string): string {
+  const out = words.filter((w) => WORDLIKE.test(w));
+  for (const run of text.match(CJK_RUN) ?? []) {
+    const chars = [...run];
+    out.push(...chars);
+    for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i]! + chars[i + 1]!);
   }
-  return [...words];
+  return out.join(" ");
 }
 
-/** Zipf-like word choice: a few words are common, most are rare (as in real text). */
-export function chunkText(words: string[], rand: () => number, length = 40): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < length; i++) out.push(words[Math.floor(words.length * Math.pow(rand(), 2.2))]!);
-  return out;
+export class SynthText {
+  private readonly topicPool: string[];
+  constructor(readonly model: WordModel) {
+    // Topic words: mid-frequency terms, as a document's subject terms are (not 的, not one-off words).
+    this.topicPool = model.words.slice(50, 8000).filter((w) => WORDLIKE.test(w) && w.length >= 2);
+  }
+
+  /** A document's topic: a dozen subject words that it repeats (8 % of its words). */
+  topic(rand: () => number): AliasSampler<string> {
+    const words = Array.from({ length: 12 }, () => this.topicPool[Math.floor(rand() * this.topicPool.length)]!);
+    return new AliasSampler(words, words.map((_, i) => 1 / (i + 1)));
+  }
+
+  title(rand: () => number, topic: AliasSampler<string>): string {
+    return `关于${topic.draw(rand)}${topic.draw(rand)}的${["通知", "规定", "办法", "意见", "决定"][Math.floor(rand() * 5)]}`;
+  }
+
+  /** One chunk of 250–420 characters; `titleWords`: the title as Intl.Segmenter cuts it (once per document). */
+  chunk(rand: () => number, topic: AliasSampler<string>, title: string, titleWords: string[]): SynthChunk {
+    const target = 250 + Math.floor(rand() * 170);
+    const words: string[] = [];
+    let len = 0;
+    while (len < target) {
+      const w = rand() < 0.08 ? topic.draw(rand) : this.model.sampler.draw(rand);
+      words.push(w);
+      len += w.length;
+    }
+    const text = `${words.join("")}。`;
+    return { text, body: fastBody([...titleWords, ...words], `${title}\n${text}`) };
+  }
+
+  /** The commonest corpus terms (工作, 管理, 规定 …), for the common-term queries. */
+  common(n: number): string[] {
+    return commonTerms(this.model, n);
+  }
 }
 
-/** Unit vectors around `clusters` centroids (documents on a topic are near each other). */
-export function clusteredVector(centroids: Float32Array[], rand: () => number, noise = 0.6): Float32Array {
-  const c = centroids[Math.floor(rand() * centroids.length)]!;
-  const v = new Float32Array(c.length);
+/** Unit vector near `centroid` (documents on a topic are near each other). */
+export function nearVector(centroid: Float32Array, rand: () => number, noise = 0.6): Float32Array {
+  const v = new Float32Array(centroid.length);
   let norm = 0;
   for (let i = 0; i < v.length; i++) {
-    v[i] = c[i]! + noise * (rand() * 2 - 1);
+    v[i] = centroid[i]! + noise * (rand() * 2 - 1);
     norm += v[i]! * v[i]!;
   }
   norm = Math.sqrt(norm);

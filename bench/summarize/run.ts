@@ -1,67 +1,82 @@
 /**
- * bench/summarize: the summarise job over a long generated document, with
- * the tiny test model in process (threads 1), reporting the time spent
- * outside model calls (extraction, chunking, token counting, prompts,
- * events, saving) per 1,000 input characters, and how memory grows with the
- * document's length.
+ * bench/summarize: summarising a long document through the real command
+ * line, as a user runs it — `govdesk summarize <file> --model <gguf> --json`
+ * (process start, database, the model worker process, model load, the
+ * map-reduce job, saving) — with the tiny test model, beside a bare
+ * node-llama-cpp process that only starts, loads the same model and creates
+ * a context (the fixed cost any program pays before its first token).
  *
- *   npx tsx bench/summarize/run.ts [--pages 50,100,200] [--ctx 2048]
+ *   npx tsx bench/summarize/run.ts [--pages 50,100,200] [--runs 3]
+ *
+ * For each size, paired runs (alternating order) report: the whole command's
+ * wall time, the job's time inside model calls (core side, IPC included),
+ * everything else, the baseline's start-up, and GovDesk's own overhead:
+ * (wall − in model − baseline) per 1,000 input characters. Each data
+ * directory is used once untimed first, so the thread calibration a first
+ * model load does is not counted (it is measured once per model and machine).
  */
-import { writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
-import { contract } from "../../electron/common/contract";
-import { runJob } from "../../electron/common/rpc/run-job";
-import { tempDir } from "../../electron/core/testing/temp-dir";
-import { openAssistantCore } from "../../electron/core/assistant/testing/core";
-import { loadTestChatModel } from "../../electron/core/assistant/testing/llama-chat-model";
+import { parseArgs } from "node:util";
+import Database from "better-sqlite3";
 import { ensureTestModel } from "../../scripts/test-model/ensure";
 import { generateNotice } from "./document";
 
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
+const { values: args } = parseArgs({ options: { pages: { type: "string", default: "50,100,200" }, runs: { type: "string", default: "3" } } });
+const ROOT = join(import.meta.dirname, "../..");
+const model = await ensureTestModel();
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+function cli(data: string, file: string): { wallS: number; jobS: number; modelS: number; calls: number; chars: number } {
+  const t = performance.now();
+  const r = spawnSync(process.execPath, [join(ROOT, "bin/govdesk.mjs"), "--data-dir", data, "summarize", file, "--model", model, "--json"], { encoding: "utf8", maxBuffer: 64 << 20 });
+  const wallS = (performance.now() - t) / 1000;
+  if (r.status !== 0) throw new Error(`summarize failed: ${r.stderr.slice(-2000)}`);
+  const s = JSON.parse(r.stdout) as { stats: { seconds: number; modelSeconds: number; modelCalls: number; inputChars: number } };
+  return { wallS, jobS: s.stats.seconds, modelS: s.stats.modelSeconds, calls: s.stats.modelCalls, chars: s.stats.inputChars };
 }
 
-const sizes = arg("pages", "50,100,200").split(",").map(Number);
-const ctx = Number(arg("ctx", "2048"));
-const mb = (n: number): string => (n / 1024 / 1024).toFixed(1);
+function bare(threads: number): number {
+  const t = performance.now();
+  const r = spawnSync(process.execPath, [join(import.meta.dirname, "../llm/bare-load.mjs"), model, String(threads)], { encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`bare model load failed: ${r.stderr}`);
+  return (performance.now() - t) / 1000;
+}
 
-const model = await loadTestChatModel(await ensureTestModel(), ctx);
-const { dir, cleanup } = tempDir("govdesk-bench-summarize-");
-const rows: string[] = [];
+const dir = mkdtempSync(join(tmpdir(), "govdesk-bench-summarize-"));
+console.log(`summarize benchmark (tiny test model, through govdesk summarize); load average at start ${loadavg().map((x) => x.toFixed(1)).join(" ")}\n`);
+console.log("| pages | input chars | model calls | wall (median) | in model | outside model | bare start + load | GovDesk overhead per 1,000 chars | per model call | job only, outside model per 1,000 chars |");
+console.log("|------:|------:|------:|------:|------:|------:|------:|------:|------:|------:|");
 try {
-  for (const pages of sizes) {
-    const path = join(dir, `notice-${pages}.txt`);
-    writeFileSync(path, generateNotice(pages));
-    for (const extractive of [true, false]) {
-      const { core, client } = openAssistantCore(join(dir, `data-${pages}-${extractive}`), () => model);
-      global.gc?.();
-      const base = process.memoryUsage();
-      let peakHeap = base.heapUsed;
-      let peakRss = base.rss;
-      const sampler = setInterval(() => {
-        const m = process.memoryUsage();
-        peakHeap = Math.max(peakHeap, m.heapUsed);
-        peakRss = Math.max(peakRss, m.rss);
-      }, 20);
-      const t0 = performance.now();
-      const s = await runJob(contract, client, "assistant.summarize", { sources: [{ path }], length: "bullets", extractive });
-      const wall = (performance.now() - t0) / 1000;
-      clearInterval(sampler);
-      const outside = wall - s.stats.modelSeconds;
-      rows.push(
-        `| ${pages} | ${s.method} | ${s.stats.inputChars} | ${s.stats.chunks} | ${s.stats.groups} | ${s.stats.modelCalls} | ${wall.toFixed(2)} s | ${s.stats.modelSeconds.toFixed(2)} s | ${((outside * 1000 * 1000) / s.stats.inputChars).toFixed(3)} ms | +${mb(peakHeap - base.heapUsed)} MB | ${mb(peakRss)} MB |`,
-      );
-      process.stderr.write(`${rows.at(-1)}\n`);
-      client.close();
-      await core.close();
+  for (const pages of args.pages.split(",").map(Number)) {
+    const file = join(dir, `notice-${pages}.txt`);
+    writeFileSync(file, generateNotice(pages));
+    const data = join(dir, `data-${pages}`);
+    cli(data, file); // untimed: creates the database and measures threads once
+    const db = new Database(join(data, "govdesk.db"), { readonly: true });
+    const threads = (db.prepare("SELECT threads FROM llm_threads LIMIT 1").pluck().get() as number | undefined) ?? 1;
+    db.close();
+    const runs: { g: ReturnType<typeof cli>; b: number }[] = [];
+    for (let i = 0; i < Number(args.runs); i++) {
+      if (i % 2) {
+        const g = cli(data, file);
+        runs.push({ g, b: bare(threads) });
+      } else {
+        const b = bare(threads);
+        runs.push({ g: cli(data, file), b });
+      }
     }
+    const g = runs.map((r) => r.g);
+    const overhead = runs.map((r) => r.g.wallS - r.g.modelS - r.b);
+    const c = g[0]!;
+    const f = (x: number): string => x.toFixed(2);
+    console.log(
+      `| ${pages} | ${c.chars} | ${c.calls} | ${f(median(g.map((x) => x.wallS)))} s | ${f(median(g.map((x) => x.modelS)))} s | ${f(median(g.map((x) => x.wallS - x.modelS)))} s | ${f(median(runs.map((r) => r.b)))} s | ${((median(overhead) * 1e6) / c.chars).toFixed(2)} ms | ${((median(overhead) * 1e3) / c.calls).toFixed(1)} ms | ${((median(g.map((x) => x.jobS - x.modelS)) * 1e6) / c.chars).toFixed(2)} ms |`,
+    );
   }
 } finally {
-  await model.dispose();
-  cleanup();
+  rmSync(dir, { recursive: true, force: true });
 }
-console.log(`context ${ctx}, threads 1, tiny test model\n`);
-console.log("| pages | method | input chars | chunks | map groups | model calls | wall | in model | outside model per 1,000 chars | peak heap growth | peak RSS |");
-console.log("|------:|--------|------:|------:|------:|------:|------:|------:|------:|------:|------:|");
-for (const r of rows) console.log(r);
+console.log(`\nthreads: as measured for the model on this machine; load average at end ${loadavg().map((x) => x.toFixed(1)).join(" ")}`);

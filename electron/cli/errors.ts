@@ -1,5 +1,3 @@
-import { RpcError } from "../common/rpc/wire";
-
 /**
  * Exit codes: 1 = the command failed, 2 = bad usage, 3 = it did part of the
  * work (e.g. `kb add`: some files were indexed, others failed; the summary
@@ -13,7 +11,9 @@ export class UsageError extends Error {}
 
 /** One line on stderr, Chinese first, then the technical detail if any. */
 export function errorLine(e: unknown): string {
-  if (e instanceof RpcError) return `错误：${e.message}${e.detail ? ` (${e.detail})` : ""}`;
+  // An RpcError (code, message, detail), recognised by shape: importing its class would load the zod wire schemas at startup.
+  const detail = e instanceof Error && "code" in e ? (e as { detail?: unknown }).detail : undefined;
+  if (typeof detail === "string" && detail) return `错误：${(e as Error).message} (${detail})`;
   if (e instanceof UsageError) return `错误：${e.message}`;
   if (e instanceof Error) return `错误：${e.message}`;
   return `错误：${String(e)}`;

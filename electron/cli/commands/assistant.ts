@@ -1,8 +1,7 @@
 import { resolve } from "node:path";
 import type { Command } from "commander";
-import { contract, type Contract } from "../../common/contract";
+import type { Contract } from "../../common/contract";
 import type { InputOf, OutputOf } from "../../common/rpc/define";
-import { runJob } from "../../common/rpc/run-job";
 import { withCore } from "../context";
 import { UsageError } from "../errors";
 import { askJson, formatAsk, formatSummary, progressLine, summaryJson } from "./assistant/format";
@@ -86,7 +85,7 @@ async function streamedJob<K extends "assistant.summarize" | "assistant.ask">(
         streamed = true;
         process.stdout.write(d.text);
       });
-      return runJob(contract, client, method, input, { signal: stop.signal, onProgress: (p) => progress.write(p.done, p.total, p.stage) }).finally(() => {
+      return client.job(method, input, { signal: stop.signal, onProgress: (p) => progress.write(p.done, p.total, p.stage) }).finally(() => {
         off();
         progress.clear();
       });

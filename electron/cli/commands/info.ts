@@ -8,7 +8,7 @@ export function registerInfo(program: Command): void {
     .description("显示版本、数据目录和运行环境 / show version, data directory and runtime")
     .option("--json", "以 JSON 输出 / print JSON")
     .action(async (opts: { json?: boolean }, cmd: Command) => {
-      const { core, client } = openCore(cmd.optsWithGlobals<GlobalOptions>(), "cli");
+      const { core, client } = await openCore(cmd.optsWithGlobals<GlobalOptions>(), "cli");
       try {
         const info = await client.call("app.info", {});
         process.stdout.write(opts.json ? `${JSON.stringify(info, null, 2)}\n` : formatInfo(info));

@@ -1,8 +1,6 @@
 import { resolve } from "node:path";
 import type { Command } from "commander";
-import { contract } from "../../common/contract";
-import { DocFormat, type OcrMode } from "../../common/contracts/knowledge";
-import { runJob } from "../../common/rpc/run-job";
+import type { DocFormat, OcrMode } from "../../common/contracts/knowledge";
 import { withCore } from "../context";
 import { UsageError } from "../errors";
 import { formatBases, formatDocuments, formatHits, formatIngest, formatReextract, ingestExitCode, metaLines, progressLine } from "./knowledge/format";
@@ -95,7 +93,7 @@ export function registerKnowledgeCommands(program: Command): void {
       process.once("SIGINT", onSigint);
       try {
         const r = await withCore(cmd, (c) =>
-          runJob(contract, c, "kb.add", { name, paths, ...(opts.ocr ? { ocr: opts.ocr } : {}) }, { signal: abort.signal, onProgress: (p) => process.stderr.write(`${progressLine(p)}\n`) }),
+          c.job("kb.add", { name, paths, ...(opts.ocr ? { ocr: opts.ocr } : {}) }, { signal: abort.signal, onProgress: (p) => process.stderr.write(`${progressLine(p)}\n`) }),
         );
         print(opts.json, r, formatIngest(r));
         process.exitCode = ingestExitCode(r);
@@ -113,7 +111,7 @@ export function registerKnowledgeCommands(program: Command): void {
       process.once("SIGINT", onSigint);
       try {
         const r = await withCore(cmd, (c) =>
-          runJob(contract, c, "kb.reextract", {}, { signal: abort.signal, onProgress: (p) => process.stderr.write(`[${p.done}/${p.total}] 重新提取\n`) }),
+          c.job("kb.reextract", {}, { signal: abort.signal, onProgress: (p) => process.stderr.write(`[${p.done}/${p.total}] 重新提取\n`) }),
         );
         print(opts.json, r, formatReextract(r));
         if (r.failed.length && !r.reextracted) process.exitCode = 1;
@@ -138,7 +136,7 @@ export function registerKnowledgeCommands(program: Command): void {
         ...(opts.docNumber ? { docNumber: opts.docNumber } : {}),
         ...(opts.from ? { dateFrom: opts.from } : {}),
         ...(opts.to ? { dateTo: opts.to } : {}),
-        ...(opts.format ? { format: formats(opts.format) } : {}),
+        ...(opts.format ? { format: await formats(opts.format) } : {}),
       };
       const r = await withCore(cmd, (c) => c.call("kb.search", { name, query, k: opts.k, filters }));
       const hits = r.hits.map((h) => ({
@@ -149,8 +147,9 @@ export function registerKnowledgeCommands(program: Command): void {
     });
 }
 
-/** `--format pdf,ofd` as the contract's formats; an unknown one is a usage error naming the known ones. */
-function formats(list: string): DocFormat[] {
+/** `--format pdf,ofd` as the contract's formats; an unknown one is a usage error naming the known ones. (zod loads with the command, not with the CLI.) */
+async function formats(list: string): Promise<DocFormat[]> {
+  const { DocFormat } = await import("../../common/contracts/knowledge");
   return list.split(",").map((f) => {
     const parsed = DocFormat.safeParse(f.trim().toLowerCase());
     if (!parsed.success) throw new UsageError(`未知的文件格式：${f.trim()}（可用：${DocFormat.options.join(", ")}）`);

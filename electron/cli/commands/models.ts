@@ -1,6 +1,4 @@
 import type { Command } from "commander";
-import { contract } from "../../common/contract";
-import { runJob } from "../../common/rpc/run-job";
 import type { ModelListItem } from "../../common/contracts/models";
 import { withCore } from "../context";
 import { UsageError } from "../errors";
@@ -49,7 +47,7 @@ export function registerModelCommands(program: Command): void {
     .option("--json", "以 JSON 输出 / print JSON")
     .action(async (file: string, opts: { inPlace?: boolean; sha256?: string; json?: boolean }, cmd: Command) => {
       const rec = await withCore(cmd, (c) =>
-        runJob(contract, c, "models.import", { path: file, inPlace: !!opts.inPlace, ...(opts.sha256 ? { sha256: opts.sha256 } : {}) }, {
+        c.job("models.import", { path: file, inPlace: !!opts.inPlace, ...(opts.sha256 ? { sha256: opts.sha256 } : {}) }, {
           onProgress: (p) => progressLine(p.stage ?? "", p.done, p.total),
         }),
       );
@@ -73,7 +71,7 @@ export function registerModelCommands(program: Command): void {
     .option("--json", "以 JSON 输出 / print JSON")
     .action(async (file: string, opts: { sha256?: string; json?: boolean }, cmd: Command) => {
       const out = await withCore(cmd, (c) =>
-        runJob(contract, c, "models.verify", { path: file, ...(opts.sha256 ? { sha256: opts.sha256 } : {}) }, {
+        c.job("models.verify", { path: file, ...(opts.sha256 ? { sha256: opts.sha256 } : {}) }, {
           onProgress: (p) => progressLine(p.stage ?? "", p.done, p.total),
         }),
       );
@@ -88,7 +86,7 @@ export function registerModelCommands(program: Command): void {
     .option("--json", "以 JSON 输出 / print JSON")
     .option("--tokens <n>", "生成的 token 数 / tokens to generate", intOption("--tokens"), 64)
     .action(async (file: string, opts: { json?: boolean; tokens: number }, cmd: Command) => {
-      const out = await withCore(cmd, (c) => runJob(contract, c, "models.bench", { path: file, tokens: Math.max(1, opts.tokens) }));
+      const out = await withCore(cmd, (c) => c.job("models.bench", { path: file, tokens: Math.max(1, opts.tokens) }));
       print(opts.json, out, formatBench(out));
     });
 

@@ -3,7 +3,6 @@ import { homedir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
-import { startServer } from "../../core/server/serve";
 import { openCore, type GlobalOptions } from "../context";
 import { UsageError } from "../errors";
 import type { PathRoot } from "../../core/security/paths/path-rules";
@@ -22,7 +21,7 @@ export function registerServe(program: Command): void {
     .action(async (opts: { port: string; allowDir: string[] }, cmd: Command) => {
       const port = parsePort(opts.port);
       const rendererDir = findRendererDir();
-      const { core, client } = openCore(cmd.optsWithGlobals<GlobalOptions>(), "serve");
+      const [{ core, client }, { startServer }] = await Promise.all([openCore(cmd.optsWithGlobals<GlobalOptions>(), "serve"), import("../../core/server/serve")]);
       client.close(); // the server attaches its own connections
       const log = (line: string) => process.stderr.write(`${line}\n`);
       // A browser has no native file dialog to grant paths: the command line says which folders the UI may name.

@@ -55,8 +55,19 @@ export const ModelRecord = GgufSummary.extend({
 });
 export type ModelRecord = z.infer<typeof ModelRecord>;
 
+/** The CPU threads a model runs with, and where the number comes from (threads "auto" is measured per model and machine). */
+export const ModelThreads = z.object({
+  count: z.number().int(),
+  /** setting: a fixed number in 设置; measured: "auto", measured on this machine; estimated: "auto", not measured yet (at first load). */
+  source: z.enum(["setting", "measured", "estimated"]),
+  measured: z.array(z.object({ threads: z.number().int(), tokensPerSecond: z.number() })),
+  measuredAt: z.string().nullable(),
+});
+export type ModelThreads = z.infer<typeof ModelThreads>;
+
 export const ModelListItem = ModelRecord.extend({
   fit: Fit.nullable(),
+  threads: ModelThreads.optional(),
   /** Why there is no fit estimate (the file is gone, llama.cpp cannot read it, the model process failed). */
   fitError: z.string().nullable().optional(),
   loaded: z.boolean(),

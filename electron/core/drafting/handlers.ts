@@ -5,7 +5,6 @@ import { requireBase } from "../ingest/kb-repo";
 import type { Handlers } from "../rpc/router";
 import type { CoreServices } from "../services";
 import { checkDraft, checkText } from "./check/check";
-import { checkFile, fixFile } from "./check/files";
 import { exportDraft } from "./export/export";
 import { runGenerate } from "./generate/draft-job";
 import { runPolish } from "./generate/polish-job";
@@ -34,10 +33,12 @@ export function draftingHandlers(s: CoreServices): Handlers<DraftingContract> {
     "drafting.check": async ({ source, kind }) => {
       if ("spec" in source) return checkDraft(kind ? { ...source.spec, kind } : source.spec);
       if ("text" in source) return checkText(source.text, kind);
-      if ("path" in source) return checkFile(source.path, kind);
+      // DOCX/WPS reading (fast-xml-parser, zip) loads on first use, not with the core (issue 15: start-up).
+      if ("path" in source) return (await import("./check/files")).checkFile(source.path, kind);
       return checkText(kbText(source.documentId), kind);
     },
     "drafting.fix": async ({ path, outPath, kind }) => {
+      const { fixFile } = await import("./check/files");
       const r = await fixFile(path, outPath, kind);
       return { path: outPath, applied: r.applied, remaining: r.after.findings };
     },

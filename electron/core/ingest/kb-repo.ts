@@ -1,6 +1,7 @@
 import { RpcError } from "../../common/rpc/wire";
 import type { Db } from "../store/open-store";
 import { deleteVectors } from "../search/vector";
+import { checkpointVectorLog } from "../search/vector-index";
 
 export interface BaseRow {
   id: number;
@@ -82,6 +83,7 @@ export function deleteBase(db: Db, name: string): void {
     db.prepare("DELETE FROM kb_bases WHERE id = ?").run(base.id);
     for (const c of contents) dropContentIfUnused(db, c.id);
   })();
+  checkpointVectorLog(db);
 }
 
 export function getDocument(db: Db, kbId: number, path: string): DocumentRow | undefined {
@@ -135,6 +137,7 @@ export function removeDocument(db: Db, docId: number): void {
     db.prepare("DELETE FROM kb_documents WHERE id = ?").run(docId);
     if (doc.contentId !== null) dropContentIfUnused(db, doc.contentId);
   })();
+  checkpointVectorLog(db);
 }
 
 /** Bases installed from a knowledge pack are read-only: refuse changes to their documents. */

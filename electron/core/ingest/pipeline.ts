@@ -1,9 +1,10 @@
 import { realpath, stat } from "node:fs/promises";
-import { availableParallelism } from "node:os";
 import { RpcError } from "../../common/rpc/wire";
 import type { IngestResult, IngestStage } from "../../common/contracts/knowledge";
 import type { Embedder } from "../llm/embedder";
 import type { Db } from "../store/open-store";
+import { checkpointVectorLog } from "../search/vector-index";
+import { extractionThreads } from "../services/cpus";
 import { collectFiles } from "./collect";
 import { EXTRACTOR_VERSION, formatOf } from "./extract";
 import { DEFAULT_LIMITS, type ExtractLimits } from "./extract/limits";
@@ -35,7 +36,7 @@ export interface IngestOptions {
   onProgress?: (p: IngestProgress) => void;
   embedder?: Embedder | null;
   limits?: Partial<ExtractLimits>;
-  /** Extraction threads (default: the machine's cores). */
+  /** Extraction threads (default: one per physical core, see extractionThreads). */
   threads?: number;
   /** Worker threads from this many queued files on (default 4); smaller batches extract in this thread. */
   workersFrom?: number;
@@ -95,7 +96,7 @@ export async function ingestPaths(db: Db, kbName: string, paths: string[], opts:
   const queue = queuedDocuments(db, base.id);
   result.total = queue.length + result.skipped + result.failed.length;
   let done = result.skipped + result.failed.length;
-  const threads = opts.threads ?? Math.max(1, availableParallelism());
+  const threads = opts.threads ?? extractionThreads();
   const useWorkers = queue.length >= (opts.workersFrom ?? 4);
   const pool = useWorkers ? sharedPool(threads, limits) : new ExtractPool(threads, limits, false);
   const workers = (): ReturnType<typeof sharedPool> => (useWorkers ? pool : sharedPool(threads, limits));
@@ -174,11 +175,16 @@ export async function ingestPaths(db: Db, kbName: string, paths: string[], opts:
   const lane = async (): Promise<void> => {
     while (next < queue.length && !opts.signal?.aborted) await one(queue[next++]!);
   };
+  // One lane more than threads when they are worker threads: while a lane writes its file (this
+  // thread, synchronous), the extra lane's next file is already waiting for the freed thread.
+  const lanes = Math.max(1, Math.min(pool.size + (useWorkers ? 1 : 0), queue.length));
   try {
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(pool.size, queue.length)) }, lane));
+    await Promise.all(Array.from({ length: lanes }, lane));
     if (embedder && !opts.signal?.aborted) await reembedBase(db, base, embedder, embedLock, opts.signal, (n, t) => report({ done: n, total: t, stage: "reembed", file: null }));
   } finally {
     if (!useWorkers) await pool.close();
+    // Trimming the vector log is the writers' job (searches only read): after the batch, not per file.
+    checkpointVectorLog(db);
   }
   result.cancelled = !!opts.signal?.aborted;
   if (result.cancelled) db.prepare("UPDATE kb_documents SET status = 'queued' WHERE kb_id = ? AND status = 'indexing'").run(base.id);

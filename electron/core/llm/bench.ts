@@ -42,7 +42,7 @@ export async function benchModel(
     model: chat.name,
     backend: machine.backend,
     gpuLayers: fit.gpuLayers,
-    threads: service.threads(),
+    threads: await service.threadsFor(path),
     contextSize: chat.contextSize,
     promptTokens: s.promptTokens,
     promptTokensPerSecond: s.promptMs > 0 ? (s.promptTokens / s.promptMs) * 1000 : 0,

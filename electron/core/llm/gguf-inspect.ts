@@ -1,15 +1,27 @@
 import { stat } from "node:fs/promises";
 import { basename, resolve } from "node:path";
-import { GgmlType, GgufFileType, readGgufFileInfo, type GgufFileInfo } from "node-llama-cpp";
+import type * as LlamaCppModule from "node-llama-cpp";
+import type { GgufFileInfo } from "node-llama-cpp";
 import { RpcError } from "../../common/rpc/wire";
 import type { GgufSummary } from "../../common/contracts/models";
 import { GgufHeaderError, readGgufHeader, SUPPORTED_GGUF_VERSIONS, type GgufHeader } from "./gguf-header";
 import { tensorBytes, tensorElements } from "./tensor-size";
 
-// A const enum in node-llama-cpp's types, a plain object at run time.
-const KNOWN_ARCHITECTURES = new Set(
-  Object.values(((await import("node-llama-cpp")) as unknown as { GgufArchitectureType: Record<string, string> }).GgufArchitectureType),
-);
+type LlamaCpp = typeof LlamaCppModule;
+let llamaCpp: Promise<{ lib: LlamaCpp; architectures: Set<string> }> | undefined;
+
+/**
+ * node-llama-cpp loads on the first inspection, not with this module: it
+ * costs ~0.5–1 s to import, and most commands never read a GGUF.
+ */
+function loadLlamaCpp(): Promise<{ lib: LlamaCpp; architectures: Set<string> }> {
+  llamaCpp ??= import("node-llama-cpp").then((lib) => ({
+    lib,
+    // A const enum in node-llama-cpp's types, a plain object at run time.
+    architectures: new Set(Object.values((lib as unknown as { GgufArchitectureType: Record<string, string> }).GgufArchitectureType)),
+  }));
+  return llamaCpp;
+}
 const EMBEDDING_ARCHITECTURES = new Set(["bert", "nomic-bert", "nomic-bert-moe", "jina-bert-v2", "t5encoder", "neo-bert", "modern-bert"]);
 const SPLIT_NAME = /-(\d{5})-of-(\d{5})\.gguf$/i;
 
@@ -27,9 +39,10 @@ export async function inspectGguf(given: string, signal?: AbortSignal): Promise<
   const split = SPLIT_NAME.exec(path);
   const header = await checkedHeader(path, size, signal);
   if (split) throw splitRefusal(Number(split[2]));
+  const { lib, architectures } = await loadLlamaCpp();
   let info: GgufFileInfo;
   try {
-    info = await readGgufFileInfo(path, { sourceType: "filesystem", logWarnings: false, spliceSplitFiles: false, ...(signal ? { signal } : {}) });
+    info = await lib.readGgufFileInfo(path, { sourceType: "filesystem", logWarnings: false, spliceSplitFiles: false, ...(signal ? { signal } : {}) });
   } catch (e) {
     throw new RpcError("INVALID_INPUT", `GGUF 文件头损坏或不完整，无法读取：${basename(path)}`, e instanceof Error ? e.message : String(e));
   }
@@ -37,7 +50,7 @@ export async function inspectGguf(given: string, signal?: AbortSignal): Promise<
   const splitCount = Number((info.metadata as { split?: { count?: number } }).split?.count ?? 1);
   if (splitCount > 1) throw splitRefusal(splitCount);
   const arch = String(info.metadata.general?.architecture ?? "");
-  if (!arch || !KNOWN_ARCHITECTURES.has(arch)) {
+  if (!arch || !architectures.has(arch)) {
     throw new RpcError("INVALID_INPUT", `不支持的模型架构：${arch || "（未标明）"}`);
   }
   const { parameters, typeCounts } = checkTensorData(header, size, basename(path));
@@ -50,7 +63,7 @@ export async function inspectGguf(given: string, signal?: AbortSignal): Promise<
     name: String(info.metadata.general?.name ?? basename(path).replace(/\.gguf$/i, "")),
     architecture: arch,
     parameters,
-    quantization: quantName(info.metadata.general?.file_type, typeCounts),
+    quantization: quantName(lib, info.metadata.general?.file_type, typeCounts),
     sizeBytes: size,
     contextLength: a.context_length ?? 0,
     embeddingLength: a.embedding_length ?? 0,
@@ -138,7 +151,7 @@ async function fileSize(path: string): Promise<number> {
 }
 
 /** The file type name from general.file_type (e.g. Q4_K_M), else the dominant tensor type. */
-function quantName(fileType: number | undefined, typeCounts: Map<number, number>): string {
+function quantName({ GgufFileType, GgmlType }: LlamaCpp, fileType: number | undefined, typeCounts: Map<number, number>): string {
   if (fileType !== undefined && GgufFileType[fileType]) return GgufFileType[fileType].replace(/^(MOSTLY|ALL)_/, "");
   let best = -1;
   let bestCount = -1;

@@ -2,13 +2,15 @@ import { rm } from "node:fs/promises";
 import type { Handlers } from "../rpc/router";
 import type { ContractDef } from "../../common/rpc/define";
 import { RpcError } from "../../common/rpc/wire";
-import type { modelMethods, modelEvents } from "../../common/contracts/models";
+import type { modelMethods, modelEvents, ModelThreads } from "../../common/contracts/models";
 import type { CoreServices } from "../services";
 import { benchModel } from "./bench";
 import { catalogMatch, loadCatalog, recommend } from "./catalog";
 import { inspectGguf } from "./gguf-inspect";
 import { hashWithProgress, importModel } from "./import";
+import type { ModelService } from "./model-service";
 import { assertPathAllowed } from "./policy-check";
+import { machineFingerprint, pickThreads } from "./threads";
 import { assertModelAllowed, assertSettingsPatchAllowed, audit, policySettings } from "../security/services";
 
 type ModelContract = ContractDef<typeof modelMethods, typeof modelEvents>;
@@ -36,6 +38,7 @@ export function modelHandlers(s: CoreServices): Handlers<ModelContract> {
           ...m,
           fit: f?.fit ?? null,
           fitError,
+          threads: modelThreads(service, m.id),
           loaded: loaded.has(m.path),
           defaultChat: st.defaultChatModelId === m.id,
           defaultEmbedding: st.defaultEmbeddingModelId === m.id,
@@ -131,6 +134,14 @@ export function modelHandlers(s: CoreServices): Handlers<ModelContract> {
       return benchModel(service, target, { tokens, signal: ctx.signal, progress: (d, t, stage) => ctx.progress(d, t, stage) });
     },
   };
+}
+
+/** What 模型 details show about threads: the setting, or the measurement for this machine (or that it comes at first load). */
+function modelThreads(service: ModelService, modelId: string): ModelThreads {
+  const setting = service.settingThreads();
+  if (setting !== "auto") return { count: setting, source: "setting", measured: [], measuredAt: null };
+  const c = service.calibrations.get(modelId, machineFingerprint());
+  return c ? { count: c.threads, source: "measured", measured: c.measured, measuredAt: c.measuredAt } : { count: pickThreads("auto"), source: "estimated", measured: [], measuredAt: null };
 }
 
 export function notFitText(needBytes: number): string {

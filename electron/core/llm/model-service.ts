@@ -11,7 +11,7 @@ import { quickModelId } from "./model-id";
 import { ModelsRepo } from "./models-repo";
 import { defaultWorkerHost, type WorkerHost } from "./process-host";
 import { LoadStage, type ModelSpec, type RuntimeOutcome } from "./worker-contract";
-import { pickThreads } from "./threads";
+import { resolveThreads, ThreadCalibrations } from "./thread-calibration";
 import { assertPathAllowed } from "./policy-check";
 import { WorkerClient } from "./worker-client";
 import { RemoteChatModel, RemoteEmbedder, type RemoteConfig } from "./remote";
@@ -48,6 +48,7 @@ export interface ModelServiceOptions {
 export class ModelService implements ModelProvider {
   readonly repo: ModelsRepo;
   readonly worker: WorkerClient;
+  readonly calibrations: ThreadCalibrations;
   private idleTimer: NodeJS.Timeout | null = null;
   private readonly idleMinuteMs: number;
 
@@ -56,6 +57,7 @@ export class ModelService implements ModelProvider {
     options: ModelServiceOptions = {},
   ) {
     this.repo = new ModelsRepo(s.store.db);
+    this.calibrations = new ThreadCalibrations(s.store.db);
     this.idleMinuteMs = options.idleMinuteMs ?? 60_000;
     this.worker = new WorkerClient(options.host ?? defaultWorkerHost(), options.workerEnv ?? {}, s.log);
     this.worker.onExit(() => {
@@ -102,17 +104,29 @@ export class ModelService implements ModelProvider {
     return this.worker.call("llm.runtime", {});
   }
 
-  threads(): number {
-    return pickThreads(this.s.settings.get().threads);
+  settingThreads(): "auto" | number {
+    return this.s.settings.get().threads;
   }
 
-  spec(path: string): ModelSpec {
+  /** The threads setting, or on "auto" what was measured for this model on this machine (measured at its first load). */
+  async threadsFor(path: string, modelKey?: string, signal?: AbortSignal): Promise<number> {
+    const gpuLayers = this.s.settings.get().modelGpuLayers ?? "auto";
+    return resolveThreads({
+      setting: this.s.settings.get().threads,
+      modelKey: modelKey ?? this.repo.byPath(path)?.id ?? (await quickModelId(path)),
+      calibrations: this.calibrations,
+      calibrate: (candidates, tokens) => this.worker.job("llm.calibrate", { path, gpuLayers, candidates, tokens }, signal ? { signal } : {}),
+      log: this.s.log,
+    });
+  }
+
+  async spec(path: string, modelKey?: string, signal?: AbortSignal): Promise<ModelSpec> {
     const st = this.s.settings.get();
     return {
       path,
       gpuLayers: st.modelGpuLayers ?? "auto",
       ...(st.modelContextSize !== null ? { contextSize: st.modelContextSize } : {}),
-      threads: this.threads(),
+      threads: await this.threadsFor(path, modelKey, signal),
     };
   }
 
@@ -155,7 +169,7 @@ export class ModelService implements ModelProvider {
     if (remote) return new RemoteChatModel(remote);
     const r = await this.resolve(choice, "chat");
     if (!r) return null;
-    const spec = this.spec(r.path);
+    const spec = await this.spec(r.path, r.id, choice?.signal);
     this.touch();
     const info = await this.info(spec, "chat", choice?.signal);
     return new LocalChatModel(this.worker, spec, r.id, r.name, info.contextSize, () => this.touch());
@@ -166,7 +180,7 @@ export class ModelService implements ModelProvider {
     if (remote) return RemoteEmbedder.open(remote, choice?.signal);
     const r = await this.resolve(choice, "embedding");
     if (!r) return null;
-    const spec = this.spec(r.path);
+    const spec = await this.spec(r.path, r.id, choice?.signal);
     this.touch();
     const info = await this.info(spec, "embedding", choice?.signal);
     return new LocalEmbedder(this.worker, spec, r.id, info.embeddingDimension, () => this.touch());
@@ -175,7 +189,7 @@ export class ModelService implements ModelProvider {
   /** Loads a model in the worker for a role (UI "加载"); answers what it loaded with. */
   async load(path: string, role: "chat" | "embedding", signal?: AbortSignal): Promise<{ contextSize: number; embeddingDimension: number }> {
     this.touch();
-    return this.info(this.spec(path), role, signal);
+    return this.info(await this.spec(path, undefined, signal), role, signal);
   }
 
   async fit(path: string, overrides: { gpuLayers?: number; contextSize?: number } = {}): Promise<{ fit: Fit; machine: Machine }> {

@@ -46,6 +46,7 @@ function fakeWorker(overrides: Partial<Handlers<WorkerContract>> = {}) {
     "llm.status": () => ({ loaded: [] }),
     "llm.runtime": () => ({ backend: "cpu", gpuDevices: [], llamaCpp: null, nodeLlamaCpp: null }),
     "llm.unload": () => ({}),
+    "llm.calibrate": async ({ candidates }) => candidates.map((threads) => ({ threads, tokensPerSecond: threads })),
     "jobs.cancel": ({ jobId }) => (cancelled.push(jobId), { cancelled: jobs.cancel(jobId) }),
     ...overrides,
   };

@@ -85,6 +85,18 @@ export const FitAllOutcome = z.object({
 });
 
 export const UnloadParams = z.object({ path: z.string().optional() }).strict();
+
+/** Generation speed at each thread count (threads "auto": measured, not guessed). */
+export const CalibrateParams = z
+  .object({
+    path: z.string().min(1),
+    gpuLayers: z.union([z.literal("auto"), z.number().int().min(0)]).default("auto"),
+    candidates: z.array(z.number().int().min(1)).min(1).max(8),
+    tokens: z.number().int().min(2).max(64),
+  })
+  .strict();
+export const CalibrateOutcome = z.array(z.object({ threads: z.number().int(), tokensPerSecond: z.number() }));
+export type CalibrateOutcome = z.infer<typeof CalibrateOutcome>;
 export const StatusOutcome = z.object({ loaded: z.array(z.object({ path: z.string(), role: z.enum(["chat", "embedding"]) })) });
 
 export const LoadParams = z.object({ model: ModelSpec, role: z.enum(["chat", "embedding"]) }).strict();
@@ -120,6 +132,7 @@ export const workerContract = defineContract(
     "llm.status": call("Loaded models", NoInput, StatusOutcome),
     "llm.runtime": call("The llama.cpp runtime: backend, GPUs, llama.cpp release and node-llama-cpp version", NoInput, RuntimeOutcome),
     "llm.unload": call("Unload one model, or all", UnloadParams, Done),
+    "llm.calibrate": job("Measure generation speed at each candidate thread count with a few greedy tokens", CalibrateParams, CalibrateOutcome),
     ...jobMethods,
   },
   {

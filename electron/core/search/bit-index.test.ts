@@ -1,14 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openStore, type Store } from "../store/open-store";
 import { tempDir } from "../testing/temp-dir";
-import { hammingCandidates, quantize } from "./bit-index";
+import { quantize } from "./bit-index";
+import { existsSync } from "node:fs";
+import { checkpointVectorLog, dropVectorIndexes, hammingCandidates, indexFilePath } from "./vector-index";
 import { putVector, vecTable, vectorSearch } from "./vector";
 
 let store: Store;
 let cleanup: () => void;
+let dir: string;
 beforeEach(() => {
   const t = tempDir();
   cleanup = t.cleanup;
+  dir = t.dir;
   store = openStore(t.dir);
 });
 afterEach(() => {
@@ -58,5 +62,38 @@ describe("bit index", () => {
     putVector(db, table, 301, randomUnit(77, 64));
     expect(vectorSearch(db, 2, q, 3)).toEqual([{ chunkId: 301, rank: 1 }]);
     expect(vectorSearch(db, 1, q, 3).map((h) => h.chunkId).every((id) => id <= 300)).toBe(true);
+  });
+
+  it("searches never write the database; writers trim the log behind a snapshot another connection starts from", () => {
+    const db = store.db;
+    const table = vecTable(db, 16);
+    const vs = Array.from({ length: 10_050 }, (_, i) => randomUnit(i + 1, 16));
+    db.transaction(() => vs.forEach((v, i) => putVector(db, table, i + 1, v)))();
+    const logged = (): number => (db.prepare("SELECT count(*) AS n FROM kb_vec_log WHERE dim = 16").get() as { n: number }).n;
+    const changes = (): number => (db.prepare("SELECT total_changes() AS n").get() as { n: number }).n;
+    expect(logged()).toBe(10_050);
+
+    // A search (a read): it scans, and may write the snapshot file, but changes no row.
+    const before = changes();
+    expect(hammingCandidates(db, vs[99]!, 5)).toContain(100);
+    expect(changes()).toBe(before);
+    expect(logged()).toBe(10_050);
+    expect(existsSync(indexFilePath(db, 16)!)).toBe(true);
+
+    // The writers' checkpoint trims the log behind the snapshot.
+    checkpointVectorLog(db);
+    expect(logged()).toBe(0);
+
+    // A write after the checkpoint, then a fresh connection: snapshot plus the one logged write.
+    const fresh = randomUnit(424242, 16);
+    putVector(db, table, 20_000, fresh);
+    const other = openStore(dir);
+    try {
+      dropVectorIndexes(other.db);
+      expect(hammingCandidates(other.db, fresh, 3)).toContain(20_000);
+      expect(hammingCandidates(other.db, vs[5000]!, 5)).toContain(5001);
+    } finally {
+      other.close();
+    }
   });
 });

@@ -1,77 +1,35 @@
-import type { Db } from "../store/open-store";
+import { hammingKernel, type HammingKernel } from "./hamming-wasm";
 
 /**
- * An in-memory copy of one dimension's sign bits (binary quantisation), so a
- * query's Hamming distances to every chunk are one tight loop over a typed
- * array (1M × 384 dims = 48 MB) instead of vec0's KNN, whose cost grows with
- * the candidate count. Loaded on first use and reloaded when the vectors
- * changed: through this connection (the local generation) or another one
- * (PRAGMA data_version).
+ * The sign bits (binary quantisation) of one dimension's vectors, in
+ * WebAssembly memory so that a query's Hamming distance to every row is
+ * one pass of the kernel (hamming-wasm.ts): 1M × 384 dims is 48 MB and
+ * ~5 ms. Rows change one at a time (put, remove) as vectors are written,
+ * so the index never has to be reloaded for a write; vector-index.ts keeps
+ * it in step with the database and persists it (bit-index-file.ts).
+ *
+ * Memory layout (byte offsets, 8-aligned), for `cap` rows:
+ *   bits  cap × stride | contents cap × 4 | d cap × 2 | out cap × 4 | hist | q stride | allowed …
  */
-interface Loaded {
-  version: string;
-  ids: Float64Array;
-  /** Content id of each row's chunk, so a scan can skip rows outside the base and its filters. */
-  contents: Int32Array;
-  bits: Uint32Array;
-  words: number;
+const MAX_DIM = 8192;
+const HIST_BYTES = (MAX_DIM + 1) * 4;
+const PAGE = 65536;
+const align8 = (n: number): number => Math.ceil(n / 8) * 8;
+
+/** Bytes per row: the sign bits rounded up to whole 64-bit words (the kernel reads 8 bytes at a time). */
+export function strideFor(dim: number): number {
+  return Math.ceil(dim / 64) * 8;
 }
 
-const cache = new WeakMap<Db, Map<number, Loaded>>();
-const generation = new WeakMap<Db, number>();
-
-/** Called by every write to vector tables on this connection. */
-export function bumpVectors(db: Db): void {
-  generation.set(db, (generation.get(db) ?? 0) + 1);
+/** Sign bits of a vector, in vec_quantize_binary's layout (bit i of byte j = element 8j + i > 0), zero-padded to the stride. */
+export function quantizeInto(v: Float32Array, out: Uint8Array): Uint8Array {
+  out.fill(0);
+  for (let i = 0; i < v.length; i++) if (v[i]! > 0) out[i >> 3]! |= 1 << (i & 7);
+  return out;
 }
 
-function version(db: Db): string {
-  return `${db.pragma("data_version", { simple: true }) as number}:${generation.get(db) ?? 0}`;
-}
-
-function load(db: Db, dim: number): Loaded {
-  const words = Math.ceil(dim / 32);
-  const n = (db.prepare(`SELECT count(*) AS n FROM kb_vecf_${dim}`).get() as { n: number }).n;
-  const ids = new Float64Array(n);
-  const bits = new Uint32Array(n * words);
-  let i = 0;
-  for (const row of db.prepare(`SELECT rowid AS id, bq FROM kb_vec_${dim}`).iterate() as Iterable<{ id: number | bigint; bq: Buffer }>) {
-    if (i >= n) break;
-    ids[i] = Number(row.id);
-    const b = row.bq;
-    bits.set(new Uint32Array(b.buffer.slice(b.byteOffset, b.byteOffset + words * 4)), i * words);
-    i++;
-  }
-  const maxId = (db.prepare("SELECT coalesce(max(id), 0) AS m FROM kb_chunks").get() as { m: number }).m;
-  const contentOf = new Int32Array(maxId + 1);
-  for (const r of db.prepare("SELECT id, content_id AS c FROM kb_chunks").iterate() as Iterable<{ id: number; c: number }>) contentOf[r.id] = r.c;
-  const contents = new Int32Array(i);
-  for (let j = 0; j < i; j++) contents[j] = contentOf[ids[j]!] ?? 0;
-  return { version: "", ids: ids.subarray(0, i), contents, bits: bits.subarray(0, i * words), words };
-}
-
-function get(db: Db, dim: number): Loaded {
-  let byDim = cache.get(db);
-  if (!byDim) cache.set(db, (byDim = new Map()));
-  const v = version(db);
-  const hit = byDim.get(dim);
-  if (hit && hit.version === v) return hit;
-  const loaded = { ...load(db, dim), version: v };
-  byDim.set(dim, loaded);
-  return loaded;
-}
-
-function popcount(x: number): number {
-  x -= (x >>> 1) & 0x55555555;
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
-}
-
-/** Sign bits of a vector, in vec_quantize_binary's layout (bit i of byte j = element 8j + i > 0). */
 export function quantize(v: Float32Array): Uint32Array {
-  const bytes = new Uint8Array(Math.ceil(v.length / 32) * 4);
-  for (let i = 0; i < v.length; i++) if (v[i]! > 0) bytes[i >> 3]! |= 1 << (i & 7);
-  return new Uint32Array(bytes.buffer);
+  return new Uint32Array(quantizeInto(v, new Uint8Array(strideFor(v.length))).buffer);
 }
 
 /** Smallest distance d with at least `want` rows at distance <= d. */
@@ -84,39 +42,149 @@ function cutFor(hist: Uint32Array, want: number): number {
   return hist.length - 1;
 }
 
-/**
- * The ids of the ~`count` chunks nearest to `v` by Hamming distance over
- * the sign bits, in two stages without sorting everything: the first 128
- * bits of every allowed row with a histogram cut keep ~16 × count rows, whose full
- * distance then picks the `count` nearest. (Stage one reads a third of the
- * bits of a 384-dim index; bench/search reports the recall.)
- */
-export function hammingCandidates(db: Db, v: Float32Array, count: number, allowed?: Uint8Array): number[] {
-  const { ids, contents, bits, words } = get(db, v.length);
-  const q = quantize(v);
-  const n = ids.length;
-  const head = Math.min(4, words);
-  const d1 = new Uint8Array(n);
-  const h1 = new Uint32Array(head * 32 + 1);
-  const FAR = 255;
-  for (let i = 0, o = 0; i < n; i++, o += words) {
-    if (allowed && !allowed[contents[i]!]) {
-      d1[i] = FAR; // outside the base or its filters
-      continue;
+export class BitIndex {
+  readonly stride: number;
+  /** Log sequence number (kb_vec_log) this index reflects. */
+  seq = 0;
+  private n = 0;
+  private cap = 0;
+  private ids = new Float64Array(0);
+  /** chunk id → row + 1 (0: absent) */
+  private rowOf = new Int32Array(0);
+  private maxContent = 0;
+  private memory!: WebAssembly.Memory;
+  private kernel!: HammingKernel;
+  private at = { contents: 0, d: 0, out: 0, hist: 0, q: 0, allowed: 0 };
+
+  constructor(
+    readonly dim: number,
+    capacity = 1024,
+  ) {
+    if (!Number.isInteger(dim) || dim < 1 || dim > MAX_DIM) throw new Error(`bad embedding dimension ${dim}`);
+    this.stride = strideFor(dim);
+    this.reserve(capacity);
+  }
+
+  get size(): number {
+    return this.n;
+  }
+
+  /** Views of the rows for writing a snapshot (valid until the next change). */
+  rows(): { ids: Float64Array; contents: Int32Array; bits: Uint8Array } {
+    return {
+      ids: this.ids.subarray(0, this.n),
+      contents: new Int32Array(this.memory.buffer, this.at.contents, this.n),
+      bits: new Uint8Array(this.memory.buffer, 0, this.n * this.stride),
+    };
+  }
+
+  /** Fills an empty index with `count` rows; `read` copies each array into the views it is given (a file, a database scan). */
+  fill(count: number, read: (ids: Float64Array, contents: Int32Array, bits: Uint8Array) => void): void {
+    if (this.n) throw new Error("fill: index not empty");
+    this.reserve(count);
+    const contents = new Int32Array(this.memory.buffer, this.at.contents, count);
+    read(this.ids.subarray(0, count), contents, new Uint8Array(this.memory.buffer, 0, count * this.stride));
+    this.n = count;
+    let maxId = 0;
+    for (let i = 0; i < count; i++) maxId = Math.max(maxId, this.ids[i]!);
+    this.growRowOf(maxId);
+    for (let i = 0; i < count; i++) {
+      this.rowOf[this.ids[i]!] = i + 1;
+      if (contents[i]! > this.maxContent) this.maxContent = contents[i]!;
     }
-    let d = 0;
-    for (let w = 0; w < head; w++) d += popcount(bits[o + w]! ^ q[w]!);
-    d1[i] = d;
-    h1[d]!++;
   }
-  const cut1 = cutFor(h1, count * 16);
-  const near: { id: number; d: number }[] = [];
-  for (let i = 0; i < n; i++) {
-    if (d1[i]! > cut1 || d1[i] === FAR) continue;
-    let d = d1[i]!;
-    for (let w = head, o = i * words; w < words; w++) d += popcount(bits[o + w]! ^ q[w]!);
-    near.push({ id: ids[i]!, d });
+
+  /** Adds or replaces a chunk's row; `bits` is `stride` bytes (quantizeInto). */
+  put(chunkId: number, contentId: number, bits: Uint8Array): void {
+    this.growRowOf(chunkId);
+    let r = this.rowOf[chunkId]! - 1;
+    if (r < 0) {
+      if (this.n === this.cap) this.reserve(Math.max(1024, Math.ceil(this.cap * 1.5)));
+      r = this.n++;
+      this.ids[r] = chunkId;
+      this.rowOf[chunkId] = r + 1;
+    }
+    new Int32Array(this.memory.buffer, this.at.contents, this.cap)[r] = contentId;
+    if (contentId > this.maxContent) this.maxContent = contentId;
+    new Uint8Array(this.memory.buffer, r * this.stride, this.stride).set(bits.subarray(0, this.stride));
   }
-  near.sort((a, b) => a.d - b.d);
-  return near.slice(0, count).map((x) => x.id);
+
+  /** Drops a chunk's row (the last row moves into its place). */
+  remove(chunkId: number): void {
+    const r = chunkId < this.rowOf.length ? this.rowOf[chunkId]! - 1 : -1;
+    if (r < 0) return;
+    const last = --this.n;
+    this.rowOf[chunkId] = 0;
+    if (r === last) return;
+    const moved = this.ids[last]!;
+    this.ids[r] = moved;
+    this.rowOf[moved] = r + 1;
+    const contents = new Int32Array(this.memory.buffer, this.at.contents, this.cap);
+    contents[r] = contents[last]!;
+    new Uint8Array(this.memory.buffer).copyWithin(r * this.stride, last * this.stride, (last + 1) * this.stride);
+  }
+
+  /**
+   * The ids of the ~`count` chunks nearest to `v` by Hamming distance over
+   * all the sign bits, among rows whose content is allowed (all when
+   * `allowed` is absent): a histogram of distances gives the cut, so
+   * nothing is sorted but the few rows inside it.
+   */
+  nearest(v: Float32Array, count: number, allowed?: Uint8Array): number[] {
+    if (!this.n) return [];
+    const gate = allowed ?? new Uint8Array(this.maxContent + 1).fill(1);
+    const need = this.at.allowed + gate.length;
+    if (need > this.memory.buffer.byteLength) this.memory.grow(Math.ceil((need - this.memory.buffer.byteLength) / PAGE));
+    const buf = this.memory.buffer;
+    quantizeInto(v, new Uint8Array(buf, this.at.q, this.stride));
+    new Uint8Array(buf, this.at.allowed, gate.length).set(gate);
+    const hist = new Uint32Array(buf, this.at.hist, this.dim + 1);
+    hist.fill(0);
+    this.kernel.dist(this.n, this.stride, 0, this.at.q, this.at.contents, this.at.allowed, gate.length, this.at.d, this.at.hist);
+    const cut = cutFor(hist, count);
+    const found = this.kernel.collect(this.n, this.at.d, cut, this.at.out);
+    const rows = new Int32Array(buf, this.at.out, found);
+    const d = new Uint16Array(buf, this.at.d, this.n);
+    const near = Array.from(rows, (r) => ({ id: this.ids[r]!, d: d[r]! })).filter((x) => x.d !== 0xffff);
+    near.sort((a, b) => a.d - b.d);
+    return near.slice(0, count).map((x) => x.id);
+  }
+
+  /** Room for `cap` rows: a new memory with the rows copied over (rare: capacity grows by half). */
+  private reserve(cap: number): void {
+    if (cap <= this.cap && this.memory) return;
+    const at = {
+      contents: align8(cap * this.stride),
+      d: 0,
+      out: 0,
+      hist: 0,
+      q: 0,
+      allowed: 0,
+    };
+    at.d = at.contents + align8(cap * 4);
+    at.out = at.d + align8(cap * 2);
+    at.hist = at.out + align8(cap * 4);
+    at.q = at.hist + HIST_BYTES;
+    at.allowed = at.q + align8(this.stride);
+    const memory = new WebAssembly.Memory({ initial: Math.ceil((at.allowed + PAGE) / PAGE) });
+    if (this.memory) {
+      const old = this.memory.buffer;
+      new Uint8Array(memory.buffer).set(new Uint8Array(old, 0, this.n * this.stride));
+      new Int32Array(memory.buffer, at.contents, this.n).set(new Int32Array(old, this.at.contents, this.n));
+    }
+    const ids = new Float64Array(cap);
+    ids.set(this.ids.subarray(0, this.n));
+    this.ids = ids;
+    this.memory = memory;
+    this.kernel = hammingKernel(memory);
+    this.at = at;
+    this.cap = cap;
+  }
+
+  private growRowOf(chunkId: number): void {
+    if (chunkId < this.rowOf.length) return;
+    const next = new Int32Array(Math.max(1024, Math.ceil((chunkId + 1) * 1.25)));
+    next.set(this.rowOf);
+    this.rowOf = next;
+  }
 }

@@ -1,6 +1,6 @@
 import type { Db } from "../store/open-store";
-import { bumpVectors, hammingCandidates } from "./bit-index";
-import { filterSql, IN_BASE } from "./filters";
+import { hammingCandidates, logVectorWrite } from "./vector-index";
+import { filterSql } from "./filters";
 import type { RankedChunk } from "./keyword";
 import type { SearchFilters } from "./types";
 
@@ -31,7 +31,7 @@ export function putVector(db: Db, table: string, chunkId: number, v: Float32Arra
   db.prepare(`DELETE FROM ${table} WHERE rowid = ?`).run(BigInt(chunkId));
   db.prepare(`INSERT INTO ${table}(rowid, bq) VALUES (?, vec_quantize_binary(?))`).run(BigInt(chunkId), blob);
   db.prepare(`INSERT OR REPLACE INTO kb_vecf_${dim}(id, embedding) VALUES (?, ?)`).run(chunkId, blob);
-  bumpVectors(db);
+  logVectorWrite(db, Number(dim), chunkId, true);
 }
 
 /** Removes a chunk's vectors from every dimension's tables. */
@@ -43,42 +43,53 @@ export function deleteVectors(db: Db, chunkIds: number[]): void {
     for (const id of chunkIds) {
       a.run(BigInt(id));
       b.run(id);
+      logVectorWrite(db, Number(dim), id, false);
     }
   }
-  if (dims.length && chunkIds.length) bumpVectors(db);
 }
 
 /**
- * Hamming distance over the sign bits for `k × oversample` candidates (in
- * memory, see bit-index.ts), exact cosine rescoring of those on the float
- * vectors, then the base's filters. Recall against exact float KNN is
- * reported by bench/search.
+ * Contents of the base that pass the filters, as a lookup by content id
+ * (the scan skips every other row). Cached per connection until the
+ * database changes (this connection's writes or another's commits).
  */
-export function vectorSearch(db: Db, kbId: number, v: Float32Array, k: number, filters?: SearchFilters, oversample = 32): RankedChunk[] {
-  if (!vecTableExists(db, v.length)) return [];
-  const dim = v.length;
+const allowedCache = new WeakMap<Db, { key: string; allowed: Uint8Array | null }>();
+
+function allowedContents(db: Db, kbId: number, filters?: SearchFilters): Uint8Array | null {
+  const version = db.prepare("SELECT total_changes() AS t").get() as { t: number };
+  const key = `${kbId}|${JSON.stringify(filters ?? {})}|${db.pragma("data_version", { simple: true }) as number}|${version.t}`;
+  const hit = allowedCache.get(db);
+  if (hit?.key === key) return hit.allowed;
   const f = filterSql(filters);
-  const blob = Buffer.from(v.buffer, v.byteOffset, v.byteLength);
-  // Contents of the base that pass the filters: the scan skips every other row.
-  const ok = db
+  const ids = db
     .prepare(`SELECT ct.id FROM kb_contents ct WHERE ct.id IN (SELECT d.content_id FROM kb_documents d WHERE d.kb_id = ? AND d.status IN ('ready','needs_ocr'))${f.where}`)
-    .all(kbId, ...f.params) as { id: number }[];
-  if (!ok.length) return [];
-  const inBase = new Uint8Array(ok.reduce((m, r) => Math.max(m, r.id), 0) + 1);
-  for (const r of ok) inBase[r.id] = 1;
-  const cand = hammingCandidates(db, v, Math.max(k * oversample, 100), inBase);
+    .pluck()
+    .all(kbId, ...f.params) as number[];
+  let allowed: Uint8Array | null = null;
+  if (ids.length) {
+    allowed = new Uint8Array(ids.reduce((m, id) => Math.max(m, id), 0) + 1);
+    for (const id of ids) allowed[id] = 1;
+  }
+  allowedCache.set(db, { key, allowed });
+  return allowed;
+}
+
+/**
+ * Hamming distance over all the sign bits for `k × oversample` candidates
+ * among the base's rows (in memory: bit-index.ts, vector-index.ts), then
+ * exact cosine rescoring of those on the float vectors. Recall against
+ * exact float KNN is reported by bench/search.
+ */
+export function vectorSearch(db: Db, kbId: number, v: Float32Array, k: number, filters?: SearchFilters, oversample = 16): RankedChunk[] {
+  if (!vecTableExists(db, v.length)) return [];
+  const allowed = allowedContents(db, kbId, filters);
+  if (!allowed) return [];
+  const cand = hammingCandidates(db, v, Math.max(k * oversample, 100), allowed);
   if (!cand.length) return [];
-  // Two simple queries (rescore, then filter) plan far better than one joined query over the IN list.
+  const blob = Buffer.from(v.buffer, v.byteOffset, v.byteLength);
   const scored = db
-    .prepare(`SELECT id, vec_distance_cosine(embedding, ?) AS dist FROM kb_vecf_${dim} WHERE id IN (${cand.map(() => "?").join(",")}) ORDER BY dist`)
-    .all(blob, ...cand) as { id: number }[];
-  const allowed = new Set(
-    (
-      db
-        .prepare(`SELECT c.id FROM kb_chunks c CROSS JOIN kb_contents ct ON ct.id = c.content_id WHERE c.id IN (${cand.map(() => "?").join(",")}) AND ${IN_BASE}${f.where}`)
-        .all(...cand, kbId, ...f.params) as { id: number }[]
-    ).map((r) => r.id),
-  );
-  const rows = scored.filter((r) => allowed.has(r.id)).slice(0, k).map((r) => ({ chunkId: r.id }));
-  return rows.map((r, i) => ({ chunkId: r.chunkId, rank: i + 1 }));
+    .prepare(`SELECT id FROM kb_vecf_${v.length} WHERE id IN (SELECT value FROM json_each(?)) ORDER BY vec_distance_cosine(embedding, ?) LIMIT ?`)
+    .pluck()
+    .all(JSON.stringify(cand), blob, k) as number[];
+  return scored.map((chunkId, i) => ({ chunkId, rank: i + 1 }));
 }

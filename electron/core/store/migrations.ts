@@ -8,6 +8,7 @@ import { m007 } from "./migrations/007-extractor-version";
 import { m008 } from "./migrations/008-hardening";
 import { m009 } from "./migrations/009-drafts";
 import { m010 } from "./migrations/010-desk";
+import { m011 } from "./migrations/011-speed";
 
 /**
  * Numbered schema migrations, one file each in migrations/. Append only:
@@ -21,6 +22,6 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

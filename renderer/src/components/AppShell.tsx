@@ -1,4 +1,5 @@
-import { Flex, Layout, Typography } from "antd";
+import { Flex, Layout, Spin, Typography } from "antd";
+import { Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { resolveFeature } from "../features/registry";
 import { GuideChecklist } from "../features/guide/GuideChecklist";
@@ -34,7 +35,9 @@ export function AppShell() {
         <Layout.Content className={fill ? "govdesk-content govdesk-content--fill" : "govdesk-content"} data-testid="app-content">
           <Flex vertical gap="middle" className="govdesk-stack">
             <CoreBanner />
-            <Screen />
+            <Suspense fallback={<Spin />}>
+              <Screen />
+            </Suspense>
           </Flex>
         </Layout.Content>
         <Layout.Footer className="govdesk-footer">

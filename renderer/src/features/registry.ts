@@ -1,16 +1,22 @@
 import { BookOutlined, CloudServerOutlined, EditOutlined, FileTextOutlined, InfoCircleOutlined, MessageOutlined, SafetyCertificateOutlined, SettingOutlined } from "@ant-design/icons";
-import type { ComponentType } from "react";
+import { lazy, type ComponentType } from "react";
 import type { MessageKey } from "../i18n/zh-CN";
-import { AboutPanel } from "./about/AboutPanel";
-import { AdminScreen } from "./admin/AdminScreen";
-import { ChatScreen } from "./chat/ChatScreen";
-import { ModelsScreen } from "./models/ModelsScreen";
 import type { FeatureId } from "./ids";
 import { pickFeature } from "./resolve";
-import { SettingsScreen } from "./settings/SettingsScreen";
-import { SummariseScreen } from "./summarise/SummariseScreen";
-import { DraftScreen } from "./draft/DraftScreen";
-import { KnowledgeScreen } from "./knowledge/KnowledgeScreen";
+
+/*
+ * Each screen's code loads when the screen is first shown (the shell
+ * renders it inside Suspense): the window is usable after the shell and one
+ * screen are parsed, not the whole application (issue 15: start-up).
+ */
+const ChatScreen = lazy(() => import("./chat/ChatScreen").then((m) => ({ default: m.ChatScreen })));
+const SummariseScreen = lazy(() => import("./summarise/SummariseScreen").then((m) => ({ default: m.SummariseScreen })));
+const DraftScreen = lazy(() => import("./draft/DraftScreen").then((m) => ({ default: m.DraftScreen })));
+const KnowledgeScreen = lazy(() => import("./knowledge/KnowledgeScreen").then((m) => ({ default: m.KnowledgeScreen })));
+const ModelsScreen = lazy(() => import("./models/ModelsScreen").then((m) => ({ default: m.ModelsScreen })));
+const SettingsScreen = lazy(() => import("./settings/SettingsScreen").then((m) => ({ default: m.SettingsScreen })));
+const AdminScreen = lazy(() => import("./admin/AdminScreen").then((m) => ({ default: m.AdminScreen })));
+const AboutPanel = lazy(() => import("./about/AboutPanel").then((m) => ({ default: m.AboutPanel })));
 
 /**
  * The screens that exist, in menu order. A screen is added by one entry

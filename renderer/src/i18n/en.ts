@@ -58,7 +58,7 @@ export const en: Messages = {
     theme: "Theme",
     fontScale: "Font size",
     threads: "Inference threads",
-    threadsHelp: "CPU threads used for local model inference. \"Auto\" picks from the free physical cores.",
+    threadsHelp: "CPU threads used for local model inference. \"Auto\" measures generation speed at 1 thread, the physical cores and the logical cores when a model is first loaded, and uses the fastest (measured again on a new machine; see the model's details).",
     threadsRange: "Enter a whole number from 1 to 64",
     save: "Save",
     saved: "Settings saved",

@@ -59,7 +59,7 @@ export const zhCN = {
     theme: "主题",
     fontScale: "字体大小",
     threads: "推理线程数",
-    threadsHelp: "本地模型推理使用的 CPU 线程数。“自动”会根据空闲的物理核心选择。",
+    threadsHelp: "本地模型推理使用的 CPU 线程数。“自动”在每个模型首次加载时实测 1 个、物理核心数和逻辑核心数线程的生成速度，取最快者（换机器后重新实测，结果见“模型”详情）。",
     threadsRange: "请输入 1 到 64 之间的整数",
     save: "保存",
     saved: "设置已保存",

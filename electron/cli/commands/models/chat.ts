@@ -1,10 +1,5 @@
 import type { Command } from "commander";
-import { SettingsRepo } from "../../../core/store/settings-repo";
-import { openStandaloneChat } from "../../../core/llm/standalone";
-import { pickThreads } from "../../../core/llm/threads";
-import { assertPathAllowed } from "../../../core/llm/policy-check";
-import { inspectGguf } from "../../../core/llm/gguf-inspect";
-import { ModelsRepo } from "../../../core/llm/models-repo";
+import type { ModelsRepo } from "../../../core/llm/models-repo";
 import { openCore, type GlobalOptions } from "../../context";
 import { UsageError } from "../../errors";
 
@@ -27,18 +22,29 @@ export function registerChatCommand(program: Command): void {
     .option("--temperature <t>", "温度 0–2 / temperature", temperature)
     .option("--threads <n>", "CPU 线程数 / CPU threads", positiveInt)
     .action(async (prompt: string, opts: ChatOpts, cmd: Command) => {
-      const { core, client } = openCore(cmd.optsWithGlobals<GlobalOptions>(), "cli");
-      const settings = new SettingsRepo(core.store.db).get();
-      let path: string;
+      const [{ core, client }, { SettingsRepo }, { openStandaloneChat }, { ThreadCalibrations }, { assertPathAllowed }, { inspectGguf }, { ModelsRepo }] = await Promise.all([
+        openCore(cmd.optsWithGlobals<GlobalOptions>(), "cli"),
+        import("../../../core/store/settings-repo"),
+        import("../../../core/llm/standalone"),
+        import("../../../core/llm/thread-calibration"),
+        import("../../../core/llm/policy-check"),
+        import("../../../core/llm/gguf-inspect"),
+        import("../../../core/llm/models-repo"),
+      ]);
+      client.close();
+      let opened: Awaited<ReturnType<typeof openStandaloneChat>>;
       try {
-        path = opts.model ?? defaultChatPath(new ModelsRepo(core.store.db), settings.defaultChatModelId);
-        await inspectGguf(path);
+        const settings = new SettingsRepo(core.store.db).get();
+        const repo = new ModelsRepo(core.store.db);
+        const path = (await inspectGguf(opts.model ?? defaultChatPath(repo, settings.defaultChatModelId))).path;
         await assertPathAllowed(core.services, path);
+        // Threads "auto" are measured once per model and machine and kept in the database, hence the core stays open until the model is.
+        const modelKey = repo.byPath(path)?.id;
+        opened = await openStandaloneChat(path, { threads: opts.threads ?? settings.threads, calibrations: new ThreadCalibrations(core.store.db), ...(modelKey ? { modelKey } : {}) });
       } finally {
-        client.close();
         await core.close();
       }
-      const { model, close } = await openStandaloneChat(path, { threads: opts.threads ?? pickThreads(settings.threads) });
+      const { model, close } = opened;
       const abort = new AbortController();
       const onSigint = (): void => abort.abort();
       process.once("SIGINT", onSigint);

@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
-import { AuditEventType, type AuditEntry, type AuditVerifyResult } from "../../../common/contracts/security";
+import type { AuditEntry, AuditEventType, AuditVerifyResult } from "../../../common/contracts/security";
 import { UsageError } from "../../errors";
 import { POLICY_OPTION, print, withCore } from "./with-core";
 
@@ -30,10 +30,11 @@ function positiveInt(v: string): number {
   return n;
 }
 
-function eventType(v: string): AuditEventType {
-  const r = AuditEventType.safeParse(v);
-  if (!r.success) throw new UsageError(`未知的事件类型：${v}（可用：${AuditEventType.options.join("、")}）`);
-  return r.data;
+/** Checked when the command runs: the list lives beside the contract's zod schemas, which `--help` does not load. */
+async function eventType(v: string): Promise<AuditEventType> {
+  const { AUDIT_EVENT_TYPES } = await import("../../../common/contracts/security");
+  if (!(AUDIT_EVENT_TYPES as readonly string[]).includes(v)) throw new UsageError(`未知的事件类型：${v}（可用：${AUDIT_EVENT_TYPES.join("、")}）`);
+  return v as AuditEventType;
 }
 
 export function registerAuditCommands(program: Command): void {
@@ -53,10 +54,11 @@ export function registerAuditCommands(program: Command): void {
     .command("list")
     .description("列出审计记录，最新的在前 / list entries, newest first")
     .option("--limit <n>", "最多显示条数 / how many", positiveInt, 50)
-    .option("--type <type>", "只看此类事件 / only this event type", eventType)
+    .option("--type <type>", "只看此类事件 / only this event type")
     .option("--json", "以 JSON 输出 / print JSON")
-    .action(async (opts: { limit: number; type?: AuditEventType; json?: boolean }, cmd: Command) => {
-      const r = await withCore(cmd, (c) => c.call("audit.list", { limit: opts.limit, ...(opts.type ? { type: opts.type } : {}) }));
+    .action(async (opts: { limit: number; type?: string; json?: boolean }, cmd: Command) => {
+      const type = opts.type === undefined ? undefined : await eventType(opts.type);
+      const r = await withCore(cmd, (c) => c.call("audit.list", { limit: opts.limit, ...(type ? { type } : {}) }));
       print(opts.json, r, formatEntries(r.entries, r.total));
     });
 

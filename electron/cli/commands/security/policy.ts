@@ -1,6 +1,5 @@
 import type { Command } from "commander";
 import type { PolicyStatus } from "../../../common/contracts/security";
-import { loadPolicy } from "../../../core/security/policy/load-policy";
 import { POLICY_OPTION, print, withCore } from "./with-core";
 
 /** Which file and, on Windows, which Group Policy key the policy came from. */
@@ -53,7 +52,8 @@ export function registerPolicyCommands(program: Command): void {
   policy
     .command("check <file>")
     .description("检查一个策略文件是否有效（下发前使用） / validate a policy file")
-    .action((file: string) => {
+    .action(async (file: string) => {
+      const { loadPolicy } = await import("../../../core/security/policy/load-policy");
       const r = loadPolicy(file);
       if (!r.ok) throw new Error(r.error);
       process.stdout.write(`策略文件有效：${r.path}\n`);

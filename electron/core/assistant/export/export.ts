@@ -4,7 +4,6 @@ import { assertExportAllowed, audit } from "../../security/services";
 import type { CoreServices } from "../../services";
 import type { ConversationsRepo } from "../store/conversations-repo";
 import { getSummary } from "../store/summaries-repo";
-import { toDocx } from "./docx";
 import { conversationBlocks, summaryBlocks, toMarkdown, type Block } from "./markdown";
 
 export interface ExportInput {
@@ -30,7 +29,7 @@ export async function exportItem(s: CoreServices, repo: ConversationsRepo, input
     blocks = summaryBlocks(summary);
     name = `摘要-${summary.title}`;
   }
-  const bytes = input.format === "markdown" ? Buffer.from(toMarkdown(blocks), "utf8") : await toDocx(blocks);
+  const bytes = input.format === "markdown" ? Buffer.from(toMarkdown(blocks), "utf8") : await (await import("./docx")).toDocx(blocks); // the docx library loads only for a .docx export
   const fileName = `${safeName(name)}.${input.format === "markdown" ? "md" : "docx"}`;
   if (input.path) await writeFileSafely(input.path, bytes);
   audit(s, { type: "export", object: input.path ?? fileName, detail: { kind: input.kind, id: input.id, format: input.format } });

@@ -17,7 +17,8 @@ export async function runChat(llama: Llama, slot: ChatSlot, params: Params, sign
   return takeTurn(slot, async () => {
     if (signal.aborted) return cancelledOutcome();
     const sequence = slot.context.getSequence();
-    const chat = new LlamaChat({ contextSequence: sequence });
+    const chat = new LlamaChat({ contextSequence: sequence, ...(slot.chatWrapper ? { chatWrapper: slot.chatWrapper } : {}) });
+    slot.chatWrapper ??= chat.chatWrapper;
     try {
       const contextSize = slot.context.contextSize;
       const grammar: LlamaGrammar | undefined = params.jsonSchema

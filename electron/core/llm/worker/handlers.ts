@@ -8,6 +8,7 @@ import { LoadedModels, type LoadReporter } from "./loaded-models";
 import { runChat } from "./chat";
 import { runEmbed } from "./embed";
 import { ChunkBatcher } from "./batcher";
+import { calibrateThreads } from "./calibrate";
 
 export interface WorkerHooks {
   /** llama.cpp's log lines and streamed chat pieces go out as events. */
@@ -118,6 +119,8 @@ export function workerHandlers(hooks: WorkerHooks, jobs: JobManager, gpuSetting:
         await (await models()).unload(path);
         return {};
       }),
+    "llm.calibrate": ({ path, gpuLayers, candidates, tokens }, job) =>
+      coded(async () => calibrateThreads(await (await models()).loadModel(path, gpuLayers), candidates, tokens, job.signal)),
     "jobs.cancel": ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
   };
 }

@@ -1,5 +1,6 @@
 import {
   type Llama,
+  type LlamaChat,
   type LlamaContext,
   type LlamaEmbeddingContext,
   type LlamaModel,
@@ -14,6 +15,12 @@ export interface ChatSlot {
   context: LlamaContext;
   /** Resolves when the previous request on this context is done. */
   tail: Promise<void>;
+  /**
+   * The chat template wrapper node-llama-cpp chose for the model, kept for the
+   * next request: choosing it (new LlamaChat without one) renders and checks
+   * the model's template, 0.3–3 s before every answer's first token.
+   */
+  chatWrapper?: LlamaChat["chatWrapper"];
 }
 
 export interface EmbedSlot {
@@ -50,19 +57,24 @@ export class LoadedModels {
   }
 
   private model(spec: Spec, role: "chat" | "embedding"): Promise<LlamaModel> {
-    const key = JSON.stringify([spec.path, spec.gpuLayers]);
+    return this.loadModel(spec.path, spec.gpuLayers, role);
+  }
+
+  /** The model's weights, loaded once per path and GPU layers and shared by its contexts; a load for a role reports its progress. */
+  loadModel(path: string, gpuLayers: Spec["gpuLayers"], role?: "chat" | "embedding"): Promise<LlamaModel> {
+    const key = JSON.stringify([path, gpuLayers]);
     let m = this.models.get(key);
     if (!m) {
-      this.report(spec.path, role, "weights", 0);
+      if (role) this.report(path, role, "weights", 0);
       // llama.cpp reports often while reading weights; a few steps are enough for a progress bar.
       let last = 0;
       m = this.llama.loadModel({
-        modelPath: spec.path,
-        gpuLayers: spec.gpuLayers,
+        modelPath: path,
+        gpuLayers,
         onLoadProgress: (p) => {
-          if (p - last < 0.02 && p < 1) return;
+          if (!role || (p - last < 0.02 && p < 1)) return;
           last = p;
-          this.report(spec.path, role, "weights", Math.min(1, Math.max(0, p)));
+          this.report(path, role, "weights", Math.min(1, Math.max(0, p)));
         },
       });
       this.models.set(key, m);

@@ -1,6 +1,6 @@
 import { Descriptions, Drawer, Spin } from "antd";
 import { useTranslation } from "react-i18next";
-import type { BenchResult, ModelListItem } from "../../../../electron/common/contracts/models";
+import type { BenchResult, ModelListItem, ModelThreads } from "../../../../electron/common/contracts/models";
 import { FitBadge } from "./FitBadge";
 import { backendName, formatBytes, formatParameters } from "./format";
 
@@ -33,6 +33,13 @@ export function ModelDetails({
           <Descriptions.Item label={t("models.columns.fit")}>
             <FitBadge fit={model.fit} error={model.fitError} />
           </Descriptions.Item>
+          {model.threads && (
+            <Descriptions.Item label={t("models.details.threads")}>
+              <span data-testid="model-threads">
+                <ThreadsText threads={model.threads} />
+              </span>
+            </Descriptions.Item>
+          )}
           <Descriptions.Item label={t("models.details.path")}>{model.path}</Descriptions.Item>
           <Descriptions.Item label={t("models.details.sha256")}>
             <code style={{ wordBreak: "break-all" }}>{model.id}</code>
@@ -57,4 +64,12 @@ export function ModelDetails({
       )}
     </Drawer>
   );
+}
+
+function ThreadsText({ threads }: { threads: ModelThreads }) {
+  const { t } = useTranslation();
+  if (threads.source === "setting") return <>{t("models.details.threadsSetting", { n: threads.count })}</>;
+  if (threads.source === "estimated") return <>{t("models.details.threadsEstimated", { n: threads.count })}</>;
+  const detail = threads.measured.map((m) => t("models.details.threadsMeasuredItem", { threads: m.threads, rate: m.tokensPerSecond.toFixed(1) })).join("，");
+  return <>{t("models.details.threadsMeasured", { n: threads.count, detail })}</>;
 }

@@ -65,6 +65,11 @@ export const modelsZhCN = {
     no: "无",
     path: "文件位置",
     sha256: "sha256",
+    threads: "推理线程",
+    threadsSetting: "{{n}}（设置中指定）",
+    threadsMeasured: "{{n}}（本机实测：{{detail}}）",
+    threadsMeasuredItem: "{{threads}} 线程 {{rate}} token/秒",
+    threadsEstimated: "{{n}}（估计值，首次加载模型时自动实测）",
   },
   bench: {
     title: "测速结果",
@@ -167,6 +172,11 @@ export const modelsEn = {
     no: "No",
     path: "File",
     sha256: "sha256",
+    threads: "Inference threads",
+    threadsSetting: "{{n}} (set in Settings)",
+    threadsMeasured: "{{n}} (measured on this machine: {{detail}})",
+    threadsMeasuredItem: "{{threads}} threads {{rate}} tokens/s",
+    threadsEstimated: "{{n}} (estimate; measured when the model is first loaded)",
   },
   bench: {
     title: "Benchmark",

@@ -1,0 +1,32 @@
+// The baseline of bench/ingest: bare pdfjs-dist in a process of its own (plain node, as
+// the CLI runs), reading every page's text of the given PDFs one after another with the
+// options GovDesk's extractor uses. Prints the characters read.
+//   node bench/ingest/bare-pdfjs.mjs a.pdf b.pdf …
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+
+const root = dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
+const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
+let chars = 0;
+for (const f of process.argv.slice(2)) {
+  const doc = await pdfjs.getDocument({
+    data: new Uint8Array(await readFile(f)),
+    cMapUrl: join(root, "cmaps") + "/",
+    cMapPacked: true,
+    standardFontDataUrl: join(root, "standard_fonts") + "/",
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    verbosity: 0,
+  }).promise;
+  for (let i = 1; i <= doc.numPages; i++) {
+    const page = await doc.getPage(i);
+    const tc = await page.getTextContent();
+    for (const it of tc.items) if ("str" in it) chars += it.str.length;
+    page.cleanup();
+  }
+  await doc.destroy();
+}
+if (chars === 0) throw new Error("bare extraction read no text");
+process.stdout.write(`${chars}\n`);

@@ -1,0 +1,102 @@
+/**
+ * Start-up of the command line and of `serve`, as users meet them:
+ *   npx tsx bench/startup/run.ts [--runs 11] [--serve-runs 5]
+ *
+ * Paired runs (alternating order) of whole processes, spawn to exit, with
+ * peak RSS from GNU time:
+ *   baseline      node -e 0
+ *   --help        node bin/govdesk.mjs --help          (the installed command)
+ *   info          node bin/govdesk.mjs --data-dir D info --json (D made once, untimed)
+ * and `serve` to an interactive UI: Chromium already open (a user's browser),
+ * then spawn `govdesk serve`, wait for its URL, open it, and wait until the
+ * shell shows the core running and the navigation can be clicked.
+ * Exits 1 when a goal is missed: --help and info within 5× node -e 0
+ * (median of paired ratios), info's RSS <= 150 MB, serve <= 1.5 s (median).
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+import { parseArgs } from "node:util";
+import { launchChromium } from "../../e2e/fixtures/browser";
+
+const { values: args } = parseArgs({ options: { runs: { type: "string", default: "11" }, "serve-runs": { type: "string", default: "5" } } });
+const ROOT = join(import.meta.dirname, "../..");
+const BIN = join(ROOT, "bin/govdesk.mjs");
+const GNU_TIME = existsSync("/usr/bin/time") ? "/usr/bin/time" : null;
+const GOALS = { ratio: 5, infoRssMb: 150, serveMs: 1500 };
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+function timed(cmd: string[]): { ms: number; rssMb: number | null } {
+  const out = join(tmpdir(), `govdesk-startup-time-${process.pid}`);
+  const argv = GNU_TIME ? [GNU_TIME, "-f", "%M", "-o", out, ...cmd] : cmd;
+  const t = performance.now();
+  const r = spawnSync(argv[0]!, argv.slice(1), { encoding: "utf8", env: { ...process.env, GOVDESK_DEV: "" } });
+  const ms = performance.now() - t;
+  if (r.status !== 0) throw new Error(`${cmd.join(" ")} failed: ${r.stderr}`);
+  return { ms, rssMb: GNU_TIME ? Number(readFileSync(out, "utf8").trim().split("\n").at(-1)) / 1024 : null };
+}
+
+if (!existsSync(join(ROOT, "dist/cli/govdesk.mjs"))) throw new Error("dist/ is missing: run npm run build (the benchmark runs the installed command)");
+const data = mkdtempSync(join(tmpdir(), "govdesk-startup-"));
+console.log(`start-up benchmark; load average at start ${loadavg().map((x) => x.toFixed(1)).join(" ")}`);
+const firstInfo = timed([process.execPath, BIN, "--data-dir", join(data, "d"), "info", "--json"]);
+console.log(`first info (creates the database): ${firstInfo.ms.toFixed(0)} ms`);
+
+const cases = {
+  node: () => timed([process.execPath, "-e", "0"]),
+  help: () => timed([process.execPath, BIN, "--help"]),
+  info: () => timed([process.execPath, BIN, "--data-dir", join(data, "d"), "info", "--json"]),
+};
+const results: Record<keyof typeof cases, { ms: number; rssMb: number | null }[]> = { node: [], help: [], info: [] };
+for (let i = 0; i < Number(args.runs); i++) {
+  const order = (i % 2 ? ["info", "help", "node"] : ["node", "help", "info"]) as (keyof typeof cases)[];
+  for (const k of order) results[k].push(cases[k]());
+}
+const ratio = (k: "help" | "info"): number => median(results[k].map((r, i) => r.ms / results.node[i]!.ms));
+for (const k of ["node", "help", "info"] as const) {
+  const rss = results[k].map((r) => r.rssMb ?? 0);
+  console.log(`${k.padEnd(5)} median ${median(results[k].map((r) => r.ms)).toFixed(0).padStart(5)} ms, peak RSS ${Math.max(...rss).toFixed(0)} MB${k === "node" ? "" : `, ${ratio(k).toFixed(2)}× node -e 0 (median of paired ratios)`}`);
+}
+
+// serve → interactive UI, with the browser already running.
+const browser = await launchChromium();
+const serveMs: number[] = [];
+const readyMs: number[] = [];
+try {
+  for (let i = 0; i < Number(args["serve-runs"]); i++) {
+    const page = await browser.newPage();
+    const t = performance.now();
+    const child = spawn(process.execPath, [BIN, "serve", "--port", "0", "--data-dir", join(data, "d"), "--allow-dir", data], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, GOVDESK_DEV: "" } });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        createInterface({ input: child.stdout }).on("line", (l) => /^http:\/\/127\.0\.0\.1:\d+\//.test(l) && resolve(l.trim()));
+        child.once("exit", (c) => reject(new Error(`serve exited ${c}`)));
+      });
+      readyMs.push(performance.now() - t);
+      await page.goto(url);
+      await page.locator('[data-testid="core-state"][data-state="running"]').waitFor();
+      await page.getByRole("menuitem").first().waitFor({ state: "visible" });
+      serveMs.push(performance.now() - t);
+    } finally {
+      await page.close();
+      child.kill("SIGTERM");
+      await new Promise((r) => child.once("exit", r));
+    }
+  }
+} finally {
+  await browser.close();
+  rmSync(data, { recursive: true, force: true });
+}
+console.log(`serve  URL printed: median ${median(readyMs).toFixed(0)} ms; UI interactive (core running, navigation visible): median ${median(serveMs).toFixed(0)} ms (runs: ${serveMs.map((x) => x.toFixed(0)).join(", ")})`);
+console.log(`load average at end ${loadavg().map((x) => x.toFixed(1)).join(" ")}`);
+const infoRss = Math.max(...results.info.map((r) => r.rssMb ?? Infinity));
+const goals = [
+  { name: `--help within ${GOALS.ratio}× node -e 0`, ok: ratio("help") <= GOALS.ratio, value: `${ratio("help").toFixed(2)}×` },
+  { name: `info within ${GOALS.ratio}× node -e 0`, ok: ratio("info") <= GOALS.ratio, value: `${ratio("info").toFixed(2)}×` },
+  { name: `info peak RSS <= ${GOALS.infoRssMb} MB`, ok: infoRss <= GOALS.infoRssMb, value: `${infoRss.toFixed(0)} MB` },
+  { name: `serve to an interactive UI <= ${GOALS.serveMs} ms`, ok: median(serveMs) <= GOALS.serveMs, value: `${median(serveMs).toFixed(0)} ms` },
+];
+for (const g of goals) console.log(`${g.ok ? "met    " : "MISSED "} ${g.name}: ${g.value}`);
+process.exitCode = goals.every((g) => g.ok) ? 0 : 1;
