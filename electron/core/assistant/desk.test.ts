@@ -250,7 +250,8 @@ describe("page previews", () => {
 
 describe("assistant.guide", () => {
   it("follows what the user did: a chat model, a knowledge base with a document, a question", async () => {
-    open();
+    // A remote model server must be one the policy lists (loopback included).
+    open({ remote: { allowedHosts: ["127.0.0.1"] } });
     const fresh = await client().call("assistant.guide", {});
     expect(fresh).toMatchObject({ done: false, seen: false, show: "guide", message: null, remote: null, sharedModels: [] });
     expect(fresh.steps.map((s) => s.done)).toEqual([false, false, false]);
