@@ -53,8 +53,11 @@ export function registerPolicyCommands(program: Command): void {
     .command("check <file>")
     .description("检查一个策略文件是否有效（下发前使用） / validate a policy file")
     .action(async (file: string) => {
-      const { loadPolicy } = await import("../../../core/security/policy/load-policy");
-      const r = loadPolicy(file);
+      // A member call, not a destructured one: Rollup 4.68 narrowed loadPolicy's parameter to the
+      // core's argument-less calls when the call came through `const { loadPolicy } = await import(...)`,
+      // and the bundle checked /etc/govdesk/policy.json instead of this file (security-cli test).
+      const policyFiles = await import("../../../core/security/policy/load-policy");
+      const r = policyFiles.loadPolicy(file);
       if (!r.ok) throw new Error(r.error);
       process.stdout.write(`策略文件有效：${r.path}\n`);
     });
