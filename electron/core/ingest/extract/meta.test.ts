@@ -95,6 +95,12 @@ describe("recogniseMeta: the failures seen on real documents", () => {
     expect(m.sources?.docNumber?.from).toBe("publication-note");
   });
 
+  it("a web re-typeset of a 规范性文件: the title, then its 发文字号 on the next line", () => {
+    const m = meta(["XX市办公用品采购管理办法", "X政发〔2015〕44号", "各单位采购办公用品须经分管领导审批，实行季度盘点。"]);
+    expect(m).toMatchObject({ isGongwen: true, title: "XX市办公用品采购管理办法", docNumber: "X政发〔2015〕44号" });
+    expect(m.sources?.docNumber?.from).toBe("number-line");
+  });
+
   it.each([
     ["关于同意设立江南新区的批复", "批复"],
     ["关于商请支持基层治理工作的函", "函"],

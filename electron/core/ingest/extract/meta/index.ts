@@ -79,6 +79,8 @@ export function recogniseMeta(pages: readonly ExtractedPage[], hints: MetaHints 
     signature: !!signature,
     recipients: !!recipients,
     kindTitle: !!title && /(关于|的)/.test(title.value) && kindOf(title.value, null) !== undefined,
+    // A 发文字号 on its own line next to the title (a web re-typeset: the title, then the number under it).
+    titledNumber: !!title && number?.from === "number-line" && Math.abs(number.line - title.line) <= 2,
   };
   const score = Object.values(evidence).filter(Boolean).length;
   const gongwen = (evidence.header || evidence.number) ? score >= 2 : evidence.kindTitle && evidence.recipients && (evidence.signature || !!signature);
