@@ -1,8 +1,6 @@
 import { readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
 import type { Format } from "../extract";
-import { loadPdfJs } from "../extract/pdf";
+import { loadPdfJs, pdfjsAssets } from "../extract/pdf";
 import { openImageFile } from "./image-file";
 import type { Raster } from "./raster";
 import { renderPdfPage } from "./render-pdf";
@@ -11,12 +9,6 @@ import { renderPdfPage } from "./render-pdf";
 export interface PageSource {
   image(page: number): Promise<Raster>;
   close(): Promise<void>;
-}
-
-/** pdfjs-dist's CMaps and standard fonts ship in the package: rendering stays offline. */
-function pdfjsAssets(): { cMapUrl: string; standardFontDataUrl: string } {
-  const root = dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
-  return { cMapUrl: join(root, "cmaps") + "/", standardFontDataUrl: join(root, "standard_fonts") + "/" };
 }
 
 export async function openPageSource(path: string, format: Format): Promise<PageSource> {
