@@ -17,6 +17,7 @@ export async function openPageSource(path: string, format: Format): Promise<Page
     return { image: (n) => doc.page(n - 1), close: async () => undefined };
   }
   if (format === "ofd") return (await import("./ofd-images")).openOfdImages(path);
+  if (format === "docx") return (await import("./docx-images")).openDocxImages(path);
   if (format !== "pdf") throw new Error(`no page images for ${format}`);
   const lib = await loadPdfJs();
   const doc = await lib.getDocument({ data: new Uint8Array(await readFile(path)), ...pdfjsAssets(), cMapPacked: true, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
