@@ -14,7 +14,8 @@ import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { itemsToText, loadPdfJs } from "../../electron/core/ingest/extract/pdf";
+import { cleanPages } from "../../electron/core/ingest/extract/hygiene";
+import { itemsToText, loadPdfJs, pdfjsAssets } from "../../electron/core/ingest/extract/pdf";
 import { characterErrorRate } from "../../electron/core/ingest/ocr/cer";
 import { OcrEngine } from "../../electron/core/ingest/ocr/engine";
 import { canvasOf, type QuarterTurn } from "../../electron/core/ingest/ocr/raster";
@@ -30,7 +31,7 @@ if (!existsSync(args.dir)) throw new Error(`no corpus at ${args.dir} (--dir)`);
 const files = readdirSync(args.dir).filter((f) => f.endsWith(".pdf")).sort().map((f) => join(args.dir, f));
 
 const lib = await loadPdfJs();
-const docs = await Promise.all(files.map(async (f) => ({ f, doc: await lib.getDocument({ data: new Uint8Array(await readFile(f)), isEvalSupported: false, disableFontFace: true, verbosity: 0 }).promise })));
+const docs = await Promise.all(files.map(async (f) => ({ f, doc: await lib.getDocument({ data: new Uint8Array(await readFile(f)), ...pdfjsAssets(), cMapPacked: true, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise })));
 // Round robin over the documents (page 1, 2, … of each in turn) so a few pages still span several sources.
 const picks: { f: string; n: number; doc: (typeof docs)[number]["doc"] }[] = [];
 for (let n = 1; picks.length < want && docs.some((d) => d.doc.numPages >= n); n++) for (const d of docs) if (d.doc.numPages >= n && picks.length < want) picks.push({ f: d.f, n, doc: d.doc });
@@ -40,11 +41,13 @@ const engine = await OcrEngine.create({ threads: Number(args.threads) });
 const loadS = (performance.now() - t) / 1000;
 if (args.save) mkdirSync(args.save, { recursive: true });
 const TURNS: QuarterTurn[] = [90, 180, 270];
+// Both readings cleaned as extraction cleans every page, whichever way it was read (a printed page number such as "- 1 -" becomes the page's label, not text).
+const asExtracted = (n: number, text: string): string => cleanPages([{ page: n, text }])[0]!.text;
 const rows: { page: string; chars: number; textS: number; renderS: number; clean: number; cleanS: number; noisy: number; noisyS: number; rot: string }[] = [];
 for (const [i, p] of picks.entries()) {
   const page = await p.doc.getPage(p.n);
   t = performance.now();
-  const layer = itemsToText((await page.getTextContent()).items.flatMap((it) => ("str" in it ? [it] : [])));
+  const layer = asExtracted(p.n, itemsToText((await page.getTextContent()).items.flatMap((it) => ("str" in it ? [it] : []))));
   const textS = (performance.now() - t) / 1000;
   if (!layer.replace(/\s/g, "")) continue;
   t = performance.now();
@@ -60,10 +63,10 @@ for (const [i, p] of picks.entries()) {
   const noisyS = (performance.now() - t) / 1000;
   const name = `${p.f.split("/").pop()!.replace(/\.pdf$/, "").slice(0, 28)} p${p.n}`;
   if (args.save) {
-    writeFileSync(join(args.save, `${i}-clean.txt`), `${layer}\n----\n${clean.text}`);
+    writeFileSync(join(args.save, `${i}-clean.txt`), `${layer}\n----\n${asExtracted(p.n, clean.text)}`);
     writeFileSync(join(args.save, `${i}-noisy.png`), await canvasOf(bad).encode("png"));
   }
-  rows.push({ page: name, chars: layer.replace(/\s/g, "").length, textS, renderS, clean: characterErrorRate(layer, clean.text), cleanS, noisy: characterErrorRate(layer, noisy.text), noisyS, rot: `${turn}→${noisy.rotation === (360 - turn) % 360 ? "ok" : noisy.rotation}` });
+  rows.push({ page: name, chars: layer.replace(/\s/g, "").length, textS, renderS, clean: characterErrorRate(layer, asExtracted(p.n, clean.text)), cleanS, noisy: characterErrorRate(layer, asExtracted(p.n, noisy.text)), noisyS, rot: `${turn}→${noisy.rotation === (360 - turn) % 360 ? "ok" : noisy.rotation}` });
   const r = rows.at(-1)!;
   console.log(`${r.page.padEnd(32)} ${String(r.chars).padStart(5)} chars  text layer ${r.textS.toFixed(3)} s  render ${r.renderS.toFixed(2)} s  OCR clean ${(r.clean * 100).toFixed(2)} % ${r.cleanS.toFixed(1)} s  degraded (${r.rot}) ${(r.noisy * 100).toFixed(2)} % ${r.noisyS.toFixed(1)} s`);
 }

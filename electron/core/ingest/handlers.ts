@@ -6,11 +6,8 @@ import type { ContractDef } from "../../common/rpc/define";
 import type { knowledgeEvents, knowledgeMethods } from "../../common/contracts/knowledge";
 import type { CoreServices } from "../services";
 import { searchKnowledgeBase } from "../search/hybrid";
-import { extractFile } from "./extract";
-import { sharedPool } from "./extract/pool";
-import { needsOcrPass } from "./ocr/candidates";
-import { defaultOcrThreads } from "./ocr/models";
 import { ocrPolicySettings } from "./ocr/services";
+import { policyLimits, readFileWithOcr } from "./ocr/read-file";
 import { assertWritable, createBase, deleteBase, getDocumentById, removeDocument, renameBase, requireBase } from "./kb-repo";
 import { audit, policyExtractLimits } from "../security/services";
 import { DEFAULT_LIMITS } from "./extract/limits";
@@ -103,7 +100,6 @@ export function knowledgeHandlers(s: CoreServices): Handlers<KnowledgeContract> 
     startReextraction(s);
   }
   s.onClose(() => watchers.closeAll());
-  const policyLimits = (): typeof DEFAULT_LIMITS => ({ ...DEFAULT_LIMITS, ...policyExtractLimits(s, DEFAULT_LIMITS) });
   /**
    * Indexes a base's queue in the background (a document whose OCR choice
    * changed) as a job of the core: its progress goes out on job.progress, as kb.add's does.
@@ -114,7 +110,7 @@ export function knowledgeHandlers(s: CoreServices): Handlers<KnowledgeContract> 
       async (job) =>
         ingestPaths(db(), name, [], {
           signal: job.signal,
-          limits: policyLimits(),
+          limits: policyLimits(s),
           ocr: ocrPolicySettings(s),
           embedder: await s.embedder(),
           onProgress: (p) => job.progress(p.done, p.total, p.stage, progressDetail(p)),
@@ -184,14 +180,7 @@ export function knowledgeHandlers(s: CoreServices): Handlers<KnowledgeContract> 
     },
     "kb.previewFile": ({ path, page }) => previewFile(path, page),
     "kb.fileData": (target) => fileData(db(), target),
-    // Read here; a file with pages to OCR is read again in an extraction worker thread (OCR never runs on the core's thread).
-    "kb.extract": async ({ path, ocr }) => {
-      const settings = { ...ocrPolicySettings(s), mode: ocr, threads: defaultOcrThreads(1) };
-      const off = settings.disabled || ocr === "off";
-      const plain = await extractFile(path, { limits: policyLimits(), ...(off ? { ocr: settings } : {}) });
-      if (off || !needsOcrPass(plain, settings)) return plain;
-      return (await sharedPool(1, policyLimits()).prepare(path, undefined, { settings })).doc;
-    },
+    "kb.extract": ({ path, ocr }) => readFileWithOcr(s, path, { mode: ocr }),
     "kb.setOcr": ({ id, mode }) => {
       const doc = getDocumentById(db(), id);
       if (!doc) throw new RpcError("NOT_FOUND", "找不到该文档，可能已被移除。");

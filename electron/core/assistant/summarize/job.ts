@@ -37,7 +37,7 @@ export async function runSummarize(s: CoreServices, input: SummarizeInput, hooks
   const docs: LoadedDocument[] = [];
   for (let i = 0; i < input.sources.length; i++) {
     hooks.progress(i, input.sources.length, "extract");
-    const doc = await loadSource(s, input.sources[i]!, hooks.signal);
+    const doc = await loadSource(s, input.sources[i]!, hooks.signal, (p) => hooks.progress(p.done, p.total, "ocr"));
     requireText(doc);
     docs.push(doc);
   }

@@ -2,8 +2,9 @@ import { stat } from "node:fs/promises";
 import { basename } from "node:path";
 import type { SummarySource } from "../../../common/contracts/assistant";
 import { RpcError } from "../../../common/rpc/wire";
-import { extractFile } from "../../ingest/extract/index";
 import { previewPage } from "../../ingest/kb-queries";
+import type { OcrProgress } from "../../ingest/ocr/candidates";
+import { readFileWithOcr } from "../../ingest/ocr/read-file";
 import type { ExtractedPage } from "../../ingest/types";
 import type { CoreServices } from "../../services";
 
@@ -17,13 +18,17 @@ export interface LoadedDocument {
   warnings: string[];
 }
 
-/** A document to summarise: extracted from disk, or the pages a knowledge base stored. */
-export async function loadSource(s: CoreServices, source: SummarySource, signal?: AbortSignal): Promise<LoadedDocument> {
+/**
+ * A document to summarise: the pages a knowledge base stored, or read from
+ * disk as kb.extract reads it (a scan or an image OCR'd in an extraction
+ * worker thread, unless IT's policy turns OCR off), each OCR'd page reported.
+ */
+export async function loadSource(s: CoreServices, source: SummarySource, signal?: AbortSignal, onOcrPage?: (p: OcrProgress) => void): Promise<LoadedDocument> {
   if ("path" in source) {
     if ((await stat(source.path).catch(() => null))?.isDirectory()) {
       throw new RpcError("INVALID_INPUT", `“${source.path}”是文件夹，请选择其中的文件；要摘要一批文件，可先加入知识库。`);
     }
-    const doc = await extractFile(source.path, signal ? { signal } : {});
+    const doc = await readFileWithOcr(s, source.path, { ...(signal ? { signal } : {}), ...(onOcrPage ? { onPage: onOcrPage } : {}) });
     return { title: doc.title || basename(source.path), path: source.path, pages: doc.pages, paged: doc.paged, warnings: doc.warnings };
   }
   const first = previewPage(s.store.db, source.documentId, 1);

@@ -27,6 +27,8 @@ export interface DocxResult {
   paged: boolean;
   /** dc:title of the document properties, when set. */
   title?: string;
+  /** Zip parts of the pictures on each page (1-based): what OCR reads on a page with no text. */
+  images: Map<number, string[]>;
 }
 
 async function xml(zip: ZipReader, name: string | undefined): Promise<XNode[] | null> {
@@ -34,8 +36,8 @@ async function xml(zip: ZipReader, name: string | undefined): Promise<XNode[] | 
   return parseXml((await zip.read(name)).toString("utf8"));
 }
 
-/** Targets of a part's relationships by type suffix (styles, numbering, footnotes, …). */
-async function rels(zip: ZipReader, part: string): Promise<Map<string, string>> {
+/** Targets of a part's relationships by type suffix (styles, numbering, footnotes, …), or by id. */
+async function rels(zip: ZipReader, part: string, key: "type" | "id" = "type"): Promise<Map<string, string>> {
   const relsPath = posix.join(posix.dirname(part), "_rels", `${posix.basename(part)}.rels`);
   const out = new Map<string, string>();
   const doc = await xml(zip, relsPath);
@@ -44,7 +46,8 @@ async function rels(zip: ZipReader, part: string): Promise<Map<string, string>> 
     const type = attr(r, "Type")?.split("/").pop();
     const target = attr(r, "Target");
     if (!type || !target || attr(r, "TargetMode") === "External") continue;
-    out.set(type, target.startsWith("/") ? target.slice(1) : posix.normalize(posix.join(posix.dirname(part), target)));
+    const k = key === "type" ? type : type === "image" ? attr(r, "Id") : undefined;
+    if (k) out.set(k, target.startsWith("/") ? target.slice(1) : posix.normalize(posix.join(posix.dirname(part), target)));
   }
   return out;
 }
@@ -92,11 +95,21 @@ export async function extractDocx(path: string, limits: ExtractLimits): Promise<
     reader.body(kids(body));
     const tail = [...notes(reader, footnotes, "footnote"), ...notes(reader, endnotes, "endnote")];
     reader.pages[reader.pages.length - 1]!.push(...tail);
-    const pages = reader.pages.map((lines, i) => ({ page: i + 1, text: lines.join("\n") }));
+    const byId = reader.images.size ? await rels(zip, main, "id") : new Map<string, string>();
+    const images = new Map<number, string[]>();
+    for (const [i, ids] of reader.images) {
+      const parts = ids.map((id) => byId.get(id)).filter((p): p is string => p !== undefined && zip.has(p));
+      if (parts.length) images.set(i + 1, parts);
+    }
+    // A page that is only pictures (a scan pasted into Word) has its text in them: OCR reads it.
+    const pages = reader.pages.map((lines, i) => {
+      const text = lines.join("\n");
+      return { page: i + 1, text, ...(!text.trim() && images.has(i + 1) ? { needsOcr: true } : {}) };
+    });
     const core = await xml(zip, (await rels(zip, "")).get("core-properties") ?? "docProps/core.xml").catch(() => null);
     const titleNode = core ? find(core, "dc:title") : undefined;
     const title = titleNode ? textOf(titleNode).trim() : "";
-    return { pages, paged, ...(title ? { title } : {}) };
+    return { pages, paged, images, ...(title ? { title } : {}) };
   } finally {
     zip.close();
   }

@@ -13,7 +13,7 @@ type PdfJs = typeof PdfJsModule;
 let pdfjs: Promise<PdfJs> | null = null;
 
 /** pdfjs-dist's own folders: CMaps and standard fonts ship in the package, so this stays offline. */
-function pdfjsAssets(): { cMapUrl: string; standardFontDataUrl: string } {
+export function pdfjsAssets(): { cMapUrl: string; standardFontDataUrl: string } {
   const root = dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
   return { cMapUrl: join(root, "cmaps") + "/", standardFontDataUrl: join(root, "standard_fonts") + "/" };
 }

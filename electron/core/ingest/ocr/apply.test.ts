@@ -22,9 +22,12 @@ describe("ocrCandidates", () => {
     expect(ocrCandidates("pdf", pages, "force").map((c) => c.page)).toEqual([1, 2, 3]);
     expect(ocrCandidates("pdf", pages, "off")).toEqual([]);
   });
-  it("formats without page images have none; OFD only its pages without text", () => {
-    expect(ocrCandidates("docx", pages, "force")).toEqual([]);
+  it("formats without page images have none; OFD only its pages without text; DOCX only its pages of pictures", () => {
+    expect(ocrCandidates("xlsx", pages, "force")).toEqual([]);
     expect(ocrCandidates("ofd", pages, "force")).toEqual([{ page: 2, why: "no-text" }]);
+    // The DOCX reader marks needsOcr on a page with pictures and no text; an empty page without pictures is no candidate.
+    expect(ocrCandidates("docx", pages, "force")).toEqual([{ page: 2, why: "no-text" }]);
+    expect(ocrCandidates("docx", [{ page: 1, text: "" }], "auto")).toEqual([]);
   });
 });
 

@@ -6,7 +6,7 @@ import type { OcrPageLayout } from "../types";
  * Bumped whenever the engine, models, render resolution or layout change
  * what a page reads as: older cache entries are then simply not found.
  */
-export const OCR_VERSION = "ppocrv4-150dpi-1";
+export const OCR_VERSION = "ppocrv4-150dpi-2";
 
 /** One page's OCR result as cached (and as a worker hands it back). */
 export interface CachedPage {

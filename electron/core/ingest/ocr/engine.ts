@@ -3,6 +3,7 @@ import { detectText, DETECT_DEFAULTS, type DetectOptions, type TextRegion } from
 import { layoutLines, type OcrLine } from "./layout";
 import { defaultModelFiles, loadSessions, type OcrModelFiles, type OcrSessions } from "./models";
 import { boundsOf, canvasOf, cropLine, type QuarterTurn, type Raster, type RotatedRect } from "./raster";
+import { chinesePunctuation } from "./punctuation";
 import { recognise, REC_HEIGHT, REC_MAX_WIDTH } from "./recognize";
 import { suppressSeals } from "./seals";
 
@@ -95,7 +96,7 @@ export class OcrEngine {
     const lines: OcrLine[] = [];
     crops.forEach((c, i) => {
       const r = read[i]!;
-      const text = r.text.trim();
+      const text = chinesePunctuation(r.text.trim());
       if (!text || r.confidence < MIN_LINE_CONFIDENCE) return;
       const [cx, cy] = turnPoint(c.rect.cx, c.rect.cy, page.width, page.height, turn);
       const skew = norm(c.rect.angle + (turn * Math.PI) / 180);

@@ -1,8 +1,6 @@
 import { readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
 import type { Format } from "../extract";
-import { loadPdfJs } from "../extract/pdf";
+import { loadPdfJs, pdfjsAssets } from "../extract/pdf";
 import { openImageFile } from "./image-file";
 import type { Raster } from "./raster";
 import { renderPdfPage } from "./render-pdf";
@@ -13,18 +11,13 @@ export interface PageSource {
   close(): Promise<void>;
 }
 
-/** pdfjs-dist's CMaps and standard fonts ship in the package: rendering stays offline. */
-function pdfjsAssets(): { cMapUrl: string; standardFontDataUrl: string } {
-  const root = dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
-  return { cMapUrl: join(root, "cmaps") + "/", standardFontDataUrl: join(root, "standard_fonts") + "/" };
-}
-
 export async function openPageSource(path: string, format: Format): Promise<PageSource> {
   if (format === "image") {
     const doc = await openImageFile(path);
     return { image: (n) => doc.page(n - 1), close: async () => undefined };
   }
   if (format === "ofd") return (await import("./ofd-images")).openOfdImages(path);
+  if (format === "docx") return (await import("./docx-images")).openDocxImages(path);
   if (format !== "pdf") throw new Error(`no page images for ${format}`);
   const lib = await loadPdfJs();
   const doc = await lib.getDocument({ data: new Uint8Array(await readFile(path)), ...pdfjsAssets(), cMapPacked: true, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;

@@ -19,6 +19,7 @@ export const summariseZhCN = {
   stages: {
     queued: "排队中",
     extract: "读取文档 {{done}}/{{total}}",
+    ocr: "正在识别第 {{done}}/{{total}} 页",
     plan: "分块",
     map: "分段摘要：已完成 {{done}}/{{total}} 块",
     reduce: "合并分段摘要 {{done}}/{{total}}",
@@ -71,6 +72,7 @@ export const summariseEn = {
   stages: {
     queued: "Queued",
     extract: "Reading documents {{done}}/{{total}}",
+    ocr: "Recognising page {{done}}/{{total}}",
     plan: "Chunking",
     map: "Summarising parts: {{done}}/{{total}} chunks",
     reduce: "Merging part summaries {{done}}/{{total}}",

@@ -26,6 +26,10 @@ export class BodyReader {
   /** Breaks seen in the paragraph being read, as offsets into its text. */
   private breaks: number[] = [];
   private boxes: string[] = [];
+  /** Pictures (relationship ids) met since the last top-level block was placed. */
+  private blips: string[] = [];
+  /** Relationship ids of the pictures on each page (0-based page index). */
+  readonly images = new Map<number, string[]>();
 
   constructor(
     private readonly numbering: DocxNumbering,
@@ -56,6 +60,11 @@ export class BodyReader {
         this.body(kids(child(n, "w:sdtContent") ?? {}));
       } else if (tag === "w:customXml") {
         this.body(kids(n));
+      }
+      if (this.blips.length) {
+        const at = this.pages.length - 1;
+        this.images.set(at, [...(this.images.get(at) ?? []), ...this.blips]);
+        this.blips = [];
       }
     }
   }
@@ -174,7 +183,11 @@ export class BodyReader {
   private textboxes(n: XNode): void {
     for (const c of kids(n)) {
       if ("#text" in c) continue;
-      if (tagOf(c) === "w:txbxContent") {
+      const tag = tagOf(c);
+      if (tag === "a:blip" || tag === "v:imagedata") {
+        const id = attr(c, tag === "a:blip" ? "r:embed" : "r:id");
+        if (id) this.blips.push(id);
+      } else if (tag === "w:txbxContent") {
         const saved = this.fields;
         this.fields = [];
         this.boxes.push(...this.blocks(kids(c)).filter((l) => l.trim()));
