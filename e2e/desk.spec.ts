@@ -238,11 +238,13 @@ describe("摘要", () => {
     await sum.addPath(longDoc);
     await page.getByTestId("summarise-source").first().waitFor();
     await sum.start();
-    const streamed = page.getByTestId("summarise-streamed");
-    await streamed.waitFor({ timeout: 180_000 });
-    // Text is on screen while the job still runs (the progress bar is there).
-    expect(await sum.progress().count()).toBe(1);
-    expect((await streamed.innerText()).length).toBeGreaterThan(0);
+    // Text is on screen while the job still runs (the progress bar is there), checked in one look at
+    // the page: the tiny model's final stream can end a moment after it starts.
+    await page.waitForFunction(
+      () => (document.querySelector('[data-testid="summarise-streamed"]')?.textContent?.length ?? 0) > 0 && document.querySelector('[data-testid="summarise-progress"]') !== null,
+      null,
+      { timeout: 240_000, polling: "raf" },
+    );
     await sum.result().waitFor({ timeout: 300_000 });
     expect(await page.getByTestId("summarise-for").innerText()).toContain("摘要对象：《");
     await page.getByTestId("summarise-copy").click();
