@@ -11,7 +11,7 @@ import { threadPipe } from "../../rpc/node-pipes";
 import { extractContract, type ExtractContract } from "./extract-contract";
 import type { OcrProgress } from "../ocr/candidates";
 import { prepareFile, type Prepared, type PrepareOcr } from "../prepare";
-import { resolveLimits, type ExtractLimits } from "./limits";
+import { EXTRACT_HEAP_MB, resolveLimits, type ExtractLimits } from "./limits";
 
 /** One extraction thread: a client of extract-contract.ts over its port, and how it ended if it did. */
 interface Thread {
@@ -61,6 +61,8 @@ export class ExtractPool {
     readonly size = Math.max(1, availableParallelism()),
     limits?: Partial<ExtractLimits>,
     useWorkers = true,
+    /** Each thread's V8 heap cap (old generation), MB: a file that needs more fails alone (see heapError). */
+    readonly heapMb = EXTRACT_HEAP_MB,
   ) {
     this.limits = resolveLimits(limits ? { limits } : {});
     this.spec = useWorkers ? workerSpec() : null;
@@ -123,7 +125,7 @@ export class ExtractPool {
 
   private spawn(): Thread {
     const spec = this.spec!;
-    const worker = new Worker(spec.file, spec.workerData ? { workerData: spec.workerData } : {});
+    const worker = new Worker(spec.file, { ...(spec.workerData ? { workerData: spec.workerData } : {}), resourceLimits: { maxOldGenerationSizeMb: this.heapMb } });
     let die!: (e: RpcError) => void;
     const dead = new Promise<never>((_, reject) => (die = reject));
     dead.catch(() => {});
@@ -132,7 +134,9 @@ export class ExtractPool {
     });
     const thread: Thread = { worker, client, dead, killedWith: null, die, onPage: null };
     client.on("extract.page", ({ jobId: _job, ...p }) => thread.onPage?.(p));
-    worker.on("error", (e) => this.kill(thread, new RpcError("INVALID_INPUT", "读取文件时解析程序出错", String(e))));
+    worker.on("error", (e: Error & { code?: string }) =>
+      this.kill(thread, e.code === "ERR_WORKER_OUT_OF_MEMORY" ? heapError(this.heapMb) : new RpcError("INVALID_INPUT", "读取文件时解析程序出错", String(e))),
+    );
     // A thread that ends on its own (out of memory, a native abort) fails the file it held.
     worker.once("exit", () => {
       if (this.busy.has(thread) || this.idle.includes(thread)) this.kill(thread, new RpcError("INVALID_INPUT", "读取文件时解析程序意外退出"));
@@ -172,6 +176,15 @@ export class ExtractPool {
   }
 }
 
+/** A file whose parsing outgrew the thread's heap cap: it fails alone, the thread is replaced. */
+export function heapError(heapMb: number): RpcError {
+  return new RpcError(
+    "INVALID_INPUT",
+    `文件过于复杂，解析所需内存超过上限（${heapMb} MB），未读取。可将文件另存为较简单的格式（如重新导出为 PDF 或 DOCX）或拆分后再添加；确需读取时，请管理员调高解析内存上限。`,
+    "ERR_WORKER_OUT_OF_MEMORY",
+  );
+}
+
 const shared = new Map<string, ExtractPool>();
 
 /**
@@ -179,9 +192,9 @@ const shared = new Map<string, ExtractPool>();
  * warm threads (starting one and loading the parsers costs far more than a
  * small file); idle threads end after idleTimeoutMs.
  */
-export function sharedPool(size: number, limits: ExtractLimits): ExtractPool {
-  const key = JSON.stringify([size, limits]);
+export function sharedPool(size: number, limits: ExtractLimits, heapMb = EXTRACT_HEAP_MB): ExtractPool {
+  const key = JSON.stringify([size, limits, heapMb]);
   let pool = shared.get(key);
-  if (!pool) shared.set(key, (pool = new ExtractPool(size, limits, true)));
+  if (!pool) shared.set(key, (pool = new ExtractPool(size, limits, true, heapMb)));
   return pool;
 }
