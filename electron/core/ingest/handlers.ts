@@ -6,9 +6,7 @@ import type { ContractDef } from "../../common/rpc/define";
 import type { knowledgeEvents, knowledgeMethods } from "../../common/contracts/knowledge";
 import type { CoreServices } from "../services";
 import { searchKnowledgeBase } from "../search/hybrid";
-import { extractFile } from "./extract";
 import { sharedPool } from "./extract/pool";
-import { needsOcrPass } from "./ocr/candidates";
 import { defaultOcrThreads } from "./ocr/models";
 import { ocrPolicySettings } from "./ocr/services";
 import { assertWritable, createBase, deleteBase, getDocumentById, removeDocument, renameBase, requireBase } from "./kb-repo";
@@ -184,13 +182,10 @@ export function knowledgeHandlers(s: CoreServices): Handlers<KnowledgeContract> 
     },
     "kb.previewFile": ({ path, page }) => previewFile(path, page),
     "kb.fileData": (target) => fileData(db(), target),
-    // Read here; a file with pages to OCR is read again in an extraction worker thread (OCR never runs on the core's thread).
+    // In an extraction worker thread (heap-capped; OCR where pages need it), never on the core's thread.
     "kb.extract": async ({ path, ocr }) => {
       const settings = { ...ocrPolicySettings(s), mode: ocr, threads: defaultOcrThreads(1) };
-      const off = settings.disabled || ocr === "off";
-      const plain = await extractFile(path, { limits: policyLimits(), ...(off ? { ocr: settings } : {}) });
-      if (off || !needsOcrPass(plain, settings)) return plain;
-      return (await sharedPool(1, policyLimits()).prepare(path, undefined, { settings })).doc;
+      return sharedPool(1, policyLimits()).extract(path, undefined, { settings });
     },
     "kb.setOcr": ({ id, mode }) => {
       const doc = getDocumentById(db(), id);

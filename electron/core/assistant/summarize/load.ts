@@ -2,7 +2,8 @@ import { stat } from "node:fs/promises";
 import { basename } from "node:path";
 import type { SummarySource } from "../../../common/contracts/assistant";
 import { RpcError } from "../../../common/rpc/wire";
-import { extractFile } from "../../ingest/extract/index";
+import { DEFAULT_LIMITS } from "../../ingest/extract/limits";
+import { sharedPool } from "../../ingest/extract/pool";
 import { previewPage } from "../../ingest/kb-queries";
 import type { ExtractedPage } from "../../ingest/types";
 import type { CoreServices } from "../../services";
@@ -23,7 +24,8 @@ export async function loadSource(s: CoreServices, source: SummarySource, signal?
     if ((await stat(source.path).catch(() => null))?.isDirectory()) {
       throw new RpcError("INVALID_INPUT", `“${source.path}”是文件夹，请选择其中的文件；要摘要一批文件，可先加入知识库。`);
     }
-    const doc = await extractFile(source.path, signal ? { signal } : {});
+    // In an extraction worker thread (heap-capped), so a heavy file cannot stall the core's other calls.
+    const doc = await sharedPool(1, DEFAULT_LIMITS).extract(source.path, signal);
     return { title: doc.title || basename(source.path), path: source.path, pages: doc.pages, paged: doc.paged, warnings: doc.warnings };
   }
   const first = previewPage(s.store.db, source.documentId, 1);

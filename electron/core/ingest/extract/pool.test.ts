@@ -4,6 +4,8 @@ import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tempDir } from "../../testing/temp-dir";
 import { prepareFile } from "../prepare";
+import { applySpans, findPersonalData } from "../../security/redact/redact";
+import { extractFile } from "./index";
 import { EXTRACT_HEAP_MB } from "./limits";
 import { ExtractPool } from "./pool";
 
@@ -28,6 +30,21 @@ describe("ExtractPool (worker threads from TypeScript source)", () => {
       await expect(pool.prepare(join(dir, "missing.pdf"))).rejects.toThrow(/找不到文件/);
       // The pool keeps serving after an error.
       expect((await pool.prepare(p)).doc.title).toBe("一、总体要求");
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it("extracts a file (no chunking) and redacts a text in a worker thread, as in this thread", async () => {
+    const p = join(dir, "通知 二.txt");
+    await writeFile(p, "一、总体要求\n联系人手机 13812345678。");
+    const pool = new ExtractPool(1);
+    try {
+      expect(await pool.extract(p)).toEqual(await extractFile(p));
+      const text = "联系人手机 13812345678，身份证 11010519491231002X。";
+      const spans = findPersonalData(text);
+      expect(await pool.redact(text)).toEqual({ redacted: applySpans(text, spans), spans });
+      await expect(pool.extract(join(dir, "missing.docx"))).rejects.toThrow(/找不到文件/);
     } finally {
       await pool.close();
     }

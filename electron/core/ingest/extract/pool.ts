@@ -8,7 +8,11 @@ import { pipeTransport } from "../../../common/rpc/ports";
 import { runJob } from "../../../common/rpc/run-job";
 import { RpcError } from "../../../common/rpc/wire";
 import { threadPipe } from "../../rpc/node-pipes";
-import { extractContract, type ExtractContract } from "./extract-contract";
+import type { z } from "zod";
+import type { RedactionKind, RedactionSpan } from "../../../common/contracts/security";
+import { applySpans, findPersonalData } from "../../security/redact/redact";
+import { extractContract, type ExtractContract, type IngestDocumentSchema } from "./extract-contract";
+import { extractFile } from "./index";
 import type { OcrProgress } from "../ocr/candidates";
 import { prepareFile, type Prepared, type PrepareOcr } from "../prepare";
 import { EXTRACT_HEAP_MB, resolveLimits, type ExtractLimits } from "./limits";
@@ -79,6 +83,43 @@ export class ExtractPool {
    */
   async prepare(path: string, signal?: AbortSignal, ocr?: PrepareOcr): Promise<Prepared> {
     if (!this.spec) return prepareFile(path, this.limits, signal, ocr);
+    return this.onThread(path, signal, ocr, (client, input) => runJob(extractContract, client, "extract.prepare", input));
+  }
+
+  /**
+   * Extracts one file (no chunking) in a worker thread: what kb.extract,
+   * summarising a file and the file preview need, off the core's thread.
+   */
+  async extract(path: string, signal?: AbortSignal, ocr?: PrepareOcr): Promise<z.infer<typeof IngestDocumentSchema>> {
+    if (!this.spec) {
+      return extractFile(path, { limits: this.limits, ...(signal ? { signal } : {}), ...(ocr ? { ocr: ocr.settings, ...(ocr.onProgress ? { onOcrProgress: ocr.onProgress } : {}) } : {}) });
+    }
+    return this.onThread(path, signal, ocr, (client, input) => runJob(extractContract, client, "extract.document", input));
+  }
+
+  /** redact.preview's work in a worker thread, so a long text cannot stall the core's other calls. */
+  async redact(text: string, kinds?: RedactionKind[]): Promise<{ redacted: string; spans: RedactionSpan[] }> {
+    if (!this.spec) {
+      const spans = findPersonalData(text, kinds);
+      return { redacted: applySpans(text, spans), spans };
+    }
+    const thread = await this.acquire();
+    try {
+      return await Promise.race([thread.client.call("extract.redact", { text, ...(kinds ? { kinds } : {}) }), thread.dead]);
+    } catch (e) {
+      throw thread.killedWith ?? e;
+    } finally {
+      if (!thread.killedWith) this.release(thread);
+    }
+  }
+
+  /** One file on a thread: its time limit, its OCR pages, cancel, and the thread's death as that file's error. */
+  private async onThread<T>(
+    path: string,
+    signal: AbortSignal | undefined,
+    ocr: PrepareOcr | undefined,
+    run: (client: TransportClient<ExtractContract>, input: { path: string; limits: ExtractLimits; ocr?: PrepareOcr["settings"] }) => Promise<T>,
+  ): Promise<T> {
     const thread = await this.acquire();
     let timer = this.watchdog(thread);
     // A page read: the thread is alive, so its time limit starts again.
@@ -90,7 +131,7 @@ export class ExtractPool {
     // OCR cannot stop mid-page: a cancel ends the thread, and only while it works on this file.
     const onAbort = (): void => this.kill(thread, new RpcError("CANCELLED", "已取消"));
     try {
-      const running = runJob(extractContract, thread.client, "extract.prepare", { path, limits: this.limits, ...(ocr ? { ocr: ocr.settings } : {}) });
+      const running = run(thread.client, { path, limits: this.limits, ...(ocr ? { ocr: ocr.settings } : {}) });
       if (signal?.aborted) onAbort();
       else signal?.addEventListener("abort", onAbort, { once: true });
       return await Promise.race([running, thread.dead]);
@@ -197,4 +238,11 @@ export function sharedPool(size: number, limits: ExtractLimits, heapMb = EXTRACT
   let pool = shared.get(key);
   if (!pool) shared.set(key, (pool = new ExtractPool(size, limits, true, heapMb)));
   return pool;
+}
+
+let redaction: ExtractPool | null = null;
+
+/** One thread of its own for redact.preview, so a redaction never waits behind a long extraction. */
+export function redactionPool(): ExtractPool {
+  return (redaction ??= new ExtractPool(1));
 }
