@@ -74,7 +74,7 @@ export const extractContract = defineContract(
       z.object({ path: z.string().min(1), limits: ExtractLimitsSchema.partial().optional(), ocr: OcrSettingsSchema.optional() }).strict(),
       PreparedSchema,
     ),
-    "extract.document": job(
+    "extract.read": job(
       "Extract one file (no chunking), OCR'ing its pages as the settings say",
       z.object({ path: z.string().min(1), limits: ExtractLimitsSchema.partial().optional(), ocr: OcrSettingsSchema.optional() }).strict(),
       IngestDocumentSchema,

@@ -94,7 +94,7 @@ export class ExtractPool {
     if (!this.spec) {
       return extractFile(path, { limits: this.limits, ...(signal ? { signal } : {}), ...(ocr ? { ocr: ocr.settings, ...(ocr.onProgress ? { onOcrProgress: ocr.onProgress } : {}) } : {}) });
     }
-    return this.onThread(path, signal, ocr, (client, input) => runJob(extractContract, client, "extract.document", input));
+    return this.onThread(path, signal, ocr, (client, input) => runJob(extractContract, client, "extract.read", input));
   }
 
   /** redact.preview's work in a worker thread, so a long text cannot stall the core's other calls. */

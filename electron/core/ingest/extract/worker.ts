@@ -33,7 +33,7 @@ router = createRouter(
         throw e instanceof RpcError ? e : extractError(e instanceof Error ? e.message : String(e));
       }
     },
-    "extract.document": async ({ path, limits, ocr }, job) => {
+    "extract.read": async ({ path, limits, ocr }, job) => {
       const onOcrProgress = (p: { page: number; done: number; total: number }): void => router?.emit("extract.page", { jobId: job.jobId, ...p });
       try {
         return await extractFile(path, { ...(limits ? { limits } : {}), signal: job.signal, ...(ocr ? { ocr, onOcrProgress } : {}) });
