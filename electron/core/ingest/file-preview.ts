@@ -3,7 +3,9 @@ import { basename } from "node:path";
 import type { KbPreview } from "../../common/contracts/knowledge";
 import { RpcError } from "../../common/rpc/wire";
 import type { Db } from "../store/open-store";
-import { extractFile, formatOf } from "./extract";
+import { formatOf } from "./extract";
+import { DEFAULT_LIMITS } from "./extract/limits";
+import { sharedPool } from "./extract/pool";
 import { getDocumentById } from "./kb-repo";
 import type { ExtractedDocument } from "./types";
 
@@ -20,7 +22,8 @@ async function extractCached(path: string): Promise<ExtractedDocument> {
   const key = `${path}\0${st.size}\0${st.mtimeMs}`;
   let doc = cache.get(key);
   if (!doc) {
-    doc = extractFile(path);
+    // In an extraction worker thread (heap-capped), never on the core's thread.
+    doc = sharedPool(1, DEFAULT_LIMITS).extract(path);
     cache.set(key, doc);
     doc.catch(() => cache.delete(key));
     while (cache.size > CACHE_FILES) cache.delete(cache.keys().next().value!);

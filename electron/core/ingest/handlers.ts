@@ -180,6 +180,7 @@ export function knowledgeHandlers(s: CoreServices): Handlers<KnowledgeContract> 
     },
     "kb.previewFile": ({ path, page }) => previewFile(path, page),
     "kb.fileData": (target) => fileData(db(), target),
+    // In an extraction worker thread (heap-capped; OCR where pages need it), never on the core's thread.
     "kb.extract": ({ path, ocr }) => readFileWithOcr(s, path, { mode: ocr }),
     "kb.setOcr": ({ id, mode }) => {
       const doc = getDocumentById(db(), id);

@@ -8,13 +8,13 @@ import { extractionThreads } from "../services/cpus";
 import { collectFiles } from "./collect";
 import { EXTRACTOR_VERSION, formatOf } from "./extract";
 import { DEFAULT_LIMITS, type ExtractLimits } from "./extract/limits";
-import { ExtractPool, sharedPool } from "./extract/pool";
+import { sharedPool } from "./extract/pool";
 import { sha256File } from "./hash";
 import { findContent, isStale, writeIndexed, writeVectors } from "./index-writer";
 import { enqueue, getDocument, markFailed, queuedDocuments, requireBase, type BaseRow, type DocumentRow } from "./kb-repo";
 import type { OcrMode } from "../../common/contracts/knowledge";
 import { defaultOcrThreads } from "./ocr/models";
-import { needsOcrPass, type OcrSettings } from "./ocr/candidates";
+import type { OcrSettings } from "./ocr/candidates";
 import type { Prepared } from "./prepare";
 
 export { CHUNK_OPTIONS } from "./prepare";
@@ -38,8 +38,6 @@ export interface IngestOptions {
   limits?: Partial<ExtractLimits>;
   /** Extraction threads (default: one per physical core, see extractionThreads). */
   threads?: number;
-  /** Worker threads from this many queued files on (default 4); smaller batches extract in this thread. */
-  workersFrom?: number;
   /**
    * OCR: `mode` is the choice for the files named now (absent: each document
    * keeps its own, auto for new ones); the rest is policy and the cache folder.
@@ -97,32 +95,20 @@ export async function ingestPaths(db: Db, kbName: string, paths: string[], opts:
   result.total = queue.length + result.skipped + result.failed.length;
   let done = result.skipped + result.failed.length;
   const threads = opts.threads ?? extractionThreads();
-  const useWorkers = queue.length >= (opts.workersFrom ?? 4);
-  const pool = useWorkers ? sharedPool(threads, limits) : new ExtractPool(threads, limits, false);
-  const workers = (): ReturnType<typeof sharedPool> => (useWorkers ? pool : sharedPool(threads, limits));
+  // Every batch, even of one file, extracts in the shared worker threads (warm between batches, heap-capped), never on the core's thread.
+  const pool = sharedPool(threads, limits);
   const embedLock = serial();
   const embedder = opts.embedder ?? null;
   let next = 0;
 
-  /**
-   * Extraction, with OCR in a worker thread where pages need it: a file read
-   * in this thread (small batches) that turns out to need OCR is handed to
-   * the shared worker pool, so OCR never runs on the core's thread.
-   */
+  /** Extraction, with OCR (in the same worker thread) for the pages that need it. */
   const extractOne = async (doc: DocumentRow, source: string): Promise<Prepared> => {
     if (!opts.ocr) return pool.prepare(source, opts.signal);
     const settings: OcrSettings = { ...opts.ocr, mode: doc.ocrMode, threads: defaultOcrThreads(threads) };
-    const ocr = {
+    return pool.prepare(source, opts.signal, {
       settings,
-      onProgress: (p: { page: number; done: number; total: number }) =>
-        report({ done, total: result.total, stage: "ocr", file: doc.path, ocrPage: Math.min(p.done + 1, p.total), ocrPages: p.total }),
-    };
-    const mode = settings.disabled ? "off" : settings.mode;
-    // Off (by choice or policy): no OCR runs, only its warnings are added, so this thread will do.
-    if (pool.usesWorkers || mode === "off") return pool.prepare(source, opts.signal, ocr);
-    const plain = await pool.prepare(source, opts.signal);
-    if (!needsOcrPass(plain.doc, settings)) return plain;
-    return workers().prepare(source, opts.signal, ocr);
+      onProgress: (p) => report({ done, total: result.total, stage: "ocr", file: doc.path, ocrPage: Math.min(p.done + 1, p.total), ocrPages: p.total }),
+    });
   };
 
   const one = async (doc: DocumentRow): Promise<void> => {
@@ -177,12 +163,11 @@ export async function ingestPaths(db: Db, kbName: string, paths: string[], opts:
   };
   // One lane more than threads when they are worker threads: while a lane writes its file (this
   // thread, synchronous), the extra lane's next file is already waiting for the freed thread.
-  const lanes = Math.max(1, Math.min(pool.size + (useWorkers ? 1 : 0), queue.length));
+  const lanes = Math.max(1, Math.min(pool.size + (pool.usesWorkers ? 1 : 0), queue.length));
   try {
     await Promise.all(Array.from({ length: lanes }, lane));
     if (embedder && !opts.signal?.aborted) await reembedBase(db, base, embedder, embedLock, opts.signal, (n, t) => report({ done: n, total: t, stage: "reembed", file: null }));
   } finally {
-    if (!useWorkers) await pool.close();
     // Trimming the vector log is the writers' job (searches only read): after the batch, not per file.
     checkpointVectorLog(db);
   }

@@ -28,6 +28,7 @@ export async function loadSource(s: CoreServices, source: SummarySource, signal?
     if ((await stat(source.path).catch(() => null))?.isDirectory()) {
       throw new RpcError("INVALID_INPUT", `“${source.path}”是文件夹，请选择其中的文件；要摘要一批文件，可先加入知识库。`);
     }
+    // In an extraction worker thread (heap-capped), so a heavy file cannot stall the core's other calls.
     const doc = await readFileWithOcr(s, source.path, { ...(signal ? { signal } : {}), ...(onOcrPage ? { onPage: onOcrPage } : {}) });
     return { title: doc.title || basename(source.path), path: source.path, pages: doc.pages, paged: doc.paged, warnings: doc.warnings };
   }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ExtractedDocumentSchema, OcrMode } from "../../../common/contracts/knowledge";
-import { defineContract, job } from "../../../common/rpc/define";
+import { RedactionKind, RedactionSpan } from "../../../common/contracts/security";
+import { call, defineContract, job } from "../../../common/rpc/define";
 import { jobEvents, jobMethods } from "../../../common/rpc/job-contract";
 
 /**
@@ -72,6 +73,16 @@ export const extractContract = defineContract(
       "Extract, chunk and segment one file, OCR'ing its pages as the settings say",
       z.object({ path: z.string().min(1), limits: ExtractLimitsSchema.partial().optional(), ocr: OcrSettingsSchema.optional() }).strict(),
       PreparedSchema,
+    ),
+    "extract.read": job(
+      "Extract one file (no chunking), OCR'ing its pages as the settings say",
+      z.object({ path: z.string().min(1), limits: ExtractLimitsSchema.partial().optional(), ocr: OcrSettingsSchema.optional() }).strict(),
+      IngestDocumentSchema,
+    ),
+    "extract.redact": call(
+      "Find and mask the personal data in a text (redact.preview's work, off the core's thread)",
+      z.object({ text: z.string(), kinds: z.array(RedactionKind).min(1).optional() }).strict(),
+      z.object({ redacted: z.string(), spans: z.array(RedactionSpan) }),
     ),
     ...jobMethods,
   },

@@ -8,10 +8,14 @@ import { pipeTransport } from "../../../common/rpc/ports";
 import { runJob } from "../../../common/rpc/run-job";
 import { RpcError } from "../../../common/rpc/wire";
 import { threadPipe } from "../../rpc/node-pipes";
-import { extractContract, type ExtractContract } from "./extract-contract";
+import type { z } from "zod";
+import type { RedactionKind, RedactionSpan } from "../../../common/contracts/security";
+import { applySpans, findPersonalData } from "../../security/redact/redact";
+import { extractContract, type ExtractContract, type IngestDocumentSchema } from "./extract-contract";
+import { extractFile } from "./index";
 import type { OcrProgress } from "../ocr/candidates";
 import { prepareFile, type Prepared, type PrepareOcr } from "../prepare";
-import { resolveLimits, type ExtractLimits } from "./limits";
+import { EXTRACT_HEAP_MB, resolveLimits, type ExtractLimits } from "./limits";
 
 /** One extraction thread: a client of extract-contract.ts over its port, and how it ended if it did. */
 interface Thread {
@@ -61,6 +65,8 @@ export class ExtractPool {
     readonly size = Math.max(1, availableParallelism()),
     limits?: Partial<ExtractLimits>,
     useWorkers = true,
+    /** Each thread's V8 heap cap (old generation), MB: a file that needs more fails alone (see heapError). */
+    readonly heapMb = EXTRACT_HEAP_MB,
   ) {
     this.limits = resolveLimits(limits ? { limits } : {});
     this.spec = useWorkers ? workerSpec() : null;
@@ -77,6 +83,43 @@ export class ExtractPool {
    */
   async prepare(path: string, signal?: AbortSignal, ocr?: PrepareOcr): Promise<Prepared> {
     if (!this.spec) return prepareFile(path, this.limits, signal, ocr);
+    return this.onThread(path, signal, ocr, (client, input) => runJob(extractContract, client, "extract.prepare", input));
+  }
+
+  /**
+   * Extracts one file (no chunking) in a worker thread: what kb.extract,
+   * summarising a file and the file preview need, off the core's thread.
+   */
+  async extract(path: string, signal?: AbortSignal, ocr?: PrepareOcr): Promise<z.infer<typeof IngestDocumentSchema>> {
+    if (!this.spec) {
+      return extractFile(path, { limits: this.limits, ...(signal ? { signal } : {}), ...(ocr ? { ocr: ocr.settings, ...(ocr.onProgress ? { onOcrProgress: ocr.onProgress } : {}) } : {}) });
+    }
+    return this.onThread(path, signal, ocr, (client, input) => runJob(extractContract, client, "extract.read", input));
+  }
+
+  /** redact.preview's work in a worker thread, so a long text cannot stall the core's other calls. */
+  async redact(text: string, kinds?: RedactionKind[]): Promise<{ redacted: string; spans: RedactionSpan[] }> {
+    if (!this.spec) {
+      const spans = findPersonalData(text, kinds);
+      return { redacted: applySpans(text, spans), spans };
+    }
+    const thread = await this.acquire();
+    try {
+      return await Promise.race([thread.client.call("extract.redact", { text, ...(kinds ? { kinds } : {}) }), thread.dead]);
+    } catch (e) {
+      throw thread.killedWith ?? e;
+    } finally {
+      if (!thread.killedWith) this.release(thread);
+    }
+  }
+
+  /** One file on a thread: its time limit, its OCR pages, cancel, and the thread's death as that file's error. */
+  private async onThread<T>(
+    path: string,
+    signal: AbortSignal | undefined,
+    ocr: PrepareOcr | undefined,
+    run: (client: TransportClient<ExtractContract>, input: { path: string; limits: ExtractLimits; ocr?: PrepareOcr["settings"] }) => Promise<T>,
+  ): Promise<T> {
     const thread = await this.acquire();
     let timer = this.watchdog(thread);
     // A page read: the thread is alive, so its time limit starts again.
@@ -88,7 +131,7 @@ export class ExtractPool {
     // OCR cannot stop mid-page: a cancel ends the thread, and only while it works on this file.
     const onAbort = (): void => this.kill(thread, new RpcError("CANCELLED", "已取消"));
     try {
-      const running = runJob(extractContract, thread.client, "extract.prepare", { path, limits: this.limits, ...(ocr ? { ocr: ocr.settings } : {}) });
+      const running = run(thread.client, { path, limits: this.limits, ...(ocr ? { ocr: ocr.settings } : {}) });
       if (signal?.aborted) onAbort();
       else signal?.addEventListener("abort", onAbort, { once: true });
       return await Promise.race([running, thread.dead]);
@@ -123,7 +166,7 @@ export class ExtractPool {
 
   private spawn(): Thread {
     const spec = this.spec!;
-    const worker = new Worker(spec.file, spec.workerData ? { workerData: spec.workerData } : {});
+    const worker = new Worker(spec.file, { ...(spec.workerData ? { workerData: spec.workerData } : {}), resourceLimits: { maxOldGenerationSizeMb: this.heapMb } });
     let die!: (e: RpcError) => void;
     const dead = new Promise<never>((_, reject) => (die = reject));
     dead.catch(() => {});
@@ -132,7 +175,9 @@ export class ExtractPool {
     });
     const thread: Thread = { worker, client, dead, killedWith: null, die, onPage: null };
     client.on("extract.page", ({ jobId: _job, ...p }) => thread.onPage?.(p));
-    worker.on("error", (e) => this.kill(thread, new RpcError("INVALID_INPUT", "读取文件时解析程序出错", String(e))));
+    worker.on("error", (e: Error & { code?: string }) =>
+      this.kill(thread, e.code === "ERR_WORKER_OUT_OF_MEMORY" ? heapError(this.heapMb) : new RpcError("INVALID_INPUT", "读取文件时解析程序出错", String(e))),
+    );
     // A thread that ends on its own (out of memory, a native abort) fails the file it held.
     worker.once("exit", () => {
       if (this.busy.has(thread) || this.idle.includes(thread)) this.kill(thread, new RpcError("INVALID_INPUT", "读取文件时解析程序意外退出"));
@@ -172,6 +217,15 @@ export class ExtractPool {
   }
 }
 
+/** A file whose parsing outgrew the thread's heap cap: it fails alone, the thread is replaced. */
+export function heapError(heapMb: number): RpcError {
+  return new RpcError(
+    "INVALID_INPUT",
+    `文件过于复杂，解析所需内存超过上限（${heapMb} MB），未读取。可将文件另存为较简单的格式（如重新导出为 PDF 或 DOCX）或拆分后再添加；确需读取时，请管理员调高解析内存上限。`,
+    "ERR_WORKER_OUT_OF_MEMORY",
+  );
+}
+
 const shared = new Map<string, ExtractPool>();
 
 /**
@@ -179,9 +233,16 @@ const shared = new Map<string, ExtractPool>();
  * warm threads (starting one and loading the parsers costs far more than a
  * small file); idle threads end after idleTimeoutMs.
  */
-export function sharedPool(size: number, limits: ExtractLimits): ExtractPool {
-  const key = JSON.stringify([size, limits]);
+export function sharedPool(size: number, limits: ExtractLimits, heapMb = EXTRACT_HEAP_MB): ExtractPool {
+  const key = JSON.stringify([size, limits, heapMb]);
   let pool = shared.get(key);
-  if (!pool) shared.set(key, (pool = new ExtractPool(size, limits, true)));
+  if (!pool) shared.set(key, (pool = new ExtractPool(size, limits, true, heapMb)));
   return pool;
+}
+
+let redaction: ExtractPool | null = null;
+
+/** One thread of its own for redact.preview, so a redaction never waits behind a long extraction. */
+export function redactionPool(): ExtractPool {
+  return (redaction ??= new ExtractPool(1));
 }

@@ -4,13 +4,15 @@ import { createRouter, type Router } from "../../../common/rpc/router";
 import { RpcError } from "../../../common/rpc/wire";
 import { JobManager } from "../../rpc/jobs";
 import { threadPipe } from "../../rpc/node-pipes";
+import { applySpans, findPersonalData } from "../../security/redact/redact";
+import { extractFile } from "./index";
 import { prepareFile } from "../prepare";
 import { extractContract, type ExtractContract } from "./extract-contract";
 import { extractError } from "./limits";
 
 /**
  * Worker-thread side of the extraction pool: serves extract-contract.ts,
- * one file at a time (the pool gives each thread one file). With `ocr`, each
+ * one file (or one text to redact) at a time (the pool gives each thread one). With `ocr`, each
  * page OCR reads is reported as an extract.page event before the job ends. A
  * parser's own exception becomes that file's error, in its words, as it would
  * in-process.
@@ -30,6 +32,18 @@ router = createRouter(
       } catch (e) {
         throw e instanceof RpcError ? e : extractError(e instanceof Error ? e.message : String(e));
       }
+    },
+    "extract.read": async ({ path, limits, ocr }, job) => {
+      const onOcrProgress = (p: { page: number; done: number; total: number }): void => router?.emit("extract.page", { jobId: job.jobId, ...p });
+      try {
+        return await extractFile(path, { ...(limits ? { limits } : {}), signal: job.signal, ...(ocr ? { ocr, onOcrProgress } : {}) });
+      } catch (e) {
+        throw e instanceof RpcError ? e : extractError(e instanceof Error ? e.message : String(e));
+      }
+    },
+    "extract.redact": ({ text, kinds }) => {
+      const spans = findPersonalData(text, kinds);
+      return { redacted: applySpans(text, spans), spans };
     },
     "jobs.cancel": ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
   },

@@ -1,11 +1,10 @@
 import type { OcrMode } from "../../../common/contracts/knowledge";
 import { policyExtractLimits } from "../../security/services";
 import type { CoreServices } from "../../services";
-import { extractFile } from "../extract";
 import type { ExtractedDocument } from "../types";
 import { DEFAULT_LIMITS } from "../extract/limits";
 import { sharedPool } from "../extract/pool";
-import { needsOcrPass, type OcrProgress } from "./candidates";
+import type { OcrProgress } from "./candidates";
 import { defaultOcrThreads } from "./models";
 import { ocrPolicySettings } from "./services";
 
@@ -24,15 +23,11 @@ export interface ReadOptions {
 
 /**
  * A file read as the user sees it outside a knowledge base (kb.extract,
- * summarising from disk): read here first; a file with pages to OCR is read
- * again in an extraction worker thread (OCR never runs on the core's thread).
+ * summarising from disk): in an extraction worker thread (heap-capped, OCR
+ * where pages need it), never on the core's thread, so one heavy or hostile
+ * file cannot stall the core's other calls.
  */
 export async function readFileWithOcr(s: Pick<CoreServices, "policy" | "dataDir">, path: string, o: ReadOptions = {}): Promise<ExtractedDocument> {
-  const mode = o.mode ?? "auto";
-  const settings = { ...ocrPolicySettings(s), mode, threads: defaultOcrThreads(1) };
-  const off = settings.disabled || mode === "off";
-  const limits = policyLimits(s);
-  const plain = await extractFile(path, { limits, ...(off ? { ocr: settings } : {}), ...(o.signal ? { signal: o.signal } : {}) });
-  if (off || !needsOcrPass(plain, settings)) return plain;
-  return (await sharedPool(1, limits).prepare(path, o.signal, { settings, ...(o.onPage ? { onProgress: o.onPage } : {}) })).doc;
+  const settings = { ...ocrPolicySettings(s), mode: o.mode ?? "auto", threads: defaultOcrThreads(1) };
+  return sharedPool(1, policyLimits(s)).extract(path, o.signal, { settings, ...(o.onPage ? { onProgress: o.onPage } : {}) });
 }
