@@ -12,6 +12,7 @@ import { ModelsRepo } from "./models-repo";
 import { defaultWorkerHost, type WorkerHost } from "./process-host";
 import { LoadStage, type ModelSpec, type RuntimeOutcome } from "./worker-contract";
 import { resolveThreads, ThreadCalibrations } from "./thread-calibration";
+import { pickThreads } from "./threads";
 import { assertPathAllowed } from "./policy-check";
 import { WorkerClient } from "./worker-client";
 import { RemoteChatModel, RemoteEmbedder, type RemoteConfig } from "./remote";
@@ -111,13 +112,17 @@ export class ModelService implements ModelProvider {
   /** The threads setting, or on "auto" what was measured for this model on this machine (measured at its first load). */
   async threadsFor(path: string, modelKey?: string, signal?: AbortSignal): Promise<number> {
     const gpuLayers = this.s.settings.get().modelGpuLayers ?? "auto";
-    return resolveThreads({
-      setting: this.s.settings.get().threads,
+    const setting = this.s.settings.get().threads;
+    const measured = await resolveThreads({
+      setting,
       modelKey: modelKey ?? this.repo.byPath(path)?.id ?? (await quickModelId(path)),
       calibrations: this.calibrations,
       calibrate: (candidates, tokens) => this.worker.job("llm.calibrate", { path, gpuLayers, candidates, tokens }, signal ? { signal } : {}),
       log: this.s.log,
     });
+    // The measurement was made at one moment; never run more threads than the physical cores free
+    // now: spin-waiting threads on busy cores make generation ~100× slower (NOTES.md).
+    return setting === "auto" ? Math.min(measured, pickThreads("auto")) : measured;
   }
 
   async spec(path: string, modelKey?: string, signal?: AbortSignal): Promise<ModelSpec> {

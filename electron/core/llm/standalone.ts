@@ -4,6 +4,7 @@ import { quickModelId } from "./model-id";
 import { forkProcessHost } from "./process-host";
 import type { ModelSpec } from "./worker-contract";
 import { resolveThreads, type ThreadCalibrations } from "./thread-calibration";
+import { pickThreads } from "./threads";
 import { WorkerClient } from "./worker-client";
 
 /**
@@ -28,13 +29,15 @@ export async function openStandaloneChat(
   try {
     const gpuLayers = options.gpuLayers ?? "auto";
     const modelKey = options.modelKey ?? (await quickModelId(summary.path));
-    const threads = await resolveThreads({
+    const measured = await resolveThreads({
       setting: options.threads,
       modelKey,
       calibrations: options.calibrations,
       calibrate: (candidates, tokens) => worker.job("llm.calibrate", { path: summary.path, gpuLayers, candidates, tokens }),
       ...(options.log ? { log: options.log } : {}),
     });
+    // As the model service does: never more threads than the physical cores free now.
+    const threads = options.threads === "auto" ? Math.min(measured, pickThreads("auto")) : measured;
     const spec: ModelSpec = {
       path: summary.path,
       gpuLayers,
