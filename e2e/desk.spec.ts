@@ -54,7 +54,9 @@ beforeAll(async () => {
     await client.call("kb.create", { name: "制度文件" });
     await runJob(contract, client, "kb.add", { name: "制度文件", paths: [pdfPath, longDoc] });
     const model = await runJob(contract, client, "models.import", { path: await ensureTestModel() });
-    await client.call("settings.set", { defaultChatModelId: model.id });
+    // Threads set, as NOTES.md asks of tests on the tiny model: a calibrated count from an idle moment
+    // oversubscribes the 2 cores while other specs run, and spin-waiting threads stall generation.
+    await client.call("settings.set", { defaultChatModelId: model.id, threads: 1 });
   } finally {
     client.close();
     await core.close();
