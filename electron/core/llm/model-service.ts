@@ -12,7 +12,7 @@ import { ModelsRepo } from "./models-repo";
 import { defaultWorkerHost, type WorkerHost } from "./process-host";
 import { LoadStage, type ModelSpec, type RuntimeOutcome } from "./worker-contract";
 import { resolveThreads, ThreadCalibrations } from "./thread-calibration";
-import { pickThreads } from "./threads";
+import { withinFreeCores } from "./threads";
 import { assertPathAllowed } from "./policy-check";
 import { WorkerClient } from "./worker-client";
 import { RemoteChatModel, RemoteEmbedder, type RemoteConfig } from "./remote";
@@ -120,9 +120,7 @@ export class ModelService implements ModelProvider {
       calibrate: (candidates, tokens) => this.worker.job("llm.calibrate", { path, gpuLayers, candidates, tokens }, signal ? { signal } : {}),
       log: this.s.log,
     });
-    // The measurement was made at one moment; never run more threads than the physical cores free
-    // now: spin-waiting threads on busy cores make generation ~100× slower (NOTES.md).
-    return setting === "auto" ? Math.min(measured, pickThreads("auto")) : measured;
+    return withinFreeCores(setting, measured);
   }
 
   async spec(path: string, modelKey?: string, signal?: AbortSignal): Promise<ModelSpec> {

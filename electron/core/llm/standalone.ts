@@ -4,7 +4,7 @@ import { quickModelId } from "./model-id";
 import { forkProcessHost } from "./process-host";
 import type { ModelSpec } from "./worker-contract";
 import { resolveThreads, type ThreadCalibrations } from "./thread-calibration";
-import { pickThreads } from "./threads";
+import { withinFreeCores } from "./threads";
 import { WorkerClient } from "./worker-client";
 
 /**
@@ -36,8 +36,7 @@ export async function openStandaloneChat(
       calibrate: (candidates, tokens) => worker.job("llm.calibrate", { path: summary.path, gpuLayers, candidates, tokens }),
       ...(options.log ? { log: options.log } : {}),
     });
-    // As the model service does: never more threads than the physical cores free now.
-    const threads = options.threads === "auto" ? Math.min(measured, pickThreads("auto")) : measured;
+    const threads = withinFreeCores(options.threads, measured);
     const spec: ModelSpec = {
       path: summary.path,
       gpuLayers,

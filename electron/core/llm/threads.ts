@@ -20,6 +20,16 @@ export function pickThreads(
   return Math.max(1, Math.min(physical, physical - busy));
 }
 
+/**
+ * A thread count for "auto" (a calibration's result) capped at the physical
+ * cores free now: the measurement was made at one moment, and spin-waiting
+ * threads on busy cores make generation ~100× slower (NOTES.md). A number the
+ * user set is kept as it is.
+ */
+export function withinFreeCores(setting: "auto" | number, threads: number): number {
+  return setting === "auto" ? Math.min(threads, pickThreads("auto")) : threads;
+}
+
 /** The thread counts a calibration tries: 1, the physical cores, the logical CPUs. */
 export function threadCandidates(): number[] {
   return [...new Set([1, physicalCores(), os.availableParallelism()])].sort((a, b) => a - b);
