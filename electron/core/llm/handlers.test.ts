@@ -144,6 +144,32 @@ describe("model state pushed to the UI", () => {
     expect(progress.some((p) => p.stage === "weights")).toBe(true);
   });
 
+  it("a caller that gives up while a model loads is answered CANCELLED at once; the load goes on and the model ends ready", async () => {
+    await client.call("models.unload", {});
+    const ac = new AbortController();
+    const states: string[] = [];
+    const ready = new Promise<void>((resolve) => {
+      const off = client.on("models.state", (e) => {
+        if (e.path !== model) return;
+        states.push(e.state);
+        if (e.state === "loading") ac.abort();
+        if (e.state === "ready") {
+          off();
+          resolve();
+        }
+      });
+    });
+    const e = await fails(services.chatModel({ modelPath: model, signal: ac.signal }));
+    expect(e.code).toBe("CANCELLED");
+    // Esc on an answer must not wait for llama.cpp: the caller was answered before the load ended.
+    expect(states).not.toContain("ready");
+    await ready;
+    expect(states).not.toContain("failed");
+    expect(states).not.toContain("unloaded");
+    const chat = await services.chatModel({ modelPath: model });
+    expect((await chat!.generate({ messages: [{ role: "user", content: "你好" }], maxTokens: 3 })).tokens).toBe(3);
+  });
+
   it("models.runtime names the llama.cpp backend and build", async () => {
     const rt = await client.call("models.runtime", {});
     expect(rt).toMatchObject({ backend: "cpu", gpuDevices: [], nodeLlamaCpp: "3.21.1" });

@@ -13,6 +13,7 @@ import { defaultWorkerHost, type WorkerHost } from "./process-host";
 import { LoadStage, type ModelSpec, type RuntimeOutcome } from "./worker-contract";
 import { resolveThreads, ThreadCalibrations } from "./thread-calibration";
 import { withinFreeCores } from "./threads";
+import { untilAborted } from "../rpc/until-aborted";
 import { assertPathAllowed } from "./policy-check";
 import { WorkerClient } from "./worker-client";
 import { RemoteChatModel, RemoteEmbedder, type RemoteConfig } from "./remote";
@@ -90,15 +91,20 @@ export class ModelService implements ModelProvider {
       this.pushState({ path: spec.path, role, state: "loading", stage: stage.data, progress });
       for (const l of [...this.stageListeners]) l({ path: spec.path, role, stage: stage.data, progress });
     };
-    try {
-      const info = await this.worker.job("llm.load", { model: spec, role }, { onProgress, ...(signal ? { signal } : {}) });
-      if (this.states.get(`${role}\0${spec.path}`)?.state !== "ready") this.pushState({ path: spec.path, role, state: "ready", stage: null, progress: 1 });
-      return info;
-    } catch (e) {
-      const cancelled = signal?.aborted === true;
-      this.pushState({ path: spec.path, role, state: cancelled ? "unloaded" : "failed", stage: null, progress: 0, ...(cancelled ? {} : { error: e instanceof Error ? e.message : String(e) }) });
-      throw e;
-    }
+    // The worker's load is shared by every caller and llama.cpp cannot stop it half way, so it is not
+    // cancelled: a caller that gives up (Esc on an answer) stops waiting at once, and the load finishes
+    // in the background for the next request, its state pushed as it ends.
+    const loading = this.worker.job("llm.load", { model: spec, role }, { onProgress }).then(
+      (info) => {
+        if (this.states.get(`${role}\0${spec.path}`)?.state !== "ready") this.pushState({ path: spec.path, role, state: "ready", stage: null, progress: 1 });
+        return info;
+      },
+      (e: unknown) => {
+        this.pushState({ path: spec.path, role, state: "failed", stage: null, progress: 0, error: e instanceof Error ? e.message : String(e) });
+        throw e;
+      },
+    );
+    return untilAborted(loading, signal);
   }
 
   async runtime(): Promise<RuntimeOutcome> {
