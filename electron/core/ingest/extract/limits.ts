@@ -1,6 +1,7 @@
 import { stat } from "node:fs/promises";
 import { RpcError } from "../../../common/rpc/wire";
 import type { OcrProgress, OcrSettings } from "../ocr/candidates";
+import { untilAborted } from "../../rpc/until-aborted";
 
 /** Size and time limits every extractor honours. */
 export interface ExtractLimits {
@@ -76,19 +77,12 @@ function mb(n: number): string {
 /** Races work against the time limit and the caller's signal. */
 export async function withLimits<T>(work: Promise<T>, limits: ExtractLimits, path: string, signal?: AbortSignal): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  let onAbort: (() => void) | undefined;
-  const guard = new Promise<never>((_, reject) => {
+  const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(extractError(`读取超时（超过 ${Math.round(limits.timeoutMs / 1000)} 秒）：${path}`)), limits.timeoutMs);
-    if (signal) {
-      onAbort = () => reject(new RpcError("CANCELLED", "已取消"));
-      if (signal.aborted) onAbort();
-      else signal.addEventListener("abort", onAbort, { once: true });
-    }
   });
   try {
-    return await Promise.race([work, guard]);
+    return await Promise.race([untilAborted(work, signal), timeout]);
   } finally {
     clearTimeout(timer);
-    if (signal && onAbort) signal.removeEventListener("abort", onAbort);
   }
 }
