@@ -91,6 +91,7 @@ export class ModelService implements ModelProvider {
       this.pushState({ path: spec.path, role, state: "loading", stage: stage.data, progress });
       for (const l of [...this.stageListeners]) l({ path: spec.path, role, stage: stage.data, progress });
     };
+    if (signal?.aborted) throw new RpcError("CANCELLED", "已取消"); // nobody waits for it: no load starts
     // The worker's load is shared by every caller and llama.cpp cannot stop it half way, so it is not
     // cancelled: a caller that gives up (Esc on an answer) stops waiting at once, and the load finishes
     // in the background for the next request, its state pushed as it ends.
