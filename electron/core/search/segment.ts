@@ -39,6 +39,8 @@ export function segmentForIndex(text: string): string {
 }
 
 export interface QueryTerms {
+  /** The terms themselves (normalised, unquoted), in query order. */
+  terms: string[];
   /** FTS5 MATCH expression requiring every term; null when the query has no searchable text. */
   all: string | null;
   /** The same terms OR-ed, for a fallback when nothing has them all. */
@@ -47,7 +49,7 @@ export interface QueryTerms {
   highlights: string[];
 }
 
-const quote = (t: string): string => `"${t.replace(/"/g, '""')}"`;
+export const quote = (t: string): string => `"${t.replace(/"/g, '""')}"`;
 
 /**
  * A CJK run of 3+ characters becomes its bigrams (all required), so it
@@ -70,6 +72,7 @@ export function segmentQuery(query: string): QueryTerms {
   }
   const list = [...terms].map(quote);
   return {
+    terms: [...terms],
     all: list.length ? list.join(" AND ") : null,
     any: list.length ? list.join(" OR ") : null,
     highlights: [...highlights].sort((a, b) => b.length - a.length),
