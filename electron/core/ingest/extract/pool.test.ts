@@ -35,6 +35,20 @@ describe("ExtractPool (worker threads from TypeScript source)", () => {
     }
   });
 
+  it("replaces a thread after recycleAfter files, so parser caches cannot pile up over a large folder", async () => {
+    const p = join(dir, "通知 三.txt");
+    await writeFile(p, "一、总体要求\n坚持安全与发展并重。");
+    const pool = new ExtractPool(1);
+    pool.recycleAfter = 2;
+    try {
+      for (let i = 0; i < 5; i++) expect((await pool.prepare(p)).doc.title).toBe("一、总体要求");
+      // Files 1–2 on the first thread, 3–4 on the second, 5 on the third.
+      expect(pool.spawned).toBe(3);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it("extracts a file (no chunking) and redacts a text in a worker thread, as in this thread", async () => {
     const p = join(dir, "通知 二.txt");
     await writeFile(p, "一、总体要求\n联系人手机 13812345678。");
