@@ -4,6 +4,7 @@ import { defineConfig, type InlineConfig } from "vite";
 import react from "@vitejs/plugin-react";
 import electron from "vite-plugin-electron";
 import pkg from "./package.json" with { type: "json" };
+import { directImports } from "./scripts/build/direct-imports";
 import { rendererAssets } from "./scripts/build/renderer-assets";
 
 /**
@@ -74,6 +75,7 @@ export default defineConfig({
   },
   plugins: [
     react(),
+    directImports(root),
     // Electron ships with the desktop app, though npm sees it as a build tool.
     rendererAssets(root, ["electron"]),
     electron([

@@ -5,9 +5,12 @@ import "./i18n";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
+import { preloadScreens } from "./features/registry";
 import { connectStores } from "./state/connect";
+import { useNavigation } from "./state/navigation";
 
 connectStores();
+preloadScreens(useNavigation.getState().current);
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");

@@ -1,17 +1,22 @@
 import { Flex, Layout, Spin, Typography } from "antd";
-import { Suspense } from "react";
+import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { resolveFeature } from "../features/registry";
-import { GuideChecklist } from "../features/guide/GuideChecklist";
-import { GuideWelcome } from "../features/guide/GuideWelcome";
-import { useGuideSync } from "../features/guide/use-guide";
+import { checklistShown, welcomeShown } from "../features/guide/guide-shown";
+import { useGuide, useGuideSync } from "../features/guide/use-guide";
+import { useCommands } from "../state/commands";
 import { useNavigation } from "../state/navigation";
 import { useSettingsStore } from "../state/settings";
 import { CoreBanner } from "./CoreBanner";
+import { LazyWhen } from "./LazyWhen";
 import { NavMenu } from "./NavMenu";
-import { ShortcutsHelp } from "./ShortcutsHelp";
 import { StatusBar } from "./StatusBar";
 import { useGlobalShortcuts } from "./use-global-shortcuts";
+
+// Loaded when first shown (Table, Steps, Card and Modal stay out of the window's first chunk).
+const GuideChecklist = lazy(() => import("../features/guide/GuideChecklist").then((m) => ({ default: m.GuideChecklist })));
+const GuideWelcome = lazy(() => import("../features/guide/GuideWelcome").then((m) => ({ default: m.GuideWelcome })));
+const ShortcutsHelp = lazy(() => import("./ShortcutsHelp").then((m) => ({ default: m.ShortcutsHelp })));
 
 /** The window: navigation on the side, the current screen, the status bar below. */
 export function AppShell() {
@@ -20,6 +25,8 @@ export function AppShell() {
   const { Screen, fill } = resolveFeature(current);
   // The menu's labels grow with the font size (English ones are long): so does the side bar.
   const fontScale = useSettingsStore((s) => s.settings.fontScale);
+  const guide = useGuide();
+  const shortcutsOpen = useCommands((s) => s.shortcutsOpen);
   useGlobalShortcuts();
   useGuideSync();
   return (
@@ -29,7 +36,9 @@ export function AppShell() {
           <Typography.Text strong>{t("app.name")}</Typography.Text>
         </div>
         <NavMenu />
-        <GuideChecklist />
+        <LazyWhen when={checklistShown(guide)}>
+          <GuideChecklist />
+        </LazyWhen>
       </Layout.Sider>
       <Layout className="govdesk-main">
         <Layout.Content className={fill ? "govdesk-content govdesk-content--fill" : "govdesk-content"} data-testid="app-content">
@@ -44,8 +53,12 @@ export function AppShell() {
           <StatusBar />
         </Layout.Footer>
       </Layout>
-      <GuideWelcome />
-      <ShortcutsHelp />
+      <LazyWhen when={welcomeShown(guide)}>
+        <GuideWelcome />
+      </LazyWhen>
+      <LazyWhen when={shortcutsOpen}>
+        <ShortcutsHelp />
+      </LazyWhen>
     </Layout>
   );
 }

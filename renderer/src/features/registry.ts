@@ -7,16 +7,35 @@ import { pickFeature } from "./resolve";
 /*
  * Each screen's code loads when the screen is first shown (the shell
  * renders it inside Suspense): the window is usable after the shell and one
- * screen are parsed, not the whole application (issue 15: start-up).
+ * screen are parsed, not the whole application (issue 15: start-up). The
+ * first screen's chunk is requested while the shell still starts
+ * (preloadScreen), and the others once the window is idle (prefetchScreens),
+ * so a click on the menu does not wait for the network or the parser.
  */
-const ChatScreen = lazy(() => import("./chat/ChatScreen").then((m) => ({ default: m.ChatScreen })));
-const SummariseScreen = lazy(() => import("./summarise/SummariseScreen").then((m) => ({ default: m.SummariseScreen })));
-const DraftScreen = lazy(() => import("./draft/DraftScreen").then((m) => ({ default: m.DraftScreen })));
-const KnowledgeScreen = lazy(() => import("./knowledge/KnowledgeScreen").then((m) => ({ default: m.KnowledgeScreen })));
-const ModelsScreen = lazy(() => import("./models/ModelsScreen").then((m) => ({ default: m.ModelsScreen })));
-const SettingsScreen = lazy(() => import("./settings/SettingsScreen").then((m) => ({ default: m.SettingsScreen })));
-const AdminScreen = lazy(() => import("./admin/AdminScreen").then((m) => ({ default: m.AdminScreen })));
-const AboutPanel = lazy(() => import("./about/AboutPanel").then((m) => ({ default: m.AboutPanel })));
+const loaders = {
+  chat: () => import("./chat/ChatScreen").then((m) => ({ default: m.ChatScreen })),
+  summarise: () => import("./summarise/SummariseScreen").then((m) => ({ default: m.SummariseScreen })),
+  draft: () => import("./draft/DraftScreen").then((m) => ({ default: m.DraftScreen })),
+  knowledge: () => import("./knowledge/KnowledgeScreen").then((m) => ({ default: m.KnowledgeScreen })),
+  models: () => import("./models/ModelsScreen").then((m) => ({ default: m.ModelsScreen })),
+  settings: () => import("./settings/SettingsScreen").then((m) => ({ default: m.SettingsScreen })),
+  admin: () => import("./admin/AdminScreen").then((m) => ({ default: m.AdminScreen })),
+  about: () => import("./about/AboutPanel").then((m) => ({ default: m.AboutPanel })),
+} satisfies Record<FeatureId, () => Promise<{ default: ComponentType }>>;
+
+/** One import per screen, shared by lazy() and the preloads (the module system caches it too). */
+const loaded = new Map<FeatureId, Promise<{ default: ComponentType }>>();
+function load(id: FeatureId): Promise<{ default: ComponentType }> {
+  let p = loaded.get(id);
+  if (!p) {
+    p = loaders[id]();
+    loaded.set(id, p);
+    // A failed load (the server went away) is tried again on the next visit.
+    p.catch(() => loaded.delete(id));
+  }
+  return p;
+}
+const screen = (id: FeatureId) => lazy(() => load(id));
 
 /**
  * The screens that exist, in menu order. A screen is added by one entry
@@ -33,17 +52,40 @@ export interface Feature {
 }
 
 export const features: readonly Feature[] = [
-  { id: "chat", titleKey: "chat.title", icon: MessageOutlined, Screen: ChatScreen, fill: true },
-  { id: "summarise", titleKey: "summarise.title", icon: FileTextOutlined, Screen: SummariseScreen },
-  { id: "draft", titleKey: "draft.title", icon: EditOutlined, Screen: DraftScreen },
-  { id: "knowledge", titleKey: "knowledge.title", icon: BookOutlined, Screen: KnowledgeScreen },
-  { id: "models", titleKey: "models.title", icon: CloudServerOutlined, Screen: ModelsScreen },
-  { id: "settings", titleKey: "nav.settings", icon: SettingOutlined, Screen: SettingsScreen },
-  { id: "admin", titleKey: "admin.title", icon: SafetyCertificateOutlined, Screen: AdminScreen },
-  { id: "about", titleKey: "nav.about", icon: InfoCircleOutlined, Screen: AboutPanel },
+  { id: "chat", titleKey: "chat.title", icon: MessageOutlined, Screen: screen("chat"), fill: true },
+  { id: "summarise", titleKey: "summarise.title", icon: FileTextOutlined, Screen: screen("summarise") },
+  { id: "draft", titleKey: "draft.title", icon: EditOutlined, Screen: screen("draft") },
+  { id: "knowledge", titleKey: "knowledge.title", icon: BookOutlined, Screen: screen("knowledge") },
+  { id: "models", titleKey: "models.title", icon: CloudServerOutlined, Screen: screen("models") },
+  { id: "settings", titleKey: "nav.settings", icon: SettingOutlined, Screen: screen("settings") },
+  { id: "admin", titleKey: "admin.title", icon: SafetyCertificateOutlined, Screen: screen("admin") },
+  { id: "about", titleKey: "nav.about", icon: InfoCircleOutlined, Screen: screen("about") },
 ];
 
 /** The registered screen for an id, or the first one when it is unknown or not built. */
 export function resolveFeature(id: FeatureId | null): Feature {
   return pickFeature(features, id);
+}
+
+/**
+ * Starts loading the screen shown for `id` (the first one for null) before
+ * the shell renders it, then the others one at a time while the window is
+ * idle, so navigating never waits for them.
+ */
+export function preloadScreens(id: FeatureId | null): void {
+  load(resolveFeature(id).id).then(prefetchScreens, () => {});
+}
+
+function prefetchScreens(): void {
+  const rest = features.map((f) => f.id).filter((id) => !loaded.has(id));
+  const next = (): void => {
+    const id = rest.shift();
+    if (id) whenIdle(() => void load(id).catch(() => {}).then(next));
+  };
+  next();
+}
+
+function whenIdle(fn: () => void): void {
+  if (typeof requestIdleCallback === "function") requestIdleCallback(fn, { timeout: 2000 });
+  else setTimeout(fn, 50);
 }

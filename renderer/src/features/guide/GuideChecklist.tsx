@@ -1,5 +1,6 @@
 import { Card, Progress, Typography } from "antd";
 import { useTranslation } from "react-i18next";
+import { checklistShown } from "./guide-shown";
 import { GuideSteps } from "./GuideSteps";
 import { useGuide } from "./use-guide";
 
@@ -7,7 +8,7 @@ import { useGuide } from "./use-guide";
 export function GuideChecklist() {
   const { t } = useTranslation();
   const status = useGuide();
-  if (!status || status.done || status.show === "none") return null;
+  if (!checklistShown(status)) return null;
   const done = status.steps.filter((s) => s.done).length;
   return (
     <Card

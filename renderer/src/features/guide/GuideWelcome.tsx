@@ -2,6 +2,7 @@ import { Alert, Button, Modal, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { saveSettings } from "../../state/settings";
+import { welcomeShown } from "./guide-shown";
 import { GuideSteps } from "./GuideSteps";
 import { reloadGuide, useGuide } from "./use-guide";
 
@@ -14,7 +15,7 @@ export function GuideWelcome() {
   const { t } = useTranslation();
   const status = useGuide();
   const [closed, setClosed] = useState(false);
-  const open = status !== null && !closed && !status.done && !status.seen && status.show === "guide";
+  const open = !closed && welcomeShown(status);
   const close = (): void => {
     setClosed(true);
     void saveSettings({ guideSeen: true }).then(reloadGuide, () => {});
