@@ -21,15 +21,35 @@ export function registerServe(program: Command): void {
     .action(async (opts: { port: string; allowDir: string[] }, cmd: Command) => {
       const port = parsePort(opts.port);
       const rendererDir = findRendererDir();
-      const [{ core, client }, { startServer }] = await Promise.all([openCore(cmd.optsWithGlobals<GlobalOptions>(), "serve"), import("../../core/server/serve")]);
-      client.close(); // the server attaches its own connections
       const log = (line: string) => process.stderr.write(`${line}\n`);
       // A browser has no native file dialog to grant paths: the command line says which folders the UI may name.
       const roots = serveRoots(opts.allowDir, homedir());
-      core.grantPaths(roots);
-      log(`浏览器界面可使用的文件夹：${roots.map((r) => r.path + (r.skipHidden ? "（不含隐藏文件夹）" : "")).join("、")}`);
-      const server = await startServer({ router: core.router, rendererDir, port, log });
+      // The page loads while the core opens (database, schemas): the server listens and prints
+      // its URL first, then the core opens, and the RPC socket is taken once the core is ready,
+      // so the browser never waits for both in turn.
+      const { startServer } = await import("../../core/server/serve");
+      let openCoreNow: () => void = () => {};
+      const opening = new Promise<void>((start) => (openCoreNow = start))
+        .then(() => openCore(cmd.optsWithGlobals<GlobalOptions>(), "serve"))
+        .then(({ core, client }) => {
+          client.close(); // the server attaches its own connections
+          core.grantPaths(roots);
+          return core;
+        });
+      const router = opening.then((core) => core.router);
+      router.catch(() => {}); // the failure is reported below, by awaiting `opening`
+      const server = await startServer({ router, rendererDir, port, log });
+      openCoreNow();
       process.stdout.write(`${server.url}\n`);
+      let core: Awaited<typeof opening>;
+      try {
+        core = await opening;
+      } catch (e) {
+        // The page may be open already: it shows the core as unreachable, and this command says why.
+        await server.close();
+        throw e;
+      }
+      log(`浏览器界面可使用的文件夹：${roots.map((r) => r.path + (r.skipHidden ? "（不含隐藏文件夹）" : "")).join("、")}`);
       log(`GovDesk 已在本机启动，请在浏览器中打开上面的地址（仅限本机访问）。按 Ctrl+C 停止。`);
       await new Promise<void>((done) => {
         const stop = () => void server.close().then(() => core.close()).then(done);

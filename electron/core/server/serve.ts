@@ -9,7 +9,11 @@ import { readStatic } from "./static-files";
 import { wsTransport } from "./ws-transport";
 
 export interface ServeOptions<C extends ContractDef> {
-  router: Router<C>;
+  /**
+   * The core's router, or the promise of it: the page is served while the
+   * core still opens, and a WebSocket is accepted once the core is ready.
+   */
+  router: Router<C> | Promise<Router<C>>;
   /** Built renderer (dist/renderer). */
   rendererDir: string;
   /** 0 picks a free port. */
@@ -82,9 +86,10 @@ export async function startServer<C extends ContractDef>(options: ServeOptions<C
       socket.end(`HTTP/1.1 ${access.ok ? 404 : access.status} Refused\r\nConnection: close\r\n\r\n`);
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => {
-      options.router.attach(wsTransport(ws));
-    });
+    Promise.resolve(options.router).then(
+      (router) => wss.handleUpgrade(req, socket, head, (ws) => router.attach(wsTransport(ws))),
+      () => socket.destroy(),
+    );
   });
 
   await new Promise<void>((resolve, reject) => {
