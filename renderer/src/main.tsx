@@ -1,5 +1,7 @@
 // Must come first: zod reads this when the contract's schemas are built.
 import "./api/zod-jitless";
+// antd's components, pre-built (the theme runs with zeroRuntime, see components/theme.ts).
+import "antd/dist/antd.css";
 import "./app.css";
 import "./i18n";
 import { StrictMode } from "react";
