@@ -7,10 +7,10 @@ import { pickFeature } from "./resolve";
 /*
  * Each screen's code loads when the screen is first shown (the shell
  * renders it inside Suspense): the window is usable after the shell and one
- * screen are parsed, not the whole application (issue 15: start-up). The
- * first screen's chunk is requested while the shell still starts
- * (preloadScreen), and the others once the window is idle (prefetchScreens),
- * so a click on the menu does not wait for the network or the parser.
+ * screen are parsed, not the whole application (issue 15: start-up).
+ * preloadScreens asks for the first screen's chunk while the shell still
+ * starts, and for the others once the window is idle, so a click on the
+ * menu does not wait for the network or the parser.
  */
 const loaders = {
   chat: () => import("./chat/ChatScreen").then((m) => ({ default: m.ChatScreen })),
