@@ -37,6 +37,9 @@ export default function setup(): void {
     return;
   }
   process.stderr.write("dist/ is older than the sources: running vite build before the tests that run govdesk …\n");
-  const r = spawnSync(process.execPath, [join(ROOT, "node_modules/vite/bin/vite.js"), "build", "--logLevel", "warn"], { cwd: ROOT, stdio: "inherit" });
+  // vitest sets NODE_ENV=test, and Vite would build React and antd in that mode (dialogs labelled
+  // "test-id", development warnings), which the e2e checks for console errors and axe reject.
+  const env = { ...process.env, NODE_ENV: "production" };
+  const r = spawnSync(process.execPath, [join(ROOT, "node_modules/vite/bin/vite.js"), "build", "--logLevel", "warn"], { cwd: ROOT, stdio: "inherit", env });
   if (r.status !== 0) throw new Error("vite build failed: the CLI and e2e tests need the bundles");
 }
