@@ -65,7 +65,7 @@ function cacheFor(db: Db): Cached {
 }
 
 /** The newest rowids of a MATCH expression, newest first (FTS5 walks its doclists backwards and stops at the limit). */
-export function newestMatches(db: Db, match: string, limit: number): number[] {
+function newestMatches(db: Db, match: string, limit: number): number[] {
   return db.prepare("SELECT rowid FROM kb_fts WHERE kb_fts MATCH ? ORDER BY rowid DESC LIMIT ?").pluck().all(match, limit) as number[];
 }
 
@@ -78,8 +78,12 @@ function estimate(db: Db, stats: IndexStats, term: string): number {
   return Math.min(stats.rows, Math.round(share * stats.rows));
 }
 
-/** Document frequency of each term (as segmentQuery gives them, unquoted), and the index's stats. */
-export function termFrequencies(db: Db, terms: string[]): { stats: IndexStats; df: number[] } {
+/**
+ * Document frequency of each term (as segmentQuery gives them, unquoted),
+ * the index's stats, and the average characters per chunk (read only when
+ * asked: exact ranking does not need it), all from one look at the index.
+ */
+export function termFrequencies(db: Db, terms: string[]): { stats: IndexStats; df: number[]; averageChars: () => number } {
   const cache = cacheFor(db);
   const df = terms.map((t) => {
     let n = cache.df.get(t);
@@ -90,12 +94,11 @@ export function termFrequencies(db: Db, terms: string[]): { stats: IndexStats; d
     }
     return n;
   });
-  return { stats: cache.stats, df };
+  return { stats: cache.stats, df, averageChars: () => averageChunkChars(db, cache) };
 }
 
 /** Average characters per chunk, over the newest 1,000 chunks (a sample: the mean of all would read every row). */
-export function averageChunkChars(db: Db): number {
-  const cache = cacheFor(db);
+function averageChunkChars(db: Db, cache: Cached): number {
   cache.avgChars ??= (db.prepare("SELECT avg(length(text)) FROM (SELECT text FROM kb_chunks ORDER BY id DESC LIMIT 1000)").pluck().get() as number | null) || 1;
   return cache.avgChars;
 }
