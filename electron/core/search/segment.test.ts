@@ -8,6 +8,28 @@ describe("segmentForIndex / segmentQuery", () => {
     for (const t of ["盘", "点", "盘点", "季度", "度盘"]) expect(tokens).toContain(t);
   });
 
+  it("keeps numbers and Latin words but not the segmenter's Chinese words, which no query asks for", () => {
+    const tokens = segmentForIndex("中华人民共和国档案法 GovDesk 第２０２４号").split(" ");
+    for (const t of ["govdesk", "2024", "档案", "和国", "法"]) expect(tokens).toContain(t);
+    expect(tokens).not.toContain("中华人民共和国");
+  });
+
+  it("finds every term of any piece of an indexed text among that text's tokens", () => {
+    const text = "为贯彻落实《中华人民共和国档案法》，2024年起各单位须于每季度末（3月、6月）报送GovDesk v2.1台账，实行季度盘点。";
+    const tokens = new Set(segmentForIndex(text).split(" "));
+    const chars = [...text];
+    for (let i = 0; i < chars.length; i++) {
+      for (let n = 1; n <= 12 && i + n <= chars.length; n++) {
+        const piece = chars.slice(i, i + n).join("");
+        for (const t of segmentQuery(piece).terms) {
+          // A Latin word or number cut in the middle is a different word: only whole ones must match.
+          if (/^[a-z0-9.]+$/.test(t) && !new RegExp(`(^|[^a-z0-9.])${t.replace(/\./g, "\\.")}([^a-z0-9.]|$)`).test(normalise(text))) continue;
+          expect(tokens, `${piece} → ${t}`).toContain(t);
+        }
+      }
+    }
+  });
+
   it("normalises full-width digits and closes spaces inside CJK runs (letter-spaced headings)", () => {
     expect(normalise("东 莞 市 人 民 政 府 令 第１３８号")).toBe("东莞市人民政府令第138号");
   });
