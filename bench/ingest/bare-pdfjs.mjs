@@ -2,12 +2,20 @@
 // the CLI runs), reading every page's text of the given PDFs one after another with the
 // options GovDesk's extractor uses. Prints the characters read.
 //   node bench/ingest/bare-pdfjs.mjs a.pdf b.pdf …
+// It gets what the product does to pdfjs too, so that the ratio is GovDesk's own overhead:
+// the patched pdfjs-dist of node_modules (CMaps cached per thread), and the built-ins that
+// pdfjs's legacy polyfills replace put back once pdfjs and its worker half have loaded
+// (see loadPdfJs in electron/core/ingest/extract/pdf.ts).
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 
 const root = dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
+const restored = [[Array.prototype, "push"], [JSON, "parse"], [JSON, "stringify"], [Function.prototype, "toString"]];
+const saved = restored.map(([o, k]) => Object.getOwnPropertyDescriptor(o, k));
 const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
+globalThis.pdfjsWorker = await import("pdfjs-dist/legacy/build/pdf.worker.mjs");
+restored.forEach(([o, k], i) => Object.defineProperty(o, k, saved[i]));
 let chars = 0;
 for (const f of process.argv.slice(2)) {
   const doc = await pdfjs.getDocument({

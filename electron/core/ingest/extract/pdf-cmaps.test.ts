@@ -77,3 +77,17 @@ describe("pdfjs CMap caching (patched pdfjs-dist)", () => {
     }
   });
 });
+
+// Taken before anything in this test process loads pdfjs (forks are not shared between test files).
+const BUILT_INS = { push: Array.prototype.push, parse: JSON.parse, stringify: JSON.stringify, toString: Function.prototype.toString };
+
+describe("pdfjs-dist's legacy polyfills", () => {
+  it("leave this thread's Array.prototype.push, JSON and Function.prototype.toString as they were once a PDF has been read", async () => {
+    const p = join(dir, "native.pdf");
+    await writeCmapPdf(p, "UniGB-UCS2-H", ["统一归档"]);
+    await extractPdf(p, LIMITS);
+    // core-js also makes its replacements print as "[native code]": compare identities.
+    expect({ push: Array.prototype.push, parse: JSON.parse, stringify: JSON.stringify, toString: Function.prototype.toString }).toEqual(BUILT_INS);
+    expect(plain((await extractPdf(p, LIMITS)).pages)).toBe("统一归档");
+  });
+});

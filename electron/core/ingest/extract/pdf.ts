@@ -18,8 +18,32 @@ export function pdfjsAssets(): { cMapUrl: string; standardFontDataUrl: string } 
   return { cMapUrl: join(root, "cmaps") + "/", standardFontDataUrl: join(root, "standard_fonts") + "/" };
 }
 
+/**
+ * Built-ins that pdfjs-dist's legacy build (the one for Node) replaces for
+ * the whole thread: its core-js polyfills swap in JavaScript versions where
+ * this V8 fails a conformance check that neither pdfjs nor we depend on.
+ * The polyfilled Array.prototype.push alone was 11–14 % of an extraction
+ * thread's time. What pdfjs adds (Promise.withResolvers, …) stays.
+ */
+const RESTORED: readonly [object, string][] = [
+  [Array.prototype, "push"],
+  [JSON, "parse"],
+  [JSON, "stringify"],
+  [Function.prototype, "toString"],
+];
+
+/** pdfjs and its worker half (run in this thread, as pdfjs does in Node), with the built-ins above put back once both have loaded. */
 export function loadPdfJs(): Promise<PdfJs> {
-  pdfjs ??= import("pdfjs-dist/legacy/build/pdf.mjs");
+  pdfjs ??= (async () => {
+    const saved = RESTORED.map(([o, k]) => Object.getOwnPropertyDescriptor(o, k)!);
+    try {
+      const lib = await import("pdfjs-dist/legacy/build/pdf.mjs");
+      (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker ??= await import("pdfjs-dist/legacy/build/pdf.worker.mjs");
+      return lib;
+    } finally {
+      RESTORED.forEach(([o, k], i) => Object.defineProperty(o, k, saved[i]!));
+    }
+  })();
   return pdfjs;
 }
 
