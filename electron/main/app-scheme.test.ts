@@ -5,9 +5,9 @@ import { APP_ENTRY_URL, APP_SCHEME_PRIVILEGES, contentTypeFor, resolveAssetPath 
 const root = "/opt/govdesk/dist/renderer";
 
 describe("app scheme privileges", () => {
-  it("is a standard, secure, fetchable scheme that neither bypasses CSP nor opens CORS", () => {
+  it("is a standard, secure, fetchable scheme with a V8 code cache that neither bypasses CSP nor opens CORS", () => {
     expect(APP_SCHEME_PRIVILEGES.scheme).toBe("app");
-    expect(APP_SCHEME_PRIVILEGES.privileges).toEqual({ standard: true, secure: true, supportFetchAPI: true });
+    expect(APP_SCHEME_PRIVILEGES.privileges).toEqual({ standard: true, secure: true, supportFetchAPI: true, codeCache: true });
     expect(APP_ENTRY_URL).toBe("app://govdesk/index.html");
   });
 });

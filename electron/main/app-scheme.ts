@@ -16,13 +16,16 @@ export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
  * standard: relative URLs, origin and storage work like https.
  * secure: a secure context (crypto.subtle, no mixed-content downgrades).
  * supportFetchAPI: fetch() of our own assets (e.g. i18n JSON).
+ * codeCache: V8 keeps the code it compiled from our bundles (by default only
+ * http(s) pages get that), so a second start of the window does not parse and
+ * compile the ~1 MB of script again (issue 15: start-up).
  * Deliberately NOT bypassCSP (our CSP must apply) and NOT corsEnabled
  * (it would let other origins read our responses; same-origin module
  * scripts do not need it).
  */
 export const APP_SCHEME_PRIVILEGES: CustomScheme = {
   scheme: APP_SCHEME,
-  privileges: { standard: true, secure: true, supportFetchAPI: true },
+  privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
 };
 
 type PathApi = Pick<typeof path, "resolve" | "sep">;

@@ -23,6 +23,7 @@ beforeAll(async () => {
   mkdirSync(join(renderer, "assets"), { recursive: true });
   writeFileSync(join(renderer, "index.html"), "<!doctype html><title>GovDesk</title>");
   writeFileSync(join(renderer, "assets/app.js"), "console.log(1)");
+  writeFileSync(join(renderer, "assets/index-Ab3_x-9Z.js"), "console.log(2)");
   writeFileSync(join(t.dir, "secret.txt"), "outside");
   core = createCore({ dataDir: join(t.dir, "data"), host: "serve" });
   server = await startServer({ router: core.router, rendererDir: renderer, port: 0 });
@@ -86,6 +87,17 @@ describe("govdesk serve over HTTP", () => {
     const res = await get("/assets/app.js", cookie());
     expect(res.status).toBe(200);
     expect(res.headers["content-type"]).toMatch(/text\/javascript/);
+  });
+
+  it("lets the browser keep content-hashed bundles, and nothing else", async () => {
+    const hashed = await get("/assets/index-Ab3_x-9Z.js", cookie());
+    expect(hashed.status).toBe(200);
+    expect(hashed.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+    // The page names the current bundles and sets the token cookie: always fetched afresh.
+    expect((await get(withToken("/"))).headers["cache-control"]).toBe("no-store");
+    expect((await get("/assets/app.js", cookie())).headers["cache-control"]).toBe("no-store");
+    // Refusals are not cached either.
+    expect(String((await get("/assets/index-Ab3_x-9Z.js")).headers["cache-control"])).not.toContain("immutable");
   });
 
   it("refuses a non-loopback Host header even with the token (DNS rebinding)", async () => {

@@ -72,7 +72,7 @@ export async function startServer<C extends ContractDef>(options: ServeOptions<C
       res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8", ...securityHeaders(port) }).end("未找到 / Not found");
       return;
     }
-    const headers: Record<string, string> = { "Content-Type": file.type, "Cache-Control": "no-store", ...securityHeaders(port) };
+    const headers: Record<string, string> = { "Content-Type": file.type, "Cache-Control": cacheControl(pathname), ...securityHeaders(port) };
     // The token travels once in the URL; afterwards assets and the socket use a cookie.
     if (access.fromQuery) headers["Set-Cookie"] = `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
     res.writeHead(200, headers).end(req.method === "HEAD" ? undefined : file.body);
@@ -108,6 +108,17 @@ export async function startServer<C extends ContractDef>(options: ServeOptions<C
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/**
+ * vite names the bundles under /assets/ by their content's hash: a name never
+ * changes meaning, so the browser keeps them (and V8 the code compiled from
+ * them) without asking again. Everything else — the page, which names the
+ * current bundles and carries the token cookie, the licences, pdf.js's maps —
+ * is fetched afresh each time.
+ */
+export function cacheControl(pathname: string): string {
+  return /^\/assets\/[^/]+-[A-Za-z0-9_-]{8}\.(?:js|mjs|css)$/.test(pathname) ? "public, max-age=31536000, immutable" : "no-store";
 }
 
 function securityHeaders(port: number): Record<string, string> {
