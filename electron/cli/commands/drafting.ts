@@ -1,10 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { Command } from "commander";
-import { contract } from "../../common/contract";
-import { DOC_KINDS, DraftSpec, type DocKind } from "../../common/contracts/drafting";
-import { issuesText } from "../../common/rpc/issues";
-import { runJob } from "../../common/rpc/run-job";
+import type { DocKind, DraftSpec } from "../../common/contracts/drafting";
 import { withCore } from "../context";
 import { UsageError } from "../errors";
 import { interruptible, progressWriter } from "./assistant";
@@ -19,13 +16,21 @@ interface DraftOpts {
   listKinds?: boolean;
 }
 
-function kindOption(v: string): DocKind {
+/*
+ * The drafting schemas (zod) and the contract load when a command runs, not
+ * when the command line starts: every command, `serve` included, would pay
+ * for them before doing anything (issue 15: start-up).
+ */
+
+async function docKind(v: string): Promise<DocKind> {
+  const { DOC_KINDS } = await import("../../common/contracts/drafting");
   const k = v === "命令（令）" || v === "令" ? "命令" : v;
   if (!(DOC_KINDS as readonly string[]).includes(k)) throw new UsageError(`--kind 应为以下文种之一：${DOC_KINDS.join("、")}`);
   return k as DocKind;
 }
 
 async function readSpec(file: string): Promise<DraftSpec> {
+  const [{ DraftSpec }, { issuesText }] = await Promise.all([import("../../common/contracts/drafting"), import("../../common/rpc/issues")]);
   let raw: unknown;
   try {
     raw = JSON.parse(await readFile(resolve(file), "utf8"));
@@ -61,6 +66,7 @@ export function registerDraftingCommands(program: Command): void {
       const out = resolve(opts.out);
       const useModel = !spec.body?.trim() && !!spec.points?.trim();
       if (!useModel && !spec.body?.trim()) throw new UsageError("SPEC 中没有正文：请填写 body（每行一段），或填写 points 由模型起草。");
+      const [{ contract }, { runJob }] = await Promise.all([import("../../common/contract"), import("../../common/rpc/run-job")]);
       const stop = interruptible();
       const progress = progressWriter(draftProgressLine);
       try {
@@ -91,10 +97,10 @@ export function registerDraftingCommands(program: Command): void {
     .description("公文规范性检查（发文字号、日期、标题、层次序数、标点、用词、数字…）；--fix 写出修正后的文件 / check an official document")
     .option("--json", "以 JSON 输出 / print JSON")
     .option("--fix <out>", "把可自动修正的问题改好，写到此文件（DOCX 或 TXT） / write a fixed copy")
-    .option("--kind <文种>", "按此文种检查（默认从标题识别） / check as this kind", kindOption)
-    .action(async (file: string, opts: { json?: boolean; fix?: string; kind?: DocKind }, cmd: Command) => {
+    .option("--kind <文种>", "按此文种检查（默认从标题识别） / check as this kind")
+    .action(async (file: string, opts: { json?: boolean; fix?: string; kind?: string }, cmd: Command) => {
       const path = resolve(file);
-      const kind = opts.kind ? { kind: opts.kind } : {};
+      const kind = opts.kind ? { kind: await docKind(opts.kind) } : {};
       const r = await withCore(cmd, (c) => c.call("drafting.check", { source: { path }, ...kind }));
       if (opts.fix) {
         const fixed = await withCore(cmd, (c) => c.call("drafting.fix", { path, outPath: resolve(opts.fix!), ...kind }));
