@@ -14,6 +14,7 @@ import { rendererAssets } from "./scripts/build/renderer-assets";
  *   dist/preload/preload.cjs  sandboxed preload (CommonJS, all deps inlined)
  *   dist/core/core.mjs     the core, run by utilityProcess.fork (ESM: node-llama-cpp is ESM-only)
  *   dist/cli/govdesk.mjs   the command line, for installs without sources or tsx
+ *   dist/cli/core-thread.mjs  the worker thread `govdesk serve` opens its core in
  *   dist/extract/extract-worker.mjs  the extraction worker thread, started by the core and the CLI
  *   dist/worker/model-worker.mjs  the model worker process (llama.cpp), started for the core
  *
@@ -32,18 +33,31 @@ const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:
 const external = (id: string): boolean =>
   id === "electron" || builtins.has(id) || runtimeDeps.some((dep) => id === dep || id.startsWith(`${dep}/`));
 
-/** One Node-side bundle for vite-plugin-electron: entry file -> dist/<dir>/<file>. */
+/**
+ * One Node-side bundle for vite-plugin-electron: entry file -> dist/<dir>/<file>. `more` adds
+ * entries to the same bundle (name -> source, written as <name>.mjs), sharing its chunks.
+ */
 function nodeTarget(
   entry: string,
   outDir: string,
   fileName: string,
   format: "cjs" | "es",
   isExternal: (id: string) => boolean = external,
+  more: Record<string, string> = {},
 ): { entry: string; vite: InlineConfig } {
-  return { entry, vite: nodeBundle(entry, outDir, fileName, format, isExternal) };
+  return { entry, vite: nodeBundle(entry, outDir, fileName, format, isExternal, more) };
 }
 
-function nodeBundle(entry: string, outDir: string, fileName: string, format: "cjs" | "es", isExternal: (id: string) => boolean): InlineConfig {
+function nodeBundle(
+  entry: string,
+  outDir: string,
+  fileName: string,
+  format: "cjs" | "es",
+  isExternal: (id: string) => boolean,
+  more: Record<string, string>,
+): InlineConfig {
+  const main = fileName.replace(/\.[^.]+$/, "");
+  const entries = { [main]: resolve(root, entry), ...Object.fromEntries(Object.entries(more).map(([name, src]) => [name, resolve(root, src)])) };
   return {
     configFile: false,
     build: {
@@ -52,7 +66,7 @@ function nodeBundle(entry: string, outDir: string, fileName: string, format: "cj
       minify: false,
       sourcemap: true,
       target: "node20",
-      lib: { entry: resolve(root, entry), formats: [format], fileName: () => fileName },
+      lib: { entry: entries, formats: [format], fileName: (_format, name) => (name === main ? fileName : `${name}.mjs`) },
       rollupOptions: {
         external: isExternal,
         // ESM bundles keep their dynamic imports as chunks beside the entry (same folder, so
@@ -83,7 +97,8 @@ export default defineConfig({
       // The sandboxed preload can require only "electron": everything else is inlined.
       nodeTarget("electron/preload/preload.ts", "dist/preload", "preload.cjs", "cjs", (id) => id === "electron"),
       nodeTarget("electron/core/entry/utility.ts", "dist/core", "core.mjs", "es"),
-      nodeTarget("electron/cli/main.ts", "dist/cli", "govdesk.mjs", "es"),
+      // With serve's core thread (it opens the core beside the thread that serves the page).
+      nodeTarget("electron/cli/main.ts", "dist/cli", "govdesk.mjs", "es", external, { "core-thread": "electron/core/server/core-thread.ts" }),
       // Knowledge-base extraction worker thread, started by dist/core and dist/cli.
       nodeTarget("electron/core/ingest/extract/worker.ts", "dist/extract", "extract-worker.mjs", "es"),
       nodeTarget("electron/core/llm/worker/entry.ts", "dist/worker", "model-worker.mjs", "es"),

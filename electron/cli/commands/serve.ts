@@ -3,7 +3,7 @@ import { homedir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
-import { openCore, type GlobalOptions } from "../context";
+import { dataDirFrom, type GlobalOptions } from "../context";
 import { UsageError } from "../errors";
 import type { PathRoot } from "../../core/security/paths/path-rules";
 
@@ -24,26 +24,22 @@ export function registerServe(program: Command): void {
       const log = (line: string) => process.stderr.write(`${line}\n`);
       // A browser has no native file dialog to grant paths: the command line says which folders the UI may name.
       const roots = serveRoots(opts.allowDir, homedir());
-      // The page loads while the core opens (database, schemas): the server listens and prints
-      // its URL first, then the core opens, and the RPC socket is taken once the core is ready,
-      // so the browser never waits for both in turn.
-      const { startServer } = await import("../../core/server/serve");
+      // The page loads while the core opens (database, schemas, modules): the server listens and
+      // prints its URL first, the core opens in a thread of its own (so the page's files never wait
+      // for it), and the RPC socket is taken once the core is ready.
+      const [{ startServer }, { startCoreThread }] = await Promise.all([import("../../core/server/serve"), import("../../core/server/core-thread-host")]);
       let openCoreNow: () => void = () => {};
-      const opening = new Promise<void>((start) => (openCoreNow = start))
-        .then(() => openCore(cmd.optsWithGlobals<GlobalOptions>(), "serve"))
-        .then(({ core, client }) => {
-          client.close(); // the server attaches its own connections
-          core.grantPaths(roots);
-          return core;
-        });
-      const router = opening.then((core) => core.router);
-      router.catch(() => {}); // the failure is reported below, by awaiting `opening`
+      const opening = new Promise<void>((start) => (openCoreNow = start)).then(() =>
+        startCoreThread({ dataDir: dataDirFrom(cmd.optsWithGlobals<GlobalOptions>()), roots, debug: Boolean(process.env["GOVDESK_DEBUG"]) }),
+      );
+      const router = opening.then((core) => core.ready.then(() => core));
+      router.catch(() => {}); // the failure is reported below, by awaiting it
       const server = await startServer({ router, rendererDir, port, log });
       openCoreNow();
       process.stdout.write(`${server.url}\n`);
-      let core: Awaited<typeof opening>;
+      const core = await opening;
       try {
-        core = await opening;
+        await core.ready;
       } catch (e) {
         // The page may be open already: it shows the core as unreachable, and this command says why.
         await server.close();
@@ -51,11 +47,16 @@ export function registerServe(program: Command): void {
       }
       log(`浏览器界面可使用的文件夹：${roots.map((r) => r.path + (r.skipHidden ? "（不含隐藏文件夹）" : "")).join("、")}`);
       log(`GovDesk 已在本机启动，请在浏览器中打开上面的地址（仅限本机访问）。按 Ctrl+C 停止。`);
-      await new Promise<void>((done) => {
+      const stopped = new Promise<void>((done) => {
         const stop = () => void server.close().then(() => core.close()).then(done);
         process.once("SIGINT", stop);
         process.once("SIGTERM", stop);
       });
+      // A core thread that dies (a crash) ends the command with its error, as it did in-process.
+      await Promise.race([stopped, core.died.catch(async (e: unknown) => {
+        await server.close();
+        throw e;
+      })]);
     });
 }
 

@@ -10,16 +10,23 @@ import { wsTransport } from "./ws-transport";
 
 export interface ServeOptions<C extends ContractDef> {
   /**
-   * The core's router, or the promise of it: the page is served while the
-   * core still opens, and a WebSocket is accepted once the core is ready.
+   * Where each WebSocket goes: the core's router (or anything that attaches a
+   * connection to it, like the core thread of `govdesk serve`), or the promise
+   * of it: the page is served while the core still opens, and a WebSocket is
+   * accepted once the core is ready.
    */
-  router: Router<C> | Promise<Router<C>>;
+  router: Attachable<C> | Promise<Attachable<C>>;
   /** Built renderer (dist/renderer). */
   rendererDir: string;
   /** 0 picks a free port. */
   port: number;
   token?: string;
   log?: (line: string) => void;
+}
+
+/** The one thing the server needs of the core: a place to attach each connection. */
+export interface Attachable<C extends ContractDef> {
+  attach(transport: Parameters<Router<C>["attach"]>[0]): unknown;
 }
 
 export interface RunningServer {
