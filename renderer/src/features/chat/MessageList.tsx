@@ -54,9 +54,12 @@ export function MessageList({ messages, streaming, emptyHint, onCite, onCopy, on
   const bottom = useRef<HTMLDivElement>(null);
   const waiting = useWaitingText(streaming);
   const now = useNow(streaming !== null);
+  const empty = messages.length === 0 && streaming === null;
   useEffect(() => {
-    bottom.current?.scrollIntoView?.({ block: "end" });
-  }, [messages, streaming?.text, waiting]);
+    // Nothing to scroll to in an empty conversation: scrolling would only force a layout
+    // while the window is still starting (issue 15: start-up).
+    if (!empty) bottom.current?.scrollIntoView?.({ block: "end" });
+  }, [empty, messages, streaming?.text, waiting]);
 
   let exchanges = toExchanges(messages);
   if (streaming?.mode === "edit") {
