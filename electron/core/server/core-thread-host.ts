@@ -9,11 +9,12 @@ import type { CoreThreadData, FromCoreThread, ToCoreThread } from "./core-thread
 
 /**
  * `govdesk serve`'s core, opened in a worker thread of the serve process.
- * Opening the core (loading its modules, the database, migrations, the
- * vector index) takes a few hundred milliseconds of synchronous work; in the
- * thread that also serves the page, every file the browser asks for in that
- * time waits for it (issue 15: start-up). Browser connections are relayed to
- * the thread over MessagePorts, one per WebSocket.
+ * Opening the core (loading its modules, the database, migrations) takes a
+ * few hundred milliseconds of synchronous work, and some calls take longer
+ * (a first search loads the vector index); in the thread that also serves the
+ * page, every file the browser asks for in that time waits for it (issue 15:
+ * start-up). Browser connections are relayed to the thread over MessagePorts,
+ * one per WebSocket.
  */
 export interface CoreThread {
   /** Resolves once the core is open; rejects with the core's own error when it cannot open. */
