@@ -1,12 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { untilAborted } from "./until-aborted";
+import { deferred } from "../../common/deferred";
 
-function deferred<T>(): { promise: Promise<T>; resolve: (v: T) => void; reject: (e: unknown) => void } {
-  let resolve!: (v: T) => void;
-  let reject!: (e: unknown) => void;
-  const promise = new Promise<T>((a, b) => ((resolve = a), (reject = b)));
-  return { promise, resolve, reject };
-}
 
 describe("untilAborted", () => {
   it("answers with the work when nothing aborts", async () => {

@@ -6,6 +6,7 @@ import { pipeTransport } from "../../common/rpc/ports";
 import type { Transport } from "../../common/rpc/transport";
 import { threadPipe } from "../rpc/node-pipes";
 import type { CoreThreadData, FromCoreThread, ToCoreThread } from "./core-thread-messages";
+import { deferred } from "../../common/deferred";
 
 /**
  * `govdesk serve`'s core, opened in a worker thread of the serve process.
@@ -115,9 +116,3 @@ export function startCoreThread(data: CoreThreadData): CoreThread {
   };
 }
 
-function deferred<T>(): { promise: Promise<T>; resolve: (v: T) => void; reject: (e: unknown) => void } {
-  let resolve!: (v: T) => void;
-  let reject!: (e: unknown) => void;
-  const promise = new Promise<T>((res, rej) => ((resolve = res), (reject = rej)));
-  return { promise, resolve, reject };
-}

@@ -9,6 +9,7 @@ import { createCore, type Core } from "../core";
 import { tempDir } from "../testing/temp-dir";
 import { startServer, type RunningServer } from "./serve";
 import { wsTransport } from "./ws-transport";
+import { deferred } from "../../common/deferred";
 
 /** `govdesk serve` listens before the core is open: the page loads meanwhile, the socket waits for the core. */
 const done: (() => Promise<void> | void)[] = [];
@@ -27,12 +28,6 @@ async function serverWith(router: Promise<Router<typeof contract>>): Promise<{ s
   return { server, dir: t.dir };
 }
 
-function deferred<T>(): { promise: Promise<T>; resolve: (v: T) => void; reject: (e: unknown) => void } {
-  let resolve!: (v: T) => void;
-  let reject!: (e: unknown) => void;
-  const promise = new Promise<T>((res, rej) => ((resolve = res), (reject = rej)));
-  return { promise, resolve, reject };
-}
 
 describe("serve before the core is ready", () => {
   it("serves the page at once and opens the RPC socket only when the core is there", async () => {
