@@ -88,6 +88,7 @@ export function registerKnowledgeCommands(program: Command): void {
     .option("--json", "以 JSON 输出结果 / print the summary as JSON")
     .option("--ocr <mode>", "这些文件的 OCR：auto（需要时，默认）、force、off / OCR for these files", ocrMode)
     .action(async (name: string, paths: string[], opts: { json?: boolean; ocr?: OcrMode }, cmd: Command) => {
+      (await import("./knowledge/prestart")).prestartForAdd(paths);
       const abort = new AbortController();
       const onSigint = (): void => abort.abort();
       process.once("SIGINT", onSigint);

@@ -1,5 +1,5 @@
 import { mkdir, open, rm, symlink, writeFile, utimes } from "node:fs/promises";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runJob } from "../../common/rpc/run-job";
 import { tempDir } from "../testing/temp-dir";
@@ -88,6 +88,21 @@ describe("kb add: a mixed folder with bad files", () => {
     expect(preview.text).toContain("涉密数据一律离线存储");
     expectConsistentIndex();
   }, 60_000);
+});
+
+describe("kb add: order", () => {
+  it("reads the largest files first, so that no thread is left alone with a long document at the end", async () => {
+    const folder = join(dir, "大小");
+    await mkdir(folder);
+    await writeFile(join(folder, "a-small.txt"), `一、小\n${"甲".repeat(100)}`);
+    await writeFile(join(folder, "b-large.txt"), `一、大\n${"乙".repeat(20000)}`);
+    await writeFile(join(folder, "c-medium.txt"), `一、中\n${"丙".repeat(5000)}`);
+    await kb.client.call("kb.create", { name: "序" });
+    const started: string[] = [];
+    const r = await ingestPaths(db, "序", [folder], { threads: 1, onProgress: (p) => void (p.stage === "hash" && p.file && started.push(basename(p.file))) });
+    expect(r.ok).toBe(3);
+    expect(started).toEqual(["b-large.txt", "c-medium.txt", "a-small.txt"]);
+  });
 });
 
 describe("kb add: re-ingest, duplicates, changes, deletions, filters", () => {

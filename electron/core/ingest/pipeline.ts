@@ -4,7 +4,7 @@ import type { IngestResult, IngestStage } from "../../common/contracts/knowledge
 import type { Embedder } from "../llm/embedder";
 import type { Db } from "../store/open-store";
 import { checkpointVectorLog } from "../search/vector-index";
-import { extractionThreads } from "../services/cpus";
+import { batchExtractionThreads } from "../services/cpus";
 import { collectFiles } from "./collect";
 import { EXTRACTOR_VERSION, formatOf } from "./extract";
 import { DEFAULT_LIMITS, type ExtractLimits } from "./extract/limits";
@@ -36,7 +36,7 @@ export interface IngestOptions {
   onProgress?: (p: IngestProgress) => void;
   embedder?: Embedder | null;
   limits?: Partial<ExtractLimits>;
-  /** Extraction threads (default: one per physical core, see extractionThreads). */
+  /** Extraction threads (default: by the batch's size and the cores, see batchExtractionThreads). */
   threads?: number;
   /**
    * OCR: `mode` is the choice for the files named now (absent: each document
@@ -91,10 +91,13 @@ export async function ingestPaths(db: Db, kbName: string, paths: string[], opts:
     });
   })();
 
-  const queue = queuedDocuments(db, base.id);
+  // Largest files first: the threads then end the batch together on small files, instead of one
+  // thread still reading a long document after the others have run out of work.
+  const sizes = new Map(collected.files.map((f, i) => [f.path, stats[i]?.size ?? 0]));
+  const queue = queuedDocuments(db, base.id).sort((a, b) => (sizes.get(b.path) ?? b.size ?? 0) - (sizes.get(a.path) ?? a.size ?? 0));
   result.total = queue.length + result.skipped + result.failed.length;
   let done = result.skipped + result.failed.length;
-  const threads = opts.threads ?? extractionThreads();
+  const threads = opts.threads ?? batchExtractionThreads(queue.reduce((n, d) => n + (sizes.get(d.path) ?? d.size ?? 0), 0));
   // Every batch, even of one file, extracts in the shared worker threads (warm between batches, heap-capped), never on the core's thread.
   const pool = sharedPool(threads, limits);
   const embedLock = serial();

@@ -22,16 +22,8 @@ export const DEFAULT_LIMITS: ExtractLimits = {
   maxPages: 5000,
 };
 
-/**
- * Heap cap (V8 old generation) of each extraction worker thread, MB. The
- * corpus PDF that needs the most (dongguan_gov_order_138, 200 KB, CID fonts)
- * fails in a fresh thread from source at 192 MB and extracts at 224 MB; 512
- * leaves twice that. A hostile file that needs more fails alone (pool.ts
- * heapError) instead of taking the core's memory; bench/memory prints peak
- * RSS beside this cap. Well below the need of loading the parsers, V8 can
- * abort the whole process while compiling modules, so never set it low.
- */
-export const EXTRACT_HEAP_MB = 512;
+// Defined beside the code that starts the threads, which must load before anything heavy.
+export { EXTRACT_HEAP_MB } from "./worker-start";
 
 export interface ExtractOptions {
   signal?: AbortSignal;

@@ -1,8 +1,5 @@
-import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import { createClient, type TransportClient } from "../../../common/rpc/client";
 import { pipeTransport } from "../../../common/rpc/ports";
 import { runJob } from "../../../common/rpc/run-job";
@@ -16,6 +13,7 @@ import { extractFile } from "./index";
 import type { OcrProgress } from "../ocr/candidates";
 import { prepareFile, type Prepared, type PrepareOcr } from "../prepare";
 import { EXTRACT_HEAP_MB, resolveLimits, type ExtractLimits } from "./limits";
+import { startExtractWorker, takePrestarted, workerSpec } from "./worker-start";
 
 /** One extraction thread: a client of extract-contract.ts over its port, and how it ended if it did. */
 interface Thread {
@@ -29,20 +27,6 @@ interface Thread {
   onPage: ((p: OcrProgress) => void) | null;
   /** Files and calls handled so far. */
   served: number;
-}
-
-/**
- * Where the worker entry lives: from source (this file is .ts) a small .mjs
- * registers tsx in the thread and imports worker.ts; from the bundle,
- * dist/extract/extract-worker.mjs beside dist/cli and dist/core.
- */
-function workerSpec(): { file: string; workerData?: unknown } | null {
-  const here = fileURLToPath(import.meta.url);
-  if (here.endsWith(".ts")) {
-    return { file: join(dirname(here), "worker-boot.mjs"), workerData: { entry: pathToFileURL(join(dirname(here), "worker.ts")).href } };
-  }
-  const bundled = join(dirname(here), "..", "extract", "extract-worker.mjs");
-  return existsSync(bundled) ? { file: bundled } : null;
 }
 
 /**
@@ -177,7 +161,8 @@ export class ExtractPool {
   private spawn(): Thread {
     const spec = this.spec!;
     this.spawned++;
-    const worker = new Worker(spec.file, { ...(spec.workerData ? { workerData: spec.workerData } : {}), resourceLimits: { maxOldGenerationSizeMb: this.heapMb } });
+    // A thread the command started before it opened the database (worker-start.ts), when there is one.
+    const worker = takePrestarted(this.heapMb) ?? startExtractWorker(spec, this.heapMb);
     let die!: (e: RpcError) => void;
     const dead = new Promise<never>((_, reject) => (die = reject));
     dead.catch(() => {});
@@ -193,6 +178,7 @@ export class ExtractPool {
     worker.once("exit", () => {
       if (this.busy.has(thread) || this.idle.includes(thread)) this.kill(thread, new RpcError("INVALID_INPUT", "读取文件时解析程序意外退出"));
     });
+    // After the listeners above: attaching them refs the thread again.
     worker.unref();
     return thread;
   }

@@ -1,4 +1,4 @@
-import { parentPort } from "node:worker_threads";
+import { parentPort, workerData } from "node:worker_threads";
 import { pipeTransport } from "../../../common/rpc/ports";
 import { createRouter, type Router } from "../../../common/rpc/router";
 import { RpcError } from "../../../common/rpc/wire";
@@ -9,6 +9,7 @@ import { extractFile } from "./index";
 import { prepareFile } from "../prepare";
 import { extractContract, type ExtractContract } from "./extract-contract";
 import { extractError } from "./limits";
+import type { ExtractWorkerData } from "./worker-start";
 
 /**
  * Worker-thread side of the extraction pool: serves extract-contract.ts,
@@ -50,3 +51,7 @@ router = createRouter(
   { jobs, name: "文件读取程序", log: (line) => void process.stderr.write(`extract worker: ${line}\n`) },
 );
 if (parentPort) router.attach(pipeTransport(threadPipe(parentPort, "close")), { trusted: true });
+// Parsers asked for at start (worker-start.ts): pdfjs loads while the command that started this
+// thread is still opening its database. The first PDF awaits the same load; a failed load is that
+// PDF's error, as it would be without this.
+if ((workerData as ExtractWorkerData | null)?.preload?.includes("pdf")) void import("./pdf").then((m) => m.loadPdfJs()).catch(() => {});

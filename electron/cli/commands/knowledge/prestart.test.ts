@@ -1,0 +1,36 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { EXTRACT_HEAP_MB } from "../../../core/ingest/extract/limits";
+import { takePrestarted } from "../../../core/ingest/extract/worker-start";
+import { batchExtractionThreads } from "../../../core/services/cpus";
+import { tempDir } from "../../../core/testing/temp-dir";
+import { prestartForAdd } from "./prestart";
+
+let dir: string;
+let cleanup: () => void;
+beforeAll(() => ({ dir, cleanup } = tempDir()));
+afterAll(() => cleanup());
+
+/** Ends the threads a call started (nothing else here takes them), counting them. */
+async function drain(): Promise<number> {
+  let n = 0;
+  for (let w = takePrestarted(EXTRACT_HEAP_MB); w; w = takePrestarted(EXTRACT_HEAP_MB), n++) await w.terminate();
+  return n;
+}
+
+describe("kb add starts as many extraction threads as its batch will use", () => {
+  it("no more than the files named, the small batch's threads for a folder, none for paths that do not exist", async () => {
+    writeFileSync(join(dir, "a.txt"), "甲");
+    writeFileSync(join(dir, "b.pdf"), "%PDF-1.4");
+    mkdirSync(join(dir, "folder"));
+    expect(prestartForAdd([join(dir, "a.txt")])).toBe(1);
+    expect(await drain()).toBe(1);
+    const small = batchExtractionThreads(0);
+    expect(prestartForAdd([join(dir, "a.txt"), join(dir, "b.pdf"), join(dir, "missing.pdf")])).toBe(Math.min(2, small));
+    expect(await drain()).toBe(Math.min(2, small));
+    expect(prestartForAdd([join(dir, "folder")])).toBe(small);
+    expect(await drain()).toBe(small);
+    expect(prestartForAdd([join(dir, "missing.pdf")])).toBe(0);
+  });
+});

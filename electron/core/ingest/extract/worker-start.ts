@@ -1,0 +1,93 @@
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+
+/*
+ * Starting extraction worker threads. Kept apart from pool.ts (which loads
+ * the RPC contract, the parsers' front ends and redaction) so that a command
+ * can start its threads before it has loaded anything else: a thread then
+ * loads its parsers while the command is still opening the database.
+ */
+
+/**
+ * Heap cap (V8 old generation) of each extraction worker thread, MB. The
+ * corpus PDF that needs the most (dongguan_gov_order_138, 200 KB, CID fonts)
+ * fails in a fresh thread from source at 192 MB and extracts at 224 MB; 512
+ * leaves twice that. A hostile file that needs more fails alone (pool.ts
+ * heapError) instead of taking the core's memory; bench/memory prints peak
+ * RSS beside this cap. Well below the need of loading the parsers, V8 can
+ * abort the whole process while compiling modules, so never set it low.
+ */
+export const EXTRACT_HEAP_MB = 512;
+
+/** What a thread is told at start: parsers to load at once, before the first file asks for them. */
+export interface ExtractWorkerData {
+  entry?: string;
+  preload?: "pdf"[];
+}
+
+/**
+ * Where the worker entry lives: from source (this file is .ts) a small .mjs
+ * registers tsx in the thread and imports worker.ts; from the bundle,
+ * dist/extract/extract-worker.mjs beside dist/cli and dist/core.
+ */
+export function workerSpec(): { file: string; entry?: string } | null {
+  const here = fileURLToPath(import.meta.url);
+  if (here.endsWith(".ts")) return { file: join(dirname(here), "worker-boot.mjs"), entry: pathToFileURL(join(dirname(here), "worker.ts")).href };
+  const bundled = join(dirname(here), "..", "extract", "extract-worker.mjs");
+  return existsSync(bundled) ? { file: bundled } : null;
+}
+
+/** One extraction thread, its old-generation heap capped at `heapMb`, unref'd (it never holds the process open). */
+export function startExtractWorker(spec: NonNullable<ReturnType<typeof workerSpec>>, heapMb: number, preload: ExtractWorkerData["preload"] = []): Worker {
+  const workerData: ExtractWorkerData = { ...(spec.entry ? { entry: spec.entry } : {}), ...(preload.length ? { preload } : {}) };
+  const worker = new Worker(spec.file, { workerData, resourceLimits: { maxOldGenerationSizeMb: heapMb } });
+  worker.unref();
+  return worker;
+}
+
+interface Prestarted {
+  worker: Worker;
+  heapMb: number;
+  exited: boolean;
+}
+
+const prestarted: Prestarted[] = [];
+
+/**
+ * Starts `count` threads now, for the pool to take when the batch begins
+ * (pool.ts, spawn). A command that will extract (kb add) calls this first
+ * thing, so that starting the threads and loading pdfjs in them overlap the
+ * command's own start-up instead of following it. Threads nobody takes end
+ * with the process (they are unref'd). Returns the threads started.
+ */
+export function prestartExtraction(count: number, preload: ExtractWorkerData["preload"] = []): Worker[] {
+  const spec = workerSpec();
+  if (!spec) return [];
+  const started: Worker[] = [];
+  for (let i = 0; i < count; i++) {
+    const p: Prestarted = { worker: startExtractWorker(spec, EXTRACT_HEAP_MB, preload), heapMb: EXTRACT_HEAP_MB, exited: false };
+    p.worker.once("exit", () => (p.exited = true));
+    // Until the pool takes it, an error ends this thread alone (the pool starts a fresh one instead).
+    p.worker.once("error", () => {
+      p.exited = true;
+      void p.worker.terminate();
+    });
+    prestarted.push(p);
+    started.push(p.worker);
+  }
+  return started;
+}
+
+/** A prestarted thread with this heap cap that is still alive, or null. */
+export function takePrestarted(heapMb: number): Worker | null {
+  for (let i = 0; i < prestarted.length; i++) {
+    const p = prestarted[i]!;
+    if (p.exited || p.heapMb !== heapMb) continue;
+    prestarted.splice(i, 1);
+    p.worker.removeAllListeners("error");
+    return p.worker;
+  }
+  return null;
+}
