@@ -4,7 +4,7 @@ import type { IngestResult, IngestStage } from "../../common/contracts/knowledge
 import type { Embedder } from "../llm/embedder";
 import type { Db } from "../store/open-store";
 import { checkpointVectorLog } from "../search/vector-index";
-import { batchExtractionThreads } from "../services/cpus";
+import { extractionThreads } from "../services/cpus";
 import { collectFiles } from "./collect";
 import { EXTRACTOR_VERSION, formatOf } from "./extract";
 import { DEFAULT_LIMITS, type ExtractLimits } from "./extract/limits";
@@ -36,7 +36,7 @@ export interface IngestOptions {
   onProgress?: (p: IngestProgress) => void;
   embedder?: Embedder | null;
   limits?: Partial<ExtractLimits>;
-  /** Extraction threads (default: by the batch's size and the cores, see batchExtractionThreads). */
+  /** Extraction threads (default: one per physical core, see extractionThreads). */
   threads?: number;
   /**
    * OCR: `mode` is the choice for the files named now (absent: each document
@@ -97,7 +97,7 @@ export async function ingestPaths(db: Db, kbName: string, paths: string[], opts:
   const queue = queuedDocuments(db, base.id).sort((a, b) => (sizes.get(b.path) ?? b.size ?? 0) - (sizes.get(a.path) ?? a.size ?? 0));
   result.total = queue.length + result.skipped + result.failed.length;
   let done = result.skipped + result.failed.length;
-  const threads = opts.threads ?? batchExtractionThreads(queue.reduce((n, d) => n + (sizes.get(d.path) ?? d.size ?? 0), 0));
+  const threads = opts.threads ?? extractionThreads();
   // Every batch, even of one file, extracts in the shared worker threads (warm between batches, heap-capped), never on the core's thread.
   const pool = sharedPool(threads, limits);
   const embedLock = serial();

@@ -40,16 +40,3 @@ export function extractionThreads(): number {
   return Math.max(1, Math.min(physicalCores(), MAX_EXTRACTION_THREADS, byMemory));
 }
 
-/**
- * Input below which a batch leaves one core to the thread that writes the
- * index and to V8's compiler and garbage-collector threads. A second
- * extraction thread costs about a second of CPU to start, load pdfjs and warm
- * its JIT; on a small batch, with every core busy, it loses more than it
- * saves (bench/ingest, 28 PDFs of 5.5 MB on 2 cores).
- */
-export const SMALL_BATCH_BYTES = 32 * 1024 * 1024;
-
-/** Extraction threads for a batch of `bytes` of input: see SMALL_BATCH_BYTES. */
-export function batchExtractionThreads(bytes: number, cores = { threads: extractionThreads(), physical: physicalCores() }): number {
-  return bytes < SMALL_BATCH_BYTES ? Math.max(1, Math.min(cores.threads, cores.physical - 1)) : cores.threads;
-}

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EXTRACT_HEAP_MB } from "../../../core/ingest/extract/limits";
 import { takePrestarted } from "../../../core/ingest/extract/worker-start";
-import { batchExtractionThreads } from "../../../core/services/cpus";
+import { extractionThreads } from "../../../core/services/cpus";
 import { tempDir } from "../../../core/testing/temp-dir";
 import { prestartForAdd } from "./prestart";
 
@@ -20,17 +20,17 @@ async function drain(): Promise<number> {
 }
 
 describe("kb add starts as many extraction threads as its batch will use", () => {
-  it("no more than the files named, the small batch's threads for a folder, none for paths that do not exist", async () => {
+  it("one per file named, up to the pool's size; the pool's size for a folder; none for paths that do not exist", async () => {
     writeFileSync(join(dir, "a.txt"), "甲");
     writeFileSync(join(dir, "b.pdf"), "%PDF-1.4");
     mkdirSync(join(dir, "folder"));
     expect(prestartForAdd([join(dir, "a.txt")])).toBe(1);
     expect(await drain()).toBe(1);
-    const small = batchExtractionThreads(0);
-    expect(prestartForAdd([join(dir, "a.txt"), join(dir, "b.pdf"), join(dir, "missing.pdf")])).toBe(Math.min(2, small));
-    expect(await drain()).toBe(Math.min(2, small));
-    expect(prestartForAdd([join(dir, "folder")])).toBe(small);
-    expect(await drain()).toBe(small);
+    const all = extractionThreads();
+    expect(prestartForAdd([join(dir, "a.txt"), join(dir, "b.pdf"), join(dir, "missing.pdf")])).toBe(Math.min(2, all));
+    expect(await drain()).toBe(Math.min(2, all));
+    expect(prestartForAdd([join(dir, "folder")])).toBe(all);
+    expect(await drain()).toBe(all);
     expect(prestartForAdd([join(dir, "missing.pdf")])).toBe(0);
   });
 });
