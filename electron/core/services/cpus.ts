@@ -39,4 +39,3 @@ export function extractionThreads(): number {
   const byMemory = Math.floor(os.freemem() / (150 * 1024 * 1024));
   return Math.max(1, Math.min(physicalCores(), MAX_EXTRACTION_THREADS, byMemory));
 }
-
