@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { untilAborted } from "./until-aborted";
 import { deferred } from "../../common/deferred";
 
-
 describe("untilAborted", () => {
   it("answers with the work when nothing aborts", async () => {
     const c = new AbortController();

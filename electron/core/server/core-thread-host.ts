@@ -115,4 +115,3 @@ export function startCoreThread(data: CoreThreadData): CoreThread {
     },
   };
 }
-

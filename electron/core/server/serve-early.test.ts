@@ -28,7 +28,6 @@ async function serverWith(router: Promise<Router<typeof contract>>): Promise<{ s
   return { server, dir: t.dir };
 }
 
-
 describe("serve before the core is ready", () => {
   it("serves the page at once and opens the RPC socket only when the core is there", async () => {
     const router = deferred<Router<typeof contract>>();

@@ -49,7 +49,6 @@ export function startExtractWorker(spec: NonNullable<ReturnType<typeof workerSpe
 
 interface Prestarted {
   worker: Worker;
-  heapMb: number;
   exited: boolean;
 }
 
@@ -67,7 +66,7 @@ export function prestartExtraction(count: number, preload: ExtractWorkerData["pr
   if (!spec) return [];
   const started: Worker[] = [];
   for (let i = 0; i < count; i++) {
-    const p: Prestarted = { worker: startExtractWorker(spec, EXTRACT_HEAP_MB, preload), heapMb: EXTRACT_HEAP_MB, exited: false };
+    const p: Prestarted = { worker: startExtractWorker(spec, EXTRACT_HEAP_MB, preload), exited: false };
     p.worker.once("exit", () => (p.exited = true));
     // Until the pool takes it, an error ends this thread alone (the pool starts a fresh one instead).
     p.worker.once("error", () => {
@@ -80,14 +79,12 @@ export function prestartExtraction(count: number, preload: ExtractWorkerData["pr
   return started;
 }
 
-/** A prestarted thread with this heap cap that is still alive, or null. */
+/** A prestarted thread that is still alive, or null; prestarted threads all have the default heap cap. */
 export function takePrestarted(heapMb: number): Worker | null {
-  for (let i = 0; i < prestarted.length; i++) {
-    const p = prestarted[i]!;
-    if (p.exited || p.heapMb !== heapMb) continue;
-    prestarted.splice(i, 1);
-    p.worker.removeAllListeners("error");
-    return p.worker;
-  }
-  return null;
+  if (heapMb !== EXTRACT_HEAP_MB) return null;
+  const i = prestarted.findIndex((p) => !p.exited);
+  if (i < 0) return null;
+  const [p] = prestarted.splice(i, 1);
+  p!.worker.removeAllListeners("error");
+  return p!.worker;
 }
