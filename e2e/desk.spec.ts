@@ -99,6 +99,9 @@ describe("对话", () => {
     await page.getByTestId("chat-options-open").click();
     await page.getByTestId("chat-options-prompt").fill("你是办公室的文字秘书，回答要简短。");
     await page.getByRole("button", { name: "保存" }).click();
+    // Type only once the dialog has gone, as a user can: while it closes, antd still holds the focus
+    // and then hands it back to the options button, so typed text and Enter would land there.
+    await page.locator(".ant-modal-wrap").waitFor({ state: "hidden" });
     await chat.ask("你好，请介绍一下你自己");
     await chat.streamingAnswer().waitFor({ timeout: 60_000 });
     await waitAnswerDone();
