@@ -7,6 +7,7 @@ import { tempDir } from "../testing/temp-dir";
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from "./migrations";
 import { DB_FILE, openStore } from "./open-store";
 import { unpackedPath } from "./native-paths";
+import { RpcError } from "../../common/rpc/wire";
 
 let dir: string;
 let cleanup: () => void;
@@ -50,11 +51,37 @@ describe("openStore", () => {
   it("applies a failing migration not at all (transaction rolled back)", () => {
     const good: Migration = { version: 1, name: "a", sql: "CREATE TABLE schema_migrations(version INTEGER PRIMARY KEY, name TEXT, applied_at TEXT); CREATE TABLE a(x);" };
     const bad: Migration = { version: 2, name: "b", sql: "CREATE TABLE b(x); INSERT INTO nonexistent VALUES (1);" };
-    expect(() => openStore(dir, { migrations: [good, bad] })).toThrow(/nonexistent/);
+    let error: RpcError | undefined;
+    try {
+      openStore(dir, { migrations: [good, bad] });
+    } catch (e) {
+      error = e as RpcError;
+    }
+    expect(error).toBeInstanceOf(RpcError);
+    expect(error!.message).toBe("升级数据库结构到第 2 步（b）时失败，这一步已撤销，数据未被修改。请联系管理员，并提供这条信息。");
+    expect(error!.detail).toMatch(/nonexistent/);
     const db = new Database(join(dir, DB_FILE));
     expect(db.pragma("user_version", { simple: true })).toBe(1);
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'b'").get()).toBeUndefined();
     db.close();
+  });
+
+  it("refuses a database whose steps another build numbered differently, naming the step, and changes nothing", () => {
+    // As a development build left it: its step 2 was "drafts", this build's step 2 is "models".
+    const path = join(dir, DB_FILE);
+    const db = new Database(path);
+    db.exec(MIGRATIONS[0]!.sql);
+    db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (1, ?, 'x'), (2, 'drafts', 'x')").run(MIGRATIONS[0]!.name);
+    db.exec("CREATE TABLE drafting_drafts(x)");
+    db.pragma("user_version = 2");
+    db.pragma("journal_mode = WAL");
+    db.close();
+    const before = sha256(path);
+    expect(() => openStore(dir)).toThrow(`数据结构第 2 步在库中是“drafts”，本程序是“${MIGRATIONS[1]!.name}”。为避免损坏，数据未被修改`);
+    expect(sha256(path)).toBe(before);
+    const after = new Database(path, { readonly: true });
+    expect(after.pragma("user_version", { simple: true })).toBe(2);
+    after.close();
   });
 
   it("refuses a database from a newer version with a clear message and leaves the file untouched", () => {

@@ -73,6 +73,7 @@ function refuseNewer(path: string, latest: number): void {
 /** Applies pending migrations, each in its own transaction. Returns the new version. */
 export function migrate(db: Db, migrations: readonly Migration[]): number {
   const sorted = [...migrations].sort((a, b) => a.version - b.version);
+  refuseForeignHistory(db, sorted);
   let current = db.pragma("user_version", { simple: true }) as number;
   for (const m of sorted) {
     if (m.version <= current) continue;
@@ -81,7 +82,11 @@ export function migrate(db: Db, migrations: readonly Migration[]): number {
     // command) would otherwise both apply the same migration.
     const applied = db.transaction(() => {
       if ((db.pragma("user_version", { simple: true }) as number) >= m.version) return false;
-      db.exec(m.sql);
+      try {
+        db.exec(m.sql);
+      } catch (e) {
+        throw new RpcError("INTERNAL", `升级数据库结构到第 ${m.version} 步（${m.name}）时失败，这一步已撤销，数据未被修改。请联系管理员，并提供这条信息。`, String(e));
+      }
       db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)").run(
         m.version,
         m.name,
@@ -93,4 +98,26 @@ export function migrate(db: Db, migrations: readonly Migration[]): number {
     current = applied ? m.version : (db.pragma("user_version", { simple: true }) as number);
   }
   return current;
+}
+
+/**
+ * Each step already applied must be the step this build knows by that
+ * number. A database made by another build whose steps were numbered
+ * differently (a development or test build) would otherwise fail midway
+ * with SQLite's own words ("table … already exists"), or worse, skip a step.
+ */
+function refuseForeignHistory(db: Db, sorted: readonly Migration[]): void {
+  const hasHistory = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get();
+  if (!hasHistory) return;
+  const rows = db.prepare("SELECT version, name FROM schema_migrations ORDER BY version").all() as { version: number; name: string }[];
+  const known = new Map(sorted.map((m) => [m.version, m.name]));
+  for (const row of rows) {
+    const name = known.get(row.version);
+    if (name === undefined || name === row.name) continue;
+    throw new RpcError(
+      "UNAVAILABLE",
+      `数据库 ${db.name} 由另一个不兼容的 GovDesk 版本（开发版或测试版）创建：数据结构第 ${row.version} 步在库中是“${row.name}”，本程序是“${name}”。为避免损坏，数据未被修改。请换一个数据目录（--data-dir 或 GOVDESK_DATA_DIR），或用创建它的版本导出所需内容。`,
+      `schema step ${row.version} recorded as "${row.name}", expected "${name}"`,
+    );
+  }
 }
