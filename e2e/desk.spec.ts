@@ -6,9 +6,10 @@ import { contract } from "../electron/common/contract";
 import { runJob } from "../electron/common/rpc/run-job";
 import { longNotice } from "../electron/core/assistant/testing/documents";
 import { createCore } from "../electron/core/core";
-import { PDFDocument } from "pdf-lib";
 import { NOTICE_PAGES } from "../electron/core/ingest/testing/fixtures";
 import { connectInProcess } from "../electron/core/rpc/in-process";
+import { writeScannedPdf } from "../electron/core/testing/ocr-fixtures";
+import { textPage } from "../electron/core/testing/ocr-images";
 import { tempDir } from "../electron/core/testing/temp-dir";
 import { ensureTestModel } from "../scripts/test-model/ensure";
 import { openApp, type OpenApp } from "./fixtures/app";
@@ -311,11 +312,9 @@ describe("messages that say what is wrong", () => {
     const missingFile = join(dir, "没有这个文件.pdf");
     await sum.addPath(missingFile);
     expect(await page.getByTestId("summarise-rejected").innerText()).toContain(`找不到文件“${missingFile}”：请检查路径是否正确、文件是否已被移走。`);
-    // A page with no text at all, as a scanner makes it (no font, no text layer).
+    // A page as a scanner makes it: only an image (here of an empty sheet, so OCR finds nothing), no text layer.
     const scanned = join(dir, "扫描件.pdf");
-    const blank = await PDFDocument.create();
-    blank.addPage([595, 842]);
-    writeFileSync(scanned, await blank.save());
+    await writeScannedPdf(scanned, [textPage([])]);
     for (const x of await page.getByTestId("summarise-source").locator(".anticon-close").all()) await x.click();
     await sum.addPath(scanned);
     await page.getByTestId("summarise-source").first().waitFor();

@@ -1,8 +1,12 @@
+import { writeFileSync } from "node:fs";
 import { open, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { PDFDocument } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { writeScannedPdf } from "../../testing/ocr-fixtures";
+import { textPage } from "../../testing/ocr-images";
 import { tempDir } from "../../testing/temp-dir";
-import { encryptPdf, NOTICE_PAGES, writeDocx, writeGbk, writePdf, writeXlsx } from "../testing/fixtures";
+import { encryptPdf, NOTICE_PAGES, writeDocx, writeGbk, writePdf, writePlacedPdf, writeXlsx } from "../testing/fixtures";
 import { writeOfd } from "../testing/ofd-fixture";
 import { writeZip } from "../testing/zip-writer";
 import { extractFile } from "./index";
@@ -37,12 +41,32 @@ describe("extract: formats", () => {
     expect(d.title).toBe(d.meta.title);
   });
 
-  it("PDF: a page without a text layer is flagged needsOcr with a warning", async () => {
+  it("PDF: a page without a text layer but with an image (a scan) is flagged needsOcr with a warning", async () => {
     const p = join(dir, "scan.pdf");
-    await writePdf(p, [[{ text: "第一页有文字。" }], []]);
+    await writeScannedPdf(p, [textPage(["扫描的第一页"])]);
     const d = await extractFile(p);
-    expect(d.pages[1]).toEqual({ page: 2, text: "", needsOcr: true });
-    expect(d.warnings.join()).toContain("OCR");
+    expect(d.pages).toEqual([{ page: 1, text: "", needsOcr: true }]);
+    expect(d.warnings.join()).toContain("第 1 页没有文字层（可能是扫描件），需要 OCR");
+  });
+
+  it("PDF: a blank page (nothing drawn) stays an empty page, neither flagged for OCR nor called a scan", async () => {
+    const p = join(dir, "blank-page.pdf");
+    // A frame and a rule are drawn on the blank page: still nothing to read.
+    await writePlacedPdf(p, [{ items: [{ text: "第一页有文字。", x: 60, y: 80 }] }, { items: [], rules: [{ x0: 60, y0: 100, x1: 535, y1: 100 }, { x0: 60, y0: 100, x1: 60, y1: 700 }] }]);
+    const d = await extractFile(p);
+    expect(d.pages[1]).toEqual({ page: 2, text: "" });
+    expect(d.warnings.join()).not.toContain("OCR");
+  });
+
+  it("PDF: a page of text drawn as outlines (no text layer, many painted curves) needs OCR", async () => {
+    const p = join(dir, "outlines.pdf");
+    const doc = await PDFDocument.create();
+    const page = doc.addPage([595, 842]);
+    // 40 glyph-like closed curves, as a PDF whose fonts were turned into outlines draws its text.
+    for (let i = 0; i < 40; i++) page.drawSvgPath("M 0 0 C 2 8 8 8 10 0 C 8 -8 2 -8 0 0 Z M 3 0 C 4 3 6 3 7 0 C 6 -3 4 -3 3 0 Z ".repeat(4), { x: 60 + (i % 20) * 24, y: 780 - Math.floor(i / 20) * 24 });
+    writeFileSync(p, await doc.save());
+    const d = await extractFile(p);
+    expect(d.pages).toEqual([{ page: 1, text: "", needsOcr: true }]);
   });
 
   it("TXT: UTF-8, GBK and UTF-16 with BOM decode to the same text", async () => {

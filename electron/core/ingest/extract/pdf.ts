@@ -8,6 +8,7 @@ import { layoutPage } from "./layout";
 import type { TextBox } from "./layout/types";
 import { extractError, type ExtractLimits } from "./limits";
 import { geometry, looksTabular, pageRulings, textBoxes } from "./pdf-geometry";
+import { hasInkToRead } from "./pdf-ink";
 
 type PdfJs = typeof PdfJsModule;
 let pdfjs: Promise<PdfJs> | null = null;
@@ -66,7 +67,8 @@ export function itemsToText(items: readonly { str: string; transform: number[]; 
 
 /**
  * Text per page in reading order (layout by geometry: columns, paragraphs,
- * ruled tables as rows); pages with no usable text layer are flagged needsOcr.
+ * ruled tables as rows); pages with no usable text layer but something drawn
+ * on them (a scan) are flagged needsOcr, blank pages are left empty.
  */
 export async function extractPdf(path: string, limits: ExtractLimits, signal?: AbortSignal): Promise<{ pages: ExtractedPage[]; info: Record<string, string> }> {
   const lib = await loadPdfJs();
@@ -90,7 +92,9 @@ export async function extractPdf(path: string, limits: ExtractLimits, signal?: A
       const content = await page.getTextContent();
       const boxes = textBoxes(content.items.flatMap((it) => ("str" in it ? [it] : [])), viewport);
       if (noUsableTextLayer(boxes)) {
-        pages.push({ page: i, text: "", needsOcr: true });
+        // Only a page with something drawn to read (a scan, text as outlines) needs OCR; a blank page stays an empty page.
+        const ink = await hasInkToRead(lib, page).catch(() => true);
+        pages.push(ink ? { page: i, text: "", needsOcr: true } : { page: i, text: "" });
       } else {
         // Rulings cost a second pass over the page: only where the text looks like a table or form.
         const rulings = looksTabular(boxes) ? await pageRulings(lib, page, viewport).catch(() => undefined) : undefined;

@@ -22,6 +22,11 @@ describe("ocrCandidates", () => {
     expect(ocrCandidates("pdf", pages, "force").map((c) => c.page)).toEqual([1, 2, 3]);
     expect(ocrCandidates("pdf", pages, "off")).toEqual([]);
   });
+  it("a blank PDF page (empty, not flagged: nothing drawn on it) is read only when forced", () => {
+    const blank = [{ page: 1, text: "正文" }, { page: 2, text: "" }];
+    expect(ocrCandidates("pdf", blank, "auto")).toEqual([]);
+    expect(ocrCandidates("pdf", blank, "force")).toEqual([{ page: 1, why: "forced" }, { page: 2, why: "forced" }]);
+  });
   it("formats without page images have none; OFD only its pages without text; DOCX only its pages of pictures", () => {
     expect(ocrCandidates("xlsx", pages, "force")).toEqual([]);
     expect(ocrCandidates("ofd", pages, "force")).toEqual([{ page: 2, why: "no-text" }]);

@@ -30,19 +30,22 @@ export type Why = "no-text" | "garbled" | "suspect" | "forced";
 const FORMATS_WITH_PAGE_IMAGES = new Set<Format>(["pdf", "image", "ofd", "docx"]);
 
 /**
- * Pages that OCR should read, and why: no text, a garbled or doubtful text
- * layer, or the user's "force". OFD and DOCX pages are drawn from their
- * images only, so only their pages without text (a scanned page, a scan
- * pasted into Word) are candidates.
+ * Pages that OCR should read, and why: no text (flagged needsOcr by the
+ * extractor when something is drawn on the page; a blank page is read only
+ * when forced), a garbled or doubtful text layer, or the user's "force". OFD
+ * and DOCX pages are drawn from their images only, so only their pages
+ * without text (a scanned page, a scan pasted into Word) are candidates.
  */
 export function ocrCandidates(format: Format, pages: ExtractedPage[], mode: OcrMode): { page: number; why: Why }[] {
   if (mode === "off" || !FORMATS_WITH_PAGE_IMAGES.has(format)) return [];
   return pages.flatMap((p): { page: number; why: Why }[] => {
     // A DOCX page is read by OCR only when it holds pictures and no text (a scan pasted into Word).
     if (format === "docx" && !p.needsOcr) return [];
-    if (p.needsOcr || !p.text.trim()) return [{ page: p.page, why: "no-text" }];
+    if (p.needsOcr) return [{ page: p.page, why: "no-text" }];
     if (format === "ofd") return [];
     if (mode === "force") return [{ page: p.page, why: "forced" }];
+    // Empty and not flagged: the extractor found nothing drawn on it to read (a blank PDF page).
+    if (!p.text.trim()) return [];
     const v = checkTextLayer(p.text).verdict;
     return v === "ok" ? [] : [{ page: p.page, why: v }];
   });

@@ -1,0 +1,51 @@
+import type * as PdfJsModule from "pdfjs-dist/legacy/build/pdf.mjs";
+
+type PdfJs = typeof PdfJsModule;
+
+/** pdfjs operators that paint an image (a scan is one), looked up by name: not every pdfjs version has all of them. */
+const IMAGE_OPS = [
+  "paintImageXObject",
+  "paintInlineImageXObject",
+  "paintInlineImageXObjectGroup",
+  "paintImageXObjectRepeat",
+  "paintImageMaskXObject",
+  "paintImageMaskXObjectGroup",
+  "paintImageMaskXObjectRepeat",
+  "paintSolidColorImageMask",
+] as const;
+
+/**
+ * Path data (numbers in pdfjs's path buffers) from which a page is taken to
+ * be a drawing of text (text turned into outlines: every glyph its curves,
+ * thousands of numbers a page). A rule, a frame or a table's grid stays far
+ * below it.
+ */
+export const OUTLINED_TEXT_PATH_DATA = 2000;
+
+interface OperatorPage {
+  getOperatorList(): Promise<{ fnArray: number[]; argsArray: unknown[][] }>;
+}
+
+/**
+ * Whether a page without a text layer has anything OCR could read: an image
+ * (a scan) or a drawing of text. A page with neither is blank (a page break
+ * left before the 版记, the back of a sheet): OCR would spend seconds on it
+ * and find nothing, and calling it a scan would mislead.
+ */
+export async function hasInkToRead(lib: PdfJs, page: OperatorPage): Promise<boolean> {
+  const { fnArray, argsArray } = await page.getOperatorList();
+  const ops = lib.OPS as Record<string, number | undefined>;
+  const images = new Set(IMAGE_OPS.map((k) => ops[k]).filter((v): v is number => v !== undefined));
+  let pathData = 0;
+  for (let i = 0; i < fnArray.length; i++) {
+    const fn = fnArray[i]!;
+    if (images.has(fn)) return true;
+    if (fn !== ops["constructPath"]) continue;
+    const args = argsArray[i] ?? [];
+    if (args[0] === ops["endPath"]) continue; // a clipping path: nothing painted
+    const buffer = (args[1] as (ArrayLike<number> | null)[] | undefined)?.[0];
+    pathData += buffer?.length ?? 0;
+    if (pathData >= OUTLINED_TEXT_PATH_DATA) return true;
+  }
+  return false;
+}
