@@ -23,8 +23,8 @@ export async function writeScannedPdf(path: string, pages: Raster[], dpi = 150):
 /** The look of real broken Chinese PDFs: glyphs mapped into GBK's 0xA0 row (犃犅犆…). */
 const GARBLE = Array.from({ length: 0x729f - 0x7283 }, (_, i) => String.fromCodePoint(0x7283 + i));
 
-function toUnicodeCMap(cids: string[]): string {
-  const entries = cids.map((cid, i) => `<${cid}> <${GARBLE[i % GARBLE.length]!.codePointAt(0)!.toString(16).padStart(4, "0")}>`);
+function toUnicodeCMap(cids: string[], chars: readonly string[]): string {
+  const entries = cids.map((cid, i) => `<${cid}> <${chars[i % chars.length]!.codePointAt(0)!.toString(16).padStart(4, "0")}>`);
   const blocks: string[] = [];
   for (let i = 0; i < entries.length; i += 100) blocks.push(`${Math.min(100, entries.length - i)} beginbfchar\n${entries.slice(i, i + 100).join("\n")}\nendbfchar`);
   return [
@@ -38,9 +38,10 @@ function toUnicodeCMap(cids: string[]): string {
 /**
  * A PDF whose text is drawn correctly with an embedded CJK font but whose
  * ToUnicode map sends every glyph to a wrong code point (the 犐犆犛 family):
- * it looks right and extracts as mojibake.
+ * it looks right and extracts as mojibake (or, with `mapTo` [" "], as
+ * nothing but spaces).
  */
-export async function writeGarbledPdf(path: string, lines: string[], size = 16): Promise<void> {
+export async function writeGarbledPdf(path: string, lines: string[], size = 16, mapTo: readonly string[] = GARBLE): Promise<void> {
   const doc = await PDFDocument.create();
   const create = (fontkit as unknown as { create(b: Uint8Array, name?: string): unknown }).create;
   doc.registerFontkit({ create: (b: Uint8Array) => create(b, "NotoSansCJKsc-Regular") } as unknown as Parameters<PDFDocument["registerFontkit"]>[0]);
@@ -59,7 +60,7 @@ export async function writeGarbledPdf(path: string, lines: string[], size = 16):
   }
   for (const [, obj] of saved.context.enumerateIndirectObjects()) {
     const ref = obj instanceof PDFDict ? obj.get(PDFName.of("ToUnicode")) : undefined;
-    if (ref instanceof PDFRef) saved.context.assign(ref, saved.context.flateStream(toUnicodeCMap([...cids].sort())));
+    if (ref instanceof PDFRef) saved.context.assign(ref, saved.context.flateStream(toUnicodeCMap([...cids].sort(), mapTo)));
   }
   await writeFile(path, await saved.save({ useObjectStreams: false }));
 }

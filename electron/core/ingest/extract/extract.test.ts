@@ -3,7 +3,7 @@ import { open, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { PDFDocument } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { writeScannedPdf } from "../../testing/ocr-fixtures";
+import { writeGarbledPdf, writeScannedPdf } from "../../testing/ocr-fixtures";
 import { textPage } from "../../testing/ocr-images";
 import { tempDir } from "../../testing/temp-dir";
 import { encryptPdf, NOTICE_PAGES, writeDocx, writeGbk, writePdf, writePlacedPdf, writeXlsx } from "../testing/fixtures";
@@ -56,6 +56,13 @@ describe("extract: formats", () => {
     const d = await extractFile(p);
     expect(d.pages[1]).toEqual({ page: 2, text: "" });
     expect(d.warnings.join()).not.toContain("OCR");
+  });
+
+  it("PDF: text in a font that maps every glyph to a space (no usable text layer, glyphs drawn) needs OCR", async () => {
+    const p = join(dir, "spaces.pdf");
+    await writeGarbledPdf(p, ["关于加强政务数据安全管理的通知"], 16, [" "]);
+    const d = await extractFile(p);
+    expect(d.pages).toEqual([{ page: 1, text: "", needsOcr: true }]);
   });
 
   it("PDF: a page of text drawn as outlines (no text layer, many painted curves) needs OCR", async () => {

@@ -14,6 +14,9 @@ const IMAGE_OPS = [
   "paintSolidColorImageMask",
 ] as const;
 
+/** Operators that show text: glyphs drawn where the text layer has nothing usable (a font mapping them to nothing). */
+const TEXT_OPS = ["showText", "showSpacedText", "nextLineShowText", "nextLineSetSpacingShowText"] as const;
+
 /**
  * Path data (numbers in pdfjs's path buffers) from which a page is taken to
  * be a drawing of text (text turned into outlines: every glyph its curves,
@@ -27,19 +30,23 @@ interface OperatorPage {
 }
 
 /**
- * Whether a page without a text layer has anything OCR could read: an image
- * (a scan) or a drawing of text. A page with neither is blank (a page break
- * left before the 版记, the back of a sheet): OCR would spend seconds on it
- * and find nothing, and calling it a scan would mislead.
+ * Whether a page without a usable text layer has anything OCR could read: an
+ * image (a scan), glyphs whose font maps them to nothing usable, or a
+ * drawing of text. A page with none of these is blank (a page break left
+ * before the 版记, the back of a sheet): OCR would spend seconds on it and
+ * find nothing, and calling it a scan would mislead.
  */
 export async function hasInkToRead(lib: PdfJs, page: OperatorPage): Promise<boolean> {
   const { fnArray, argsArray } = await page.getOperatorList();
   const ops = lib.OPS as Record<string, number | undefined>;
-  const images = new Set(IMAGE_OPS.map((k) => ops[k]).filter((v): v is number => v !== undefined));
+  const opSet = (names: readonly string[]): Set<number> => new Set(names.map((k) => ops[k]).filter((v): v is number => v !== undefined));
+  const images = opSet(IMAGE_OPS);
+  const text = opSet(TEXT_OPS);
   let pathData = 0;
   for (let i = 0; i < fnArray.length; i++) {
     const fn = fnArray[i]!;
     if (images.has(fn)) return true;
+    if (text.has(fn) && showsGlyphs(argsArray[i]?.[0])) return true;
     if (fn !== ops["constructPath"]) continue;
     const args = argsArray[i] ?? [];
     if (args[0] === ops["endPath"]) continue; // a clipping path: nothing painted
@@ -48,4 +55,10 @@ export async function hasInkToRead(lib: PdfJs, page: OperatorPage): Promise<bool
     if (pathData >= OUTLINED_TEXT_PATH_DATA) return true;
   }
   return false;
+}
+
+/** A text operator's glyph list holds a glyph other than a space (numbers in it are spacing adjustments). */
+function showsGlyphs(glyphs: unknown): boolean {
+  if (!Array.isArray(glyphs)) return false;
+  return glyphs.some((g) => g !== null && typeof g === "object" && !(g as { isSpace?: boolean }).isSpace);
 }
