@@ -79,13 +79,22 @@ export async function pageRulings(lib: PdfJs, page: PageLike, viewport: { transf
       if (Array.isArray(args[0]) || ArrayBuffer.isView(args[0])) ctm = mul(ctm, Array.from(args[0] as ArrayLike<number>));
     } else if (fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? [1, 0, 0, 1, 0, 0];
     else if (fn === OPS.constructPath) {
-      const paint = args[0] as number;
-      const buffer = (args[1] as (Float32Array | null)[] | undefined)?.[0];
-      if (!buffer || paint === OPS.endPath) continue;
-      segments(buffer, point, paint === OPS.stroke || paint === OPS.closeStroke, out);
+      const path = paintedPath(OPS, args);
+      if (path) segments(path.data, point, path.paint === OPS.stroke || path.paint === OPS.closeStroke, out);
     }
   }
   return out;
+}
+
+/**
+ * A constructPath operator's path data and how it is painted (pdfjs 5: the
+ * paint operator first, then the path buffer); null for a path that paints
+ * nothing (a clipping path ends with endPath) or has no data.
+ */
+export function paintedPath(OPS: PdfJs["OPS"], args: readonly unknown[]): { paint: number; data: Float32Array } | null {
+  const paint = args[0] as number;
+  const data = (args[1] as (Float32Array | null)[] | undefined)?.[0];
+  return data && paint !== OPS.endPath ? { paint, data } : null;
 }
 
 /** Path data (moveTo/lineTo/curveTo/closePath codes) → axis-aligned segments; filled thin boxes count as lines. */

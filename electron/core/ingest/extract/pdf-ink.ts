@@ -1,4 +1,5 @@
 import type * as PdfJsModule from "pdfjs-dist/legacy/build/pdf.mjs";
+import { paintedPath } from "./pdf-geometry";
 
 type PdfJs = typeof PdfJsModule;
 
@@ -47,11 +48,8 @@ export async function hasInkToRead(lib: PdfJs, page: OperatorPage): Promise<bool
     const fn = fnArray[i]!;
     if (images.has(fn)) return true;
     if (text.has(fn) && showsGlyphs(argsArray[i]?.[0])) return true;
-    if (fn !== ops["constructPath"]) continue;
-    const args = argsArray[i] ?? [];
-    if (args[0] === ops["endPath"]) continue; // a clipping path: nothing painted
-    const buffer = (args[1] as (ArrayLike<number> | null)[] | undefined)?.[0];
-    pathData += buffer?.length ?? 0;
+    if (fn !== lib.OPS.constructPath) continue;
+    pathData += paintedPath(lib.OPS, argsArray[i] ?? [])?.data.length ?? 0;
     if (pathData >= OUTLINED_TEXT_PATH_DATA) return true;
   }
   return false;

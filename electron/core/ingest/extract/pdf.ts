@@ -92,7 +92,7 @@ export async function extractPdf(path: string, limits: ExtractLimits, signal?: A
       const content = await page.getTextContent();
       const boxes = textBoxes(content.items.flatMap((it) => ("str" in it ? [it] : [])), viewport);
       if (noUsableTextLayer(boxes)) {
-        // Only a page with something drawn to read (a scan, text as outlines) needs OCR; a blank page stays an empty page.
+        // Only a page with something drawn to read (a scan, unmapped glyphs, text as outlines) needs OCR; a blank page stays empty.
         const ink = await hasInkToRead(lib, page).catch(() => true);
         pages.push(ink ? { page: i, text: "", needsOcr: true } : { page: i, text: "" });
       } else {
