@@ -29,6 +29,7 @@ export function registerKnowledgeCommands(program: Command): void {
     .option("--json", "以 JSON 输出 / print JSON")
     .option("--ocr <mode>", "OCR：auto（需要时，默认）、force（每页都识别）、off（不识别） / OCR: auto, force or off", ocrMode, "auto")
     .action(async (file: string, opts: { json?: boolean; ocr: OcrMode }, cmd: Command) => {
+      (await import("./knowledge/prestart")).prestartFor([file]);
       const doc = await withCore(cmd, (c) => c.call("kb.extract", { path: resolve(file), ocr: opts.ocr }));
       const head = [`标题：${doc.title}`, `格式：${doc.format}`, ...metaLines(doc.meta), ...doc.warnings.map((w) => `警告：${w}`)];
       // Per page: n, text, where it came from, OCR's confidence, and the number printed on it.
@@ -88,7 +89,7 @@ export function registerKnowledgeCommands(program: Command): void {
     .option("--json", "以 JSON 输出结果 / print the summary as JSON")
     .option("--ocr <mode>", "这些文件的 OCR：auto（需要时，默认）、force、off / OCR for these files", ocrMode)
     .action(async (name: string, paths: string[], opts: { json?: boolean; ocr?: OcrMode }, cmd: Command) => {
-      (await import("./knowledge/prestart")).prestartForAdd(paths);
+      (await import("./knowledge/prestart")).prestartFor(paths);
       const abort = new AbortController();
       const onSigint = (): void => abort.abort();
       process.once("SIGINT", onSigint);

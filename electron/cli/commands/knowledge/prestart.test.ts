@@ -5,7 +5,7 @@ import { EXTRACT_HEAP_MB } from "../../../core/ingest/extract/limits";
 import { takePrestarted } from "../../../core/ingest/extract/worker-start";
 import { extractionThreads } from "../../../core/services/cpus";
 import { tempDir } from "../../../core/testing/temp-dir";
-import { prestartForAdd } from "./prestart";
+import { prestartFor } from "./prestart";
 
 let dir: string;
 let cleanup: () => void;
@@ -19,18 +19,18 @@ async function drain(): Promise<number> {
   return n;
 }
 
-describe("kb add starts as many extraction threads as its batch will use", () => {
+describe("kb add and extract start as many extraction threads as its batch will use", () => {
   it("one per file named, up to the pool's size; the pool's size for a folder; none for paths that do not exist", async () => {
     writeFileSync(join(dir, "a.txt"), "甲");
     writeFileSync(join(dir, "b.pdf"), "%PDF-1.4");
     mkdirSync(join(dir, "folder"));
-    expect(prestartForAdd([join(dir, "a.txt")])).toBe(1);
+    expect(prestartFor([join(dir, "a.txt")])).toBe(1);
     expect(await drain()).toBe(1);
     const all = extractionThreads();
-    expect(prestartForAdd([join(dir, "a.txt"), join(dir, "b.pdf"), join(dir, "missing.pdf")])).toBe(Math.min(2, all));
+    expect(prestartFor([join(dir, "a.txt"), join(dir, "b.pdf"), join(dir, "missing.pdf")])).toBe(Math.min(2, all));
     expect(await drain()).toBe(Math.min(2, all));
-    expect(prestartForAdd([join(dir, "folder")])).toBe(all);
+    expect(prestartFor([join(dir, "folder")])).toBe(all);
     expect(await drain()).toBe(all);
-    expect(prestartForAdd([join(dir, "missing.pdf")])).toBe(0);
+    expect(prestartFor([join(dir, "missing.pdf")])).toBe(0);
   });
 });

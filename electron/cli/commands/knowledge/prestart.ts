@@ -4,14 +4,15 @@ import { prestartExtraction } from "../../../core/ingest/extract/worker-start";
 import { extractionThreads } from "../../../core/services/cpus";
 
 /**
- * `kb add` starts its extraction threads before it opens the core: each
- * thread starts and loads pdfjs (the costliest parser to load) while this
- * thread loads the core and opens the database, on a core that would
- * otherwise sit idle. As many threads as the batch will use: one per file
- * named, up to the pool's size (extractionThreads); the pool's size for a folder.
- * pdfjs is loaded when a PDF or a folder is named. Returns the threads started.
+ * A command that extracts (`kb add`, `extract`) starts its extraction threads
+ * before it opens the core: each thread starts and loads pdfjs (the costliest
+ * parser to load) while this thread loads the core and opens the database,
+ * on a core that would otherwise sit idle. As many threads as the batch will
+ * use: one per file named, up to the pool's size (extractionThreads); the
+ * pool's size for a folder. pdfjs is loaded when a PDF or a folder is named.
+ * Returns the threads started.
  */
-export function prestartForAdd(paths: string[]): number {
+export function prestartFor(paths: string[]): number {
   let files = 0;
   let folder = false;
   let pdf = false;
