@@ -19,7 +19,7 @@ async function drain(): Promise<number> {
   return n;
 }
 
-describe("kb add and extract start as many extraction threads as its batch will use", () => {
+describe("kb add and extract start as many extraction threads as their batch will use", () => {
   it("one per file named, up to the pool's size; the pool's size for a folder; none for paths that do not exist", async () => {
     writeFileSync(join(dir, "a.txt"), "甲");
     writeFileSync(join(dir, "b.pdf"), "%PDF-1.4");
