@@ -15,7 +15,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { cleanPages } from "../../electron/core/ingest/extract/hygiene";
-import { itemsToText, loadPdfJs, pdfjsAssets } from "../../electron/core/ingest/extract/pdf";
+import { itemsToText, loadPdfJs, pdfDocumentOptions } from "../../electron/core/ingest/extract/pdf";
 import { characterErrorRate } from "../../electron/core/ingest/ocr/cer";
 import { OcrEngine } from "../../electron/core/ingest/ocr/engine";
 import { canvasOf, type QuarterTurn } from "../../electron/core/ingest/ocr/raster";
@@ -31,7 +31,7 @@ if (!existsSync(args.dir)) throw new Error(`no corpus at ${args.dir} (--dir)`);
 const files = readdirSync(args.dir).filter((f) => f.endsWith(".pdf")).sort().map((f) => join(args.dir, f));
 
 const lib = await loadPdfJs();
-const docs = await Promise.all(files.map(async (f) => ({ f, doc: await lib.getDocument({ data: new Uint8Array(await readFile(f)), ...pdfjsAssets(), cMapPacked: true, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise })));
+const docs = await Promise.all(files.map(async (f) => ({ f, doc: await lib.getDocument(pdfDocumentOptions(new Uint8Array(await readFile(f)))).promise })));
 // Round robin over the documents (page 1, 2, … of each in turn) so a few pages still span several sources.
 const picks: { f: string; n: number; doc: (typeof docs)[number]["doc"] }[] = [];
 for (let n = 1; picks.length < want && docs.some((d) => d.doc.numPages >= n); n++) for (const d of docs) if (d.doc.numPages >= n && picks.length < want) picks.push({ f: d.f, n, doc: d.doc });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderPdfPage } from "../ocr/render-pdf";
 import { tempDir } from "../../testing/temp-dir";
 import { writePlacedPdf, type PlacedText } from "../testing/fixtures";
-import { loadPdfJs, pdfjsAssets } from "./pdf";
+import { loadPdfJs, pdfDocumentOptions } from "./pdf";
 import { pageRulings } from "./pdf-geometry";
 
 /**
@@ -36,8 +36,7 @@ afterAll(() => cleanup());
 
 async function open(): Promise<PDFDocumentProxy> {
   const lib = await loadPdfJs();
-  // The options extractPdf and the OCR page source use.
-  return lib.getDocument({ data: new Uint8Array(await readFile(path)), ...pdfjsAssets(), cMapPacked: true, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
+  return lib.getDocument(pdfDocumentOptions(new Uint8Array(await readFile(path)))).promise;
 }
 
 /** Glyph outlines pdfjs has sent to the page's side ("<font>_path_<glyph>"). */

@@ -20,6 +20,15 @@ export function pdfjsAssets(): { cMapUrl: string; standardFontDataUrl: string } 
 }
 
 /**
+ * How GovDesk opens every PDF with pdfjs (text extraction, OCR's page images):
+ * CMaps and fonts from the package, no eval, glyphs drawn by pdfjs itself
+ * (there is no DOM to load font faces into), no console noise.
+ */
+export function pdfDocumentOptions(data: Uint8Array) {
+  return { data, ...pdfjsAssets(), cMapPacked: true, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 };
+}
+
+/**
  * Built-ins that pdfjs-dist's legacy build (the one for Node) replaces for
  * the whole thread: its core-js polyfills swap in JavaScript versions where
  * this V8 fails a conformance check that neither pdfjs nor we depend on.
@@ -73,7 +82,7 @@ export function itemsToText(items: readonly { str: string; transform: number[]; 
 export async function extractPdf(path: string, limits: ExtractLimits, signal?: AbortSignal): Promise<{ pages: ExtractedPage[]; info: Record<string, string> }> {
   const lib = await loadPdfJs();
   const data = new Uint8Array(await readFile(path));
-  const task = lib.getDocument({ data, ...pdfjsAssets(), cMapPacked: true, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 });
+  const task = lib.getDocument(pdfDocumentOptions(data));
   let doc: Awaited<typeof task.promise>;
   try {
     doc = await task.promise;

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import type { Format } from "../extract";
-import { loadPdfJs, pdfjsAssets } from "../extract/pdf";
+import { loadPdfJs, pdfDocumentOptions } from "../extract/pdf";
 import { openImageFile } from "./image-file";
 import type { Raster } from "./raster";
 import { renderPdfPage } from "./render-pdf";
@@ -20,7 +20,7 @@ export async function openPageSource(path: string, format: Format): Promise<Page
   if (format === "docx") return (await import("./docx-images")).openDocxImages(path);
   if (format !== "pdf") throw new Error(`no page images for ${format}`);
   const lib = await loadPdfJs();
-  const doc = await lib.getDocument({ data: new Uint8Array(await readFile(path)), ...pdfjsAssets(), cMapPacked: true, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
+  const doc = await lib.getDocument(pdfDocumentOptions(new Uint8Array(await readFile(path)))).promise;
   return {
     image: async (n) => {
       const page = await doc.getPage(n);
