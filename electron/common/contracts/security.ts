@@ -89,6 +89,12 @@ export const Policy = z
       .object({
         maxFileSizeMb: z.number().positive().max(100_000).optional(),
         maxPages: z.number().int().positive().max(1_000_000).optional(),
+        /**
+         * Heap cap of each extraction thread, MB (default: an eighth of the
+         * machine's memory, 512 MB to 2 GB). A file that needs more fails
+         * alone, the message naming this cap.
+         */
+        maxParserMemoryMb: z.number().int().min(128).max(65_536).optional(),
       })
       .strict()
       .default({}),

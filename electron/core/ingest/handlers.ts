@@ -9,7 +9,7 @@ import { searchKnowledgeBase } from "../search/hybrid";
 import { ocrPolicySettings } from "./ocr/services";
 import { policyLimits, readFileWithOcr } from "./ocr/read-file";
 import { assertWritable, createBase, deleteBase, getDocumentById, removeDocument, renameBase, requireBase } from "./kb-repo";
-import { audit, policyExtractLimits } from "../security/services";
+import { audit, policyExtractLimits, policyHeapMb } from "../security/services";
 import { DEFAULT_LIMITS } from "./extract/limits";
 import { baseSummaries, baseSummary, documentsOf, previewPage } from "./kb-queries";
 import { ingestPaths, type IngestProgress } from "./pipeline";
@@ -41,7 +41,7 @@ async function drainQueues(s: CoreServices, signal: AbortSignal): Promise<void> 
   for (const { name } of pending) {
     if (signal.aborted) return;
     try {
-      const r = await ingestPaths(s.store.db, name, [], { signal, embedder: await s.embedder(), ocr: ocrPolicySettings(s) });
+      const r = await ingestPaths(s.store.db, name, [], { signal, embedder: await s.embedder(), limits: policyLimits(s), heapMb: policyHeapMb(s), ocr: ocrPolicySettings(s) });
       s.log(`kb ${name}: resumed queue, ${r.ok} indexed, ${r.failed.length} failed`);
     } catch (e) {
       s.log(`kb ${name}: resuming the queue failed: ${String(e)}`);
@@ -55,6 +55,7 @@ async function reextract(s: CoreServices, job: { signal: AbortSignal; progress(d
     signal: job.signal,
     embedder: await s.embedder(),
     limits: policyExtractLimits(s, DEFAULT_LIMITS),
+    heapMb: policyHeapMb(s),
     ocr: ocrPolicySettings(s),
     onProgress: (p) => job.progress(p.done, p.total, "reextract"),
   });
@@ -111,6 +112,7 @@ export function knowledgeHandlers(s: CoreServices): Handlers<KnowledgeContract> 
         ingestPaths(db(), name, [], {
           signal: job.signal,
           limits: policyLimits(s),
+          heapMb: policyHeapMb(s),
           ocr: ocrPolicySettings(s),
           embedder: await s.embedder(),
           onProgress: (p) => job.progress(p.done, p.total, p.stage, progressDetail(p)),
@@ -152,6 +154,7 @@ export function knowledgeHandlers(s: CoreServices): Handlers<KnowledgeContract> 
         signal: job.signal,
         // IT's policy may cap file size and pages (each file over it fails alone, with the limit named).
         limits: policyExtractLimits(s, DEFAULT_LIMITS),
+        heapMb: policyHeapMb(s),
         // OCR where pages need it (each document's own choice, or the one given now), within the policy.
         ocr: { ...ocrPolicySettings(s), ...(ocr ? { mode: ocr } : {}) },
         embedder: e,

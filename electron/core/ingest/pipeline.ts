@@ -36,6 +36,8 @@ export interface IngestOptions {
   onProgress?: (p: IngestProgress) => void;
   embedder?: Embedder | null;
   limits?: Partial<ExtractLimits>;
+  /** Heap cap of each extraction thread, MB (IT's policy); default EXTRACT_HEAP_MB. */
+  heapMb?: number | undefined;
   /** Extraction threads (default: one per physical core, see extractionThreads). */
   threads?: number;
   /**
@@ -99,7 +101,7 @@ export async function ingestPaths(db: Db, kbName: string, paths: string[], opts:
   let done = result.skipped + result.failed.length;
   const threads = opts.threads ?? extractionThreads();
   // Every batch, even of one file, extracts in the shared worker threads (warm between batches, heap-capped), never on the core's thread.
-  const pool = sharedPool(threads, limits);
+  const pool = sharedPool(threads, limits, opts.heapMb);
   const embedLock = serial();
   const embedder = opts.embedder ?? null;
   let next = 0;

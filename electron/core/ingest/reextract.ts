@@ -35,6 +35,8 @@ export interface ReextractOptions {
   onProgress?: (p: ReextractProgress) => void;
   embedder?: Embedder | null;
   limits?: Partial<ExtractLimits>;
+  /** Heap cap of each extraction thread, MB (IT's policy); default EXTRACT_HEAP_MB. */
+  heapMb?: number | undefined;
   threads?: number;
   /**
    * OCR as ingestion has it (policy and cache); each content is read again
@@ -69,7 +71,7 @@ export async function reextractStale(db: Db, opts: ReextractOptions = {}): Promi
   if (!stale.length) return result;
   const limits = { ...DEFAULT_LIMITS, ...(opts.limits ?? {}) };
   const threads = opts.threads ?? Math.max(1, availableParallelism());
-  const pool = sharedPool(threads, limits);
+  const pool = sharedPool(threads, limits, opts.heapMb);
   let done = 0;
   const report = (file: string | null): void => opts.onProgress?.({ done, total: stale.length, file });
   report(null);

@@ -1,3 +1,4 @@
+import { mkdirSync, writeFileSync } from "node:fs";
 import { rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -43,5 +44,32 @@ describe("kb.watch", () => {
 
     await kb.client.call("kb.watch", { name: "w", folder: null });
     expect((await kb.client.call("kb.list", {})).bases[0]!.watchPath).toBeNull();
+  }, 30_000);
+});
+
+describe("kb.watch under an admin policy", () => {
+  it("holds IT's file limits, as kb add does: a file over the size limit fails, naming it; the others are indexed", async () => {
+    const { dir: pdir, cleanup: pclean } = tempDir();
+    writeFileSync(join(pdir, "policy.json"), JSON.stringify({ limits: { maxFileSizeMb: 1 } }));
+    process.env["GOVDESK_POLICY"] = join(pdir, "policy.json");
+    const limited = kbCore(join(pdir, "data"));
+    const folder = join(pdir, "收文");
+    mkdirSync(folder);
+    try {
+      await limited.client.call("kb.create", { name: "w" });
+      await limited.client.call("kb.watch", { name: "w", folder });
+      await writeFile(join(folder, "小.txt"), "关于开展防汛检查的通知。");
+      await writeFile(join(folder, "大.txt"), "审批".repeat(400_000)); // 2.4 MB of UTF-8
+      const docs = async (): Promise<{ path: string; status: string; error?: string | null }[]> => (await limited.client.call("kb.documents", { name: "w" })).documents;
+      await until(async () => (await docs()).filter((d) => d.status === "ready" || d.status === "failed").length === 2);
+      const byName = Object.fromEntries((await docs()).map((d) => [d.path.split("/").pop(), d]));
+      expect(byName["小.txt"]!.status).toBe("ready");
+      expect(byName["大.txt"]).toMatchObject({ status: "failed", error: expect.stringMatching(/文件过大.*上限 1 MB/) });
+    } finally {
+      delete process.env["GOVDESK_POLICY"];
+      limited.client.close();
+      await limited.core.close();
+      pclean();
+    }
   }, 30_000);
 });

@@ -4,6 +4,8 @@ import type { CoreServices } from "../services";
 import { formatOf } from "./extract";
 import { getDocument, listBases, removeDocument, requireBase } from "./kb-repo";
 import { ingestPaths } from "./pipeline";
+import { policyLimits } from "./ocr/read-file";
+import { policyHeapMb } from "../security/services";
 
 interface Entry {
   folder: string;
@@ -65,7 +67,8 @@ export class KbWatchers {
   private async ingest(name: string, folder: string, paths: string[]): Promise<void> {
     try {
       // What the watcher reports must really be inside the folder: a link in it to ~/.ssh is not followed.
-      const r = await ingestPaths(this.s.store.db, name, paths, { embedder: await this.s.embedder(), within: folder });
+      // IT's file limits hold here as for files added by hand.
+      const r = await ingestPaths(this.s.store.db, name, paths, { embedder: await this.s.embedder(), within: folder, limits: policyLimits(this.s), heapMb: policyHeapMb(this.s) });
       this.s.log(`kb watch ${name}: ${r.ok} indexed, ${r.failed.length} failed`);
     } catch (e) {
       this.s.log(`kb watch ${name}: ${String(e)}`);

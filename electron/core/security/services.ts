@@ -90,6 +90,11 @@ export function redactForRemote(s: WithPolicy, text: string): string {
   return policy.remote.redact ? redact(text, policyKinds(policy)) : text;
 }
 
+/** IT's heap cap for extraction threads, MB (limits.maxParserMemoryMb), or undefined for the built-in one (EXTRACT_HEAP_MB). */
+export function policyHeapMb(s: WithPolicy): number | undefined {
+  return requirePolicy(s).limits.maxParserMemoryMb;
+}
+
 /** The admin policy's file limits for ingestion, never looser than the built-in ones. */
 export function policyExtractLimits(s: WithPolicy, builtIn: { maxFileBytes: number; maxPages: number }): { maxFileBytes: number; maxPages: number } {
   const { maxFileSizeMb, maxPages } = requirePolicy(s).limits;

@@ -20,6 +20,7 @@ describe("policy show text", () => {
     expect(text).toContain("策略文件：C:\\ProgramData\\GovDesk\\policy.json\n组策略：HKLM\\Software\\Policies\\GovDesk（其中设置的键优先于策略文件）\n");
     expect(text).toContain(`禁止导出：是（来自 ${REG}\\exports\\disabled）`);
     expect(text).toContain("页数上限：10\n");
+    expect(text).toMatch(/每个文件的解析内存上限：默认（本机 \d+ MB）\n/);
     expect(text).toContain(`theme="dark"（来自 ${REG}\\lockedSettings\\theme）`);
   });
 

@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import type { PolicyStatus } from "../../../common/contracts/security";
+import { EXTRACT_HEAP_MB } from "../../../core/ingest/extract/worker-start";
 import { POLICY_OPTION, print, withCore } from "./with-core";
 
 /** Which file and, on Windows, which Group Policy key the policy came from. */
@@ -28,6 +29,7 @@ export function formatPolicy(r: PolicyStatus): string {
     ["导出时脱敏", p.exports.redact ? "是" : "否", "exports.redact"],
     ["文件大小上限", p.limits.maxFileSizeMb !== undefined ? `${p.limits.maxFileSizeMb} MB` : "不限", "limits.maxFileSizeMb"],
     ["页数上限", p.limits.maxPages !== undefined ? String(p.limits.maxPages) : "不限", "limits.maxPages"],
+    ["每个文件的解析内存上限", p.limits.maxParserMemoryMb !== undefined ? `${p.limits.maxParserMemoryMb} MB` : `默认（本机 ${EXTRACT_HEAP_MB} MB）`, "limits.maxParserMemoryMb"],
     ["审计记录问题原文", p.audit.logQuestions ? "是" : "否（只记事件）", "audit.logQuestions"],
     ["审计保留天数", String(p.audit.retentionDays), "audit.retentionDays"],
     ["锁定的设置", r.locked.map((l) => `${l.key}=${JSON.stringify(l.value)}${from(`lockedSettings.${l.key}`)}`).join(", ") || "（无）", ""],

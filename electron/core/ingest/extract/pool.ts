@@ -218,7 +218,7 @@ export class ExtractPool {
 export function heapError(heapMb: number): RpcError {
   return new RpcError(
     "INVALID_INPUT",
-    `文件过于复杂，解析所需内存超过上限（${heapMb} MB），未读取。可将文件另存为较简单的格式（如重新导出为 PDF 或 DOCX）或拆分后再添加；确需读取时，请管理员调高解析内存上限。`,
+    `文件过于复杂，解析所需内存超过上限（${heapMb} MB），未读取。可将文件另存为较简单的格式（如重新导出为 PDF 或 DOCX）或拆分后再添加；确需读取时，请管理员在策略中调高解析内存上限（limits.maxParserMemoryMb）。`,
     "ERR_WORKER_OUT_OF_MEMORY",
   );
 }

@@ -1,5 +1,5 @@
 import type { OcrMode } from "../../../common/contracts/knowledge";
-import { policyExtractLimits } from "../../security/services";
+import { policyExtractLimits, policyHeapMb } from "../../security/services";
 import type { CoreServices } from "../../services";
 import type { ExtractedDocument } from "../types";
 import { DEFAULT_LIMITS } from "../extract/limits";
@@ -29,5 +29,5 @@ export interface ReadOptions {
  */
 export async function readFileWithOcr(s: Pick<CoreServices, "policy" | "dataDir">, path: string, o: ReadOptions = {}): Promise<ExtractedDocument> {
   const settings = { ...ocrPolicySettings(s), mode: o.mode ?? "auto", threads: defaultOcrThreads(1) };
-  return sharedPool(1, policyLimits(s)).extract(path, o.signal, { settings, ...(o.onPage ? { onProgress: o.onPage } : {}) });
+  return sharedPool(1, policyLimits(s), policyHeapMb(s)).extract(path, o.signal, { settings, ...(o.onPage ? { onProgress: o.onPage } : {}) });
 }

@@ -20,7 +20,7 @@ const FULL_POLICY = {
   remote: { allowedHosts: ["llm.intranet.gov.cn", "10.1.2.3:8000"], redact: true },
   knowledgePacks: { folder: "/srv/govdesk/packs" },
   exports: { disabled: true, redact: true },
-  limits: { maxFileSizeMb: 50, maxPages: 500 },
+  limits: { maxFileSizeMb: 50, maxPages: 500, maxParserMemoryMb: 1024 },
   audit: { logQuestions: true, retentionDays: 180, maxFileSizeMb: 4 },
   lockedSettings: { language: "zh-CN", threads: 4 },
   lockReason: "由信息中心统一配置",
@@ -73,6 +73,7 @@ describe("loadPolicy", () => {
     ["an unknown locked setting", { lockedSettings: { colour: "red" } }, /没有名为 colour 的设置项/],
     ["a bad locked value", { lockedSettings: { language: "fr" } }, /设置项 language 的取值 "fr" 无效/],
     ["broken JSON", "{ not json", /不是有效的 JSON/],
+    ["a parser memory cap too low to load the parsers", { limits: { maxParserMemoryMb: 64 } }, /limits\.maxParserMemoryMb/],
   ])("%s is an error naming the file and the problem", (_name, content, message) => {
     const path = write("bad.json", content);
     const r = loadPolicy(path);

@@ -38,6 +38,7 @@ export const REGISTRY_VALUES = {
   "exports\\redact": "bool",
   "limits\\maxFileSizeMb": "number",
   "limits\\maxPages": "number",
+  "limits\\maxParserMemoryMb": "number",
   "ocr\\disabled": "bool",
   "ocr\\maxPagesPerDocument": "number",
   "audit\\logQuestions": "bool",

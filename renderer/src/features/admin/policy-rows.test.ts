@@ -8,6 +8,7 @@ describe("policyRows", () => {
     expect(rows["models"]).toEqual({ key: "admin.policy.anyModel" });
     expect(rows["hosts"]).toEqual({ key: "admin.policy.onlyLoopback" });
     expect(rows["maxFileSize"]).toEqual({ key: "admin.unlimited" });
+    expect(rows["parserMemory"]).toEqual({ key: "admin.policy.parserMemoryDefault" });
     expect(rows["retention"]).toEqual({ key: "admin.policy.days", values: { value: 365 } });
   });
 
@@ -16,7 +17,7 @@ describe("policyRows", () => {
       models: { allowedSha256: ["a".repeat(64)] },
       remote: { allowedHosts: ["10.0.0.1:8000"] },
       exports: { disabled: true },
-      limits: { maxFileSizeMb: 20, maxPages: 300 },
+      limits: { maxFileSizeMb: 20, maxPages: 300, maxParserMemoryMb: 1024 },
       audit: { syslog: "10.0.0.2:514" },
       developer: { devtools: true },
     });
@@ -26,6 +27,7 @@ describe("policyRows", () => {
     expect(rows["exportsDisabled"]).toEqual({ key: "admin.yes" });
     expect(rows["maxFileSize"]).toEqual({ key: "admin.policy.megabytes", values: { value: 20 } });
     expect(rows["maxPages"]).toEqual({ text: "300" });
+    expect(rows["parserMemory"]).toEqual({ key: "admin.policy.megabytes", values: { value: 1024 } });
     expect(rows["syslog"]).toEqual({ text: "10.0.0.2:514" });
     expect(rows["devtools"]).toEqual({ key: "admin.yes" });
     expect(rows["redactHeuristic"]).toEqual({ key: "admin.no" });

@@ -34,6 +34,11 @@ export function policyRows(p: Policy): PolicyRow[] {
       value: p.limits.maxFileSizeMb !== undefined ? { key: "admin.policy.megabytes", values: { value: p.limits.maxFileSizeMb } } : { key: "admin.unlimited" },
     },
     { id: "maxPages", label: "admin.policy.maxPages", value: p.limits.maxPages !== undefined ? { text: String(p.limits.maxPages) } : { key: "admin.unlimited" } },
+    {
+      id: "parserMemory",
+      label: "admin.policy.parserMemory",
+      value: p.limits.maxParserMemoryMb !== undefined ? { key: "admin.policy.megabytes", values: { value: p.limits.maxParserMemoryMb } } : { key: "admin.policy.parserMemoryDefault" },
+    },
     { id: "logQuestions", label: "admin.policy.logQuestions", value: yesNo(p.audit.logQuestions) },
     { id: "retention", label: "admin.policy.retentionDays", value: { key: "admin.policy.days", values: { value: p.audit.retentionDays } } },
     { id: "syslog", label: "admin.policy.syslog", value: orDash(p.audit.syslog) },
