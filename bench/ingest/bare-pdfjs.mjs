@@ -5,15 +5,19 @@
 // By default it gets what the product does to pdfjs too, so that the ratio is GovDesk's own
 // overhead: the patched pdfjs-dist of node_modules (CMaps cached per thread), and the
 // built-ins that pdfjs's legacy polyfills replace put back once pdfjs and its worker half
-// have loaded (see loadPdfJs in electron/core/ingest/extract/pdf.ts). With --stock: the
-// published pdfjs-dist from that folder, used as its README says, nothing put back.
+// have loaded (see loadPdfJs in electron/core/ingest/extract/pdf.ts), and V8's interrupt budget
+// that GovDesk sets before its extraction threads start (EXTRACTION_INTERRUPT_BUDGET in
+// electron/core/ingest/extract/tiering.ts). With --stock: the published pdfjs-dist from that
+// folder, used as its README says in plain node, nothing put back or set.
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { setFlagsFromString } from "node:v8";
 
 const args = process.argv.slice(2);
 const stock = args[0] === "--stock" ? args.splice(0, 2)[1] : null;
+if (!stock) setFlagsFromString("--interrupt-budget=270336"); // = EXTRACTION_INTERRUPT_BUDGET
 const root = stock ?? dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
 let pdfjs;
 if (stock) {

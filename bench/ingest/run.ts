@@ -11,10 +11,11 @@
  *             FTS segmentation and indexing, no embeddings;
  *   baseline  `node bench/ingest/bare-pdfjs.mjs <files…>`: pdfjs-dist reading
  *             every page's text, one file after another, same options, with
- *             what GovDesk does to pdfjs (its patch, the built-ins put back),
- *             so that the judged ratio is GovDesk's own overhead;
+ *             what GovDesk does to pdfjs (its patch, the built-ins put back,
+ *             V8's interrupt budget of extraction/tiering.ts), so that the
+ *             judged ratio is GovDesk's own overhead;
  *   published the same script on the published pdfjs-dist (patches/ taken
- *             back out, in /tmp): printed beside it, not judged.
+ *             back out, in /tmp) in plain node: printed beside it, not judged.
  * Runs alternate which side goes first; the ratio is the median of the
  * paired ratios. Peak RSS of each process from GNU time. Exits 1 when a goal
  * is missed: ratio <= 1.25, RSS of kb add <= 400 MB.
@@ -160,7 +161,7 @@ for (let run = 0; run < Number(args.runs); run++) {
   console.log(`run ${run + 1}: kb add ${g.ms.toFixed(0)} ms${more(g)}, bare pdfjs ${b.ms.toFixed(0)} ms${more(b)}, ratio ${(g.ms / b.ms).toFixed(2)}; published pdfjs-dist ${s.ms.toFixed(0)} ms${more(s)}, ratio ${(g.ms / s.ms).toFixed(2)}`);
 }
 console.log(
-  `against the published pdfjs-dist (no GovDesk patch, its polyfills left in place; printed, not judged): median of paired ratios ${median(pairs.map((p) => p.g.ms / p.s.ms)).toFixed(2)}`,
+  `against the published pdfjs-dist in plain node (no GovDesk patch, its polyfills left in place, V8 defaults; printed, not judged): median of paired ratios ${median(pairs.map((p) => p.g.ms / p.s.ms)).toFixed(2)}`,
 );
 const ratio = median(pairs.map((p) => p.g.ms / p.b.ms));
 const rssMax = Math.max(...pairs.map((p) => p.g.rssMb ?? 0));

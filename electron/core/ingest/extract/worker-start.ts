@@ -3,6 +3,7 @@ import { totalmem } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
+import { tuneTieringForExtraction } from "./tiering";
 
 /*
  * Starting extraction worker threads. Kept apart from pool.ts (which loads
@@ -59,6 +60,7 @@ export function workerSpec(): { file: string; entry?: string } | null {
 
 /** One extraction thread, its old-generation heap capped at `heapMb`, unref'd (it never holds the process open). */
 export function startExtractWorker(spec: NonNullable<ReturnType<typeof workerSpec>>, heapMb: number, preload: ExtractWorkerData["preload"] = []): Worker {
+  tuneTieringForExtraction();
   const workerData: ExtractWorkerData = { ...(spec.entry ? { entry: spec.entry } : {}), ...(preload.length ? { preload } : {}) };
   const worker = new Worker(spec.file, { workerData, resourceLimits: { maxOldGenerationSizeMb: heapMb } });
   worker.unref();
