@@ -36,9 +36,11 @@ describe("extraction threads started before the pool (kb add starts them before 
   });
 
   it("a thread with another heap cap, or one that has ended, is not taken", async () => {
-    const [w] = prestartExtraction(1);
+    const [w] = prestartExtraction(1, ["pdf"]);
+    const exited = once(w!, "exit");
+    // A pool with IT's own cap: the prestarted threads are ended, not left loading pdfjs.
     expect(takePrestarted(EXTRACT_HEAP_MB + 1)).toBeNull();
-    await w!.terminate();
+    await exited;
     expect(takePrestarted(EXTRACT_HEAP_MB)).toBeNull();
     // A pool without prestarted threads starts its own.
     const pool = new ExtractPool(1);

@@ -99,9 +99,17 @@ export function prestartExtraction(count: number, preload: ExtractWorkerData["pr
   return started;
 }
 
-/** A prestarted thread that is still alive, or null; prestarted threads all have the default heap cap. */
+/**
+ * A prestarted thread that is still alive, or null; prestarted threads all
+ * have the default heap cap. A pool with another cap (IT's policy, read after
+ * the threads were started) ends them: the command will not use them, and
+ * each would go on loading its parsers on the cores the pool's threads need.
+ */
 export function takePrestarted(heapMb: number): Worker | null {
-  if (heapMb !== EXTRACT_HEAP_MB) return null;
+  if (heapMb !== EXTRACT_HEAP_MB) {
+    for (const p of prestarted.splice(0)) void p.worker.terminate();
+    return null;
+  }
   const i = prestarted.findIndex((p) => !p.exited);
   if (i < 0) return null;
   const [p] = prestarted.splice(i, 1);
