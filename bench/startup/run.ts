@@ -25,8 +25,11 @@ import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import type { Page } from "playwright-core";
 import { launchChromium } from "../../e2e/fixtures/browser";
+import { phaseReached, reportPhases } from "./page-phases";
 
-const { values: args } = parseArgs({ options: { runs: { type: "string", default: "11" }, "serve-runs": { type: "string", default: "5" } } });
+const { values: args } = parseArgs({
+  options: { runs: { type: "string", default: "11" }, "serve-runs": { type: "string", default: "5" }, "playwright-waits": { type: "boolean", default: false } },
+});
 const ROOT = join(import.meta.dirname, "../..");
 const BIN = join(ROOT, "bin/govdesk.mjs");
 const GNU_TIME = existsSync("/usr/bin/time") ? "/usr/bin/time" : null;
@@ -45,7 +48,7 @@ function timed(cmd: string[]): { ms: number; rssMb: number | null } {
 
 if (!existsSync(join(ROOT, "dist/cli/govdesk.mjs"))) throw new Error("dist/ is missing: run npm run build (the benchmark runs the installed command)");
 const data = mkdtempSync(join(tmpdir(), "govdesk-startup-"));
-console.log(`start-up benchmark; load average at start ${loadavg().map((x) => x.toFixed(1)).join(" ")}`);
+console.log(`start-up benchmark (serve's phases seen by ${args["playwright-waits"] ? "Playwright's locators" : "the page's own reports"}); load average at start ${loadavg().map((x) => x.toFixed(1)).join(" ")}`);
 const firstInfo = timed([process.execPath, BIN, "--data-dir", join(data, "d"), "info", "--json"]);
 console.log(`first info (creates the database): ${firstInfo.ms.toFixed(0)} ms`);
 
@@ -75,16 +78,27 @@ const phases: Record<"page" | "scripts" | "shell", number[]> = { page: [], scrip
 // The same URL opened again in the same browser profile while serve runs (a reload, a second tab):
 // what the browser keeps of the first load (bundles, compiled code) counts there, not in the first start.
 const reopenMs: number[] = [];
-async function untilInteractive(page: Page): Promise<void> {
-  await page.locator('[data-testid="core-state"][data-state="running"]').waitFor();
-  await page.getByRole("menuitem").first().waitFor({ state: "visible" });
-  await page.locator('[data-testid="app-content"] .govdesk-screen').first().waitFor({ state: "visible" });
-  await page.waitForLoadState("load");
+// --playwright-waits: the earlier way, Playwright's locators polling the page (their injected script runs in the measured renderer).
+const PLAYWRIGHT = args["playwright-waits"];
+async function untilShell(page: Page, reported: Promise<void>): Promise<void> {
+  if (PLAYWRIGHT) {
+    await page.locator('[data-testid="core-state"][data-state="running"]').waitFor();
+    await page.getByRole("menuitem").first().waitFor({ state: "visible" });
+  }
+  await reported; // with the locators: reached by then (same conditions)
+}
+async function untilScreen(page: Page, reported: Promise<void>): Promise<void> {
+  if (PLAYWRIGHT) await page.locator('[data-testid="app-content"] .govdesk-screen').first().waitFor({ state: "visible" });
+  await reported;
+  await page.waitForLoadState("load"); // as page.goto's default did before the phases were timed
 }
 try {
   for (let i = 0; i < Number(args["serve-runs"]); i++) {
     const context = await browser.newContext(); // a fresh profile each run: nothing kept from the last
+    await reportPhases(context);
     const page = await context.newPage();
+    const shellReported = phaseReached(page, "shell");
+    const screenReported = phaseReached(page, "screen");
     const t = performance.now();
     const child = spawn(process.execPath, [BIN, "serve", "--port", "0", "--data-dir", join(data, "d"), "--allow-dir", data], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, GOVDESK_DEV: "" } });
     try {
@@ -97,16 +111,16 @@ try {
       phases.page.push(performance.now() - t);
       await page.waitForLoadState("domcontentloaded");
       phases.scripts.push(performance.now() - t);
-      await page.locator('[data-testid="core-state"][data-state="running"]').waitFor();
-      await page.getByRole("menuitem").first().waitFor({ state: "visible" });
+      await untilShell(page, shellReported);
       phases.shell.push(performance.now() - t);
-      await page.locator('[data-testid="app-content"] .govdesk-screen').first().waitFor({ state: "visible" });
-      await page.waitForLoadState("load"); // as page.goto's default did before the phases were timed
+      await untilScreen(page, screenReported);
       serveMs.push(performance.now() - t);
       const again = await context.newPage();
+      const [shellAgain, screenAgain] = [phaseReached(again, "shell"), phaseReached(again, "screen")];
       const t2 = performance.now();
       await again.goto(url, { waitUntil: "commit" });
-      await untilInteractive(again);
+      await untilShell(again, shellAgain);
+      await untilScreen(again, screenAgain);
       reopenMs.push(performance.now() - t2);
       await again.close();
     } finally {
