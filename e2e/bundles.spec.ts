@@ -51,6 +51,19 @@ describe.skipIf(!existsSync(join(DIST, "preload/preload.cjs")))("built bundles",
     expect([...packages].filter((p) => !builtins.has(p))).toEqual(["commander"]);
   });
 
+  it("the window's first screen (对话) loads without the Markdown renderer, the page preview or the options dialog (on demand)", () => {
+    const assets = join(DIST, "renderer/assets");
+    const chat = readdirSync(assets).find((f) => /^ChatScreen-.*\.js$/.test(f));
+    expect(chat).toBeDefined();
+    const loaded = staticChunks(join(assets, chat!));
+    for (const onDemand of ["AnswerMarkdown", "CitationPreview", "PagePreview", "ConversationSettings"]) {
+      expect([...loaded].filter((f) => f.startsWith(`${onDemand}-`)), onDemand).toEqual([]);
+    }
+    // Still reachable: 对话 asks for them when an answer or a dialog needs them.
+    const code = readFileSync(join(assets, chat!), "utf8");
+    expect(code).toMatch(/import\("\.\/AnswerMarkdown-[^"]+\.js"\)/);
+  });
+
   it("the core opens without node-llama-cpp, or the extractors' parsers (they load on first use)", () => {
     const packages = staticPackages(join(DIST, "core/core.mjs"));
     for (const lazy of ["node-llama-cpp", "pdfjs-dist", "exceljs", "mammoth", "word-extractor", "linkedom", "fast-xml-parser", "yauzl", "ws", "onnxruntime-node", "@napi-rs/canvas", "utif2"]) {
@@ -70,4 +83,14 @@ function staticPackages(entry: string, seen = new Set<string>(), out = new Set<s
     else out.add(spec);
   }
   return out;
+}
+
+/** The renderer chunks a (minified) chunk loads before it runs: static imports, followed; import() is not. */
+function staticChunks(file: string, seen = new Set<string>()): Set<string> {
+  const name = file.slice(dirname(file).length + 1);
+  if (seen.has(name)) return seen;
+  seen.add(name);
+  const code = readFileSync(file, "utf8");
+  for (const m of code.matchAll(/(?:^|[;}\n])\s*import\s*(?:[\w$*{},\s]+?\s*from\s*)?"\.\/([^"]+\.js)"/g)) staticChunks(join(dirname(file), m[1]!), seen);
+  return seen;
 }

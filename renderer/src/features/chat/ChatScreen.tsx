@@ -9,10 +9,11 @@ import { useNavigation } from "../../state/navigation";
 import { useSettingsStore } from "../../state/settings";
 import { ChatComposer } from "./ChatComposer";
 import { ChatHeader, PLAIN_CHAT } from "./ChatHeader";
-import { CitationPreview, type PreviewTarget } from "./CitationPreview";
+import type { PreviewTarget } from "./CitationPreview";
 import { ConversationList } from "./ConversationList";
-import { ConversationSettings, type ChatOptionsValue } from "./ConversationSettings";
+import type { ChatOptionsValue } from "./ConversationSettings";
 import { MessageList } from "./MessageList";
+import { CitationPreview, ConversationSettings } from "./on-demand";
 import { useChat } from "./use-chat";
 
 const NO_OPTIONS: ChatOptionsValue = { systemPrompt: null, temperature: null };

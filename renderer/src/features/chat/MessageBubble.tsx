@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import type { ChatMessage, Citation } from "../../../../electron/common/contracts/assistant";
 import { XStyles } from "../../components/XStyles";
 import { whereText } from "../../components/where";
-import { AnswerMarkdown } from "./AnswerMarkdown";
+import { AnswerMarkdown } from "./on-demand";
 
 interface Props {
   content: string;
