@@ -51,6 +51,16 @@ describe.skipIf(!existsSync(join(DIST, "preload/preload.cjs")))("built bundles",
     expect([...packages].filter((p) => !builtins.has(p))).toEqual(["commander"]);
   });
 
+  it("the core opens without the docx library (0.36 MB, half its code: loaded on the first DOCX export)", () => {
+    for (const entry of ["core/core.mjs", "cli/core-thread.mjs"]) {
+      const chunks = new Set<string>();
+      staticPackages(join(DIST, entry), chunks);
+      const bundled = [...chunks].flatMap((chunk) => (JSON.parse(readFileSync(`${chunk}.map`, "utf8")) as { sources: string[] }).sources);
+      expect(bundled.length, entry).toBeGreaterThan(100);
+      expect(bundled.filter((src) => src.includes("node_modules/docx/")), entry).toEqual([]);
+    }
+  });
+
   it("the window's first screen (对话) loads without the Markdown renderer, the page preview or the options dialog (on demand)", () => {
     const assets = join(DIST, "renderer/assets");
     const chat = readdirSync(assets).find((f) => /^ChatScreen-.*\.js$/.test(f));

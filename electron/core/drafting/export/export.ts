@@ -6,7 +6,6 @@ import { assertExportAllowed, audit } from "../../security/services";
 import type { CoreServices } from "../../services";
 import { checkDraft } from "../check/check";
 import { resolveDocument } from "../document";
-import { buildDocx } from "./build";
 
 const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
@@ -14,6 +13,8 @@ const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingm
 export async function exportDraft(s: CoreServices, spec: DraftSpec, path?: string): Promise<DraftExportResult> {
   assertExportAllowed(s);
   const doc = resolveDocument(spec);
+  // The docx library (0.36 MB, half the core's code) loads on the first export, not when the core opens.
+  const { buildDocx } = await import("./build");
   const built = await buildDocx(doc);
   const findings = checkDraft(spec).findings;
   if (path) {
