@@ -2,18 +2,24 @@ import { BookOutlined, CloudServerOutlined, EditOutlined, FileTextOutlined, Info
 import { lazy, type ComponentType } from "react";
 import type { MessageKey } from "../i18n/zh-CN";
 import type { FeatureId } from "./ids";
+import { ChatScreen } from "./chat/ChatScreen";
 import { pickFeature } from "./resolve";
 
 /*
- * Each screen's code loads when the screen is first shown (the shell
- * renders it inside Suspense): the window is usable after the shell and one
- * screen are parsed, not the whole application (issue 15: start-up).
- * preloadScreens asks for the first screen's chunk while the shell still
- * starts, and for the others once the window is idle, so a click on the
- * menu does not wait for the network or the parser.
+ * 对话, the screen every start opens on (the screen shown is not kept between
+ * starts), comes with the window's first chunk. Loaded as chunks of its own it
+ * cost a second round of requests while the shell rendered, and a second
+ * commit once they arrived, after React's Suspense fallback: paired on this
+ * machine, first screen ~1.8 s that way, ~1.45 s this way (issue 15:
+ * start-up). Its parts that the first view does not show load on demand
+ * (chat/on-demand.tsx).
+ *
+ * Every other screen's code loads when the screen is first shown (the shell
+ * renders it inside Suspense), and preloadScreens fetches them one at a time
+ * once the window is idle, so a click on the menu does not wait for the
+ * network or the parser.
  */
 const loaders = {
-  chat: () => import("./chat/ChatScreen").then((m) => ({ default: m.ChatScreen })),
   summarise: () => import("./summarise/SummariseScreen").then((m) => ({ default: m.SummariseScreen })),
   draft: () => import("./draft/DraftScreen").then((m) => ({ default: m.DraftScreen })),
   knowledge: () => import("./knowledge/KnowledgeScreen").then((m) => ({ default: m.KnowledgeScreen })),
@@ -21,11 +27,12 @@ const loaders = {
   settings: () => import("./settings/SettingsScreen").then((m) => ({ default: m.SettingsScreen })),
   admin: () => import("./admin/AdminScreen").then((m) => ({ default: m.AdminScreen })),
   about: () => import("./about/AboutPanel").then((m) => ({ default: m.AboutPanel })),
-} satisfies Record<FeatureId, () => Promise<{ default: ComponentType }>>;
+} satisfies Record<Exclude<FeatureId, "chat">, () => Promise<{ default: ComponentType }>>;
+type LazyId = keyof typeof loaders;
 
 /** One import per screen, shared by lazy() and the preloads (the module system caches it too). */
-const loaded = new Map<FeatureId, Promise<{ default: ComponentType }>>();
-function load(id: FeatureId): Promise<{ default: ComponentType }> {
+const loaded = new Map<LazyId, Promise<{ default: ComponentType }>>();
+function load(id: LazyId): Promise<{ default: ComponentType }> {
   let p = loaded.get(id);
   if (!p) {
     p = loaders[id]();
@@ -35,7 +42,7 @@ function load(id: FeatureId): Promise<{ default: ComponentType }> {
   }
   return p;
 }
-const screen = (id: FeatureId) => lazy(() => load(id));
+const screen = (id: LazyId) => lazy(() => load(id));
 
 /**
  * The screens that exist, in menu order. A screen is added by one entry
@@ -52,7 +59,7 @@ export interface Feature {
 }
 
 export const features: readonly Feature[] = [
-  { id: "chat", titleKey: "chat.title", icon: MessageOutlined, Screen: screen("chat"), fill: true },
+  { id: "chat", titleKey: "chat.title", icon: MessageOutlined, Screen: ChatScreen, fill: true },
   { id: "summarise", titleKey: "summarise.title", icon: FileTextOutlined, Screen: screen("summarise") },
   { id: "draft", titleKey: "draft.title", icon: EditOutlined, Screen: screen("draft") },
   { id: "knowledge", titleKey: "knowledge.title", icon: BookOutlined, Screen: screen("knowledge") },
@@ -68,16 +75,18 @@ export function resolveFeature(id: FeatureId | null): Feature {
 }
 
 /**
- * Starts loading the screen shown for `id` (the first one for null) before
- * the shell renders it, then the others one at a time while the window is
+ * Starts loading the screen shown for `id` (the first one for null) unless it
+ * came with the window, then the others one at a time while the window is
  * idle, so navigating never waits for them.
  */
 export function preloadScreens(id: FeatureId | null): void {
-  load(resolveFeature(id).id).then(prefetchScreens, () => {});
+  const first = resolveFeature(id).id;
+  if (first in loaders) load(first as LazyId).then(prefetchScreens, () => {});
+  else whenIdle(prefetchScreens);
 }
 
 function prefetchScreens(): void {
-  const rest = features.map((f) => f.id).filter((id) => !loaded.has(id));
+  const rest = (Object.keys(loaders) as LazyId[]).filter((id) => !loaded.has(id));
   const next = (): void => {
     const id = rest.shift();
     if (id) whenIdle(() => void load(id).catch(() => {}).then(next));
