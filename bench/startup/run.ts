@@ -1,6 +1,6 @@
 /**
  * Start-up of the command line and of `serve`, as users meet them:
- *   npx tsx bench/startup/run.ts [--runs 11] [--serve-runs 5]
+ *   npx tsx bench/startup/run.ts [--runs 11] [--serve-runs 5] [--playwright-waits]
  *
  * Paired runs (alternating order) of whole processes, spawn to exit, with
  * peak RSS from GNU time:
@@ -10,8 +10,10 @@
  * and `serve` to an interactive UI: Chromium already open (a user's browser),
  * then spawn `govdesk serve`, wait for its URL, open it, and wait until the
  * shell shows the core running, the navigation can be clicked and the first
- * screen itself is drawn (screens load lazily: a spinner in its place is not
- * yet a usable window). Also printed, not judged: where that time goes (page
+ * screen itself is drawn (a spinner in its place is not yet a usable window).
+ * The page reports those phases itself (page-phases.ts), so nothing of the
+ * harness runs in the renderer being measured; --playwright-waits polls with
+ * Playwright's locators instead, as earlier runs did. Also printed, not judged: where that time goes (page
  * answered, main bundle run, shell), and the same URL opened again in the same
  * browser profile while serve runs (what the browser keeps of the first load).
  * Exits 1 when a goal is missed: --help and info within 5× node -e 0
