@@ -1,15 +1,15 @@
 import { lazy, Suspense, type ComponentProps } from "react";
 import { LazyWhen } from "../../components/LazyWhen";
 import type { PreviewTarget } from "./CitationPreview";
-import type { ChatOptionsValue } from "./ConversationSettings";
 
 /*
  * Parts of 对话 that its first view does not show, loaded when first needed
  * instead of with the window's first screen (issue 15: start-up). The
  * Markdown renderer (micromark, mdast, hast: 0.17 MB) is needed only once an
  * answer is on screen; the page preview and the options dialog (antd's
- * Drawer, Form and Slider) only when opened. The chunks are fetched while
- * the window is idle anyway (the other screens share them).
+ * Drawer, Form and Slider) only when opened. The renderer and the preview
+ * are fetched once the window is idle anyway (摘要 and 起草, prefetched then,
+ * use them); the options dialog loads when first opened.
  */
 const Markdown = lazy(() => import("./AnswerMarkdown").then((m) => ({ default: m.AnswerMarkdown })));
 const Preview = lazy(() => import("./CitationPreview").then((m) => ({ default: m.CitationPreview })));
@@ -32,7 +32,7 @@ export function CitationPreview({ target, onClose }: { target: PreviewTarget | n
   );
 }
 
-export function ConversationSettings(props: ComponentProps<typeof Options> & { value: ChatOptionsValue }) {
+export function ConversationSettings(props: ComponentProps<typeof Options>) {
   return (
     <LazyWhen when={props.open}>
       <Options {...props} />
