@@ -7,10 +7,9 @@ import type { knowledgeEvents, knowledgeMethods } from "../../common/contracts/k
 import type { CoreServices } from "../services";
 import { searchKnowledgeBase } from "../search/hybrid";
 import { ocrPolicySettings } from "./ocr/services";
-import { policyLimits, readFileWithOcr } from "./ocr/read-file";
+import { policyExtraction, readFileWithOcr } from "./ocr/read-file";
 import { assertWritable, createBase, deleteBase, getDocumentById, removeDocument, renameBase, requireBase } from "./kb-repo";
-import { audit, policyExtractLimits, policyHeapMb } from "../security/services";
-import { DEFAULT_LIMITS } from "./extract/limits";
+import { audit } from "../security/services";
 import { baseSummaries, baseSummary, documentsOf, previewPage } from "./kb-queries";
 import { ingestPaths, type IngestProgress } from "./pipeline";
 import { reextractStale, staleContents, type ReextractResult } from "./reextract";
@@ -41,7 +40,7 @@ async function drainQueues(s: CoreServices, signal: AbortSignal): Promise<void> 
   for (const { name } of pending) {
     if (signal.aborted) return;
     try {
-      const r = await ingestPaths(s.store.db, name, [], { signal, embedder: await s.embedder(), limits: policyLimits(s), heapMb: policyHeapMb(s), ocr: ocrPolicySettings(s) });
+      const r = await ingestPaths(s.store.db, name, [], { signal, embedder: await s.embedder(), ...policyExtraction(s), ocr: ocrPolicySettings(s) });
       s.log(`kb ${name}: resumed queue, ${r.ok} indexed, ${r.failed.length} failed`);
     } catch (e) {
       s.log(`kb ${name}: resuming the queue failed: ${String(e)}`);
@@ -54,8 +53,7 @@ async function reextract(s: CoreServices, job: { signal: AbortSignal; progress(d
   const r = await reextractStale(s.store.db, {
     signal: job.signal,
     embedder: await s.embedder(),
-    limits: policyExtractLimits(s, DEFAULT_LIMITS),
-    heapMb: policyHeapMb(s),
+    ...policyExtraction(s),
     ocr: ocrPolicySettings(s),
     onProgress: (p) => job.progress(p.done, p.total, "reextract"),
   });
@@ -111,8 +109,7 @@ export function knowledgeHandlers(s: CoreServices): Handlers<KnowledgeContract> 
       async (job) =>
         ingestPaths(db(), name, [], {
           signal: job.signal,
-          limits: policyLimits(s),
-          heapMb: policyHeapMb(s),
+          ...policyExtraction(s),
           ocr: ocrPolicySettings(s),
           embedder: await s.embedder(),
           onProgress: (p) => job.progress(p.done, p.total, p.stage, progressDetail(p)),
@@ -152,9 +149,8 @@ export function knowledgeHandlers(s: CoreServices): Handlers<KnowledgeContract> 
       audit(s, { type: "document.ingest", object: name, detail: { paths: paths.length } });
       return ingestPaths(db(), name, paths, {
         signal: job.signal,
-        // IT's policy may cap file size and pages (each file over it fails alone, with the limit named).
-        limits: policyExtractLimits(s, DEFAULT_LIMITS),
-        heapMb: policyHeapMb(s),
+        // IT's policy may cap file size, pages and parser memory (each file over it fails alone, with the limit named).
+        ...policyExtraction(s),
         // OCR where pages need it (each document's own choice, or the one given now), within the policy.
         ocr: { ...ocrPolicySettings(s), ...(ocr ? { mode: ocr } : {}) },
         embedder: e,

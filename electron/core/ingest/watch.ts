@@ -4,8 +4,7 @@ import type { CoreServices } from "../services";
 import { formatOf } from "./extract";
 import { getDocument, listBases, removeDocument, requireBase } from "./kb-repo";
 import { ingestPaths } from "./pipeline";
-import { policyLimits } from "./ocr/read-file";
-import { policyHeapMb } from "../security/services";
+import { policyExtraction } from "./ocr/read-file";
 
 interface Entry {
   folder: string;
@@ -68,7 +67,7 @@ export class KbWatchers {
     try {
       // What the watcher reports must really be inside the folder: a link in it to ~/.ssh is not followed.
       // IT's file limits hold here as for files added by hand.
-      const r = await ingestPaths(this.s.store.db, name, paths, { embedder: await this.s.embedder(), within: folder, limits: policyLimits(this.s), heapMb: policyHeapMb(this.s) });
+      const r = await ingestPaths(this.s.store.db, name, paths, { embedder: await this.s.embedder(), within: folder, ...policyExtraction(this.s) });
       this.s.log(`kb watch ${name}: ${r.ok} indexed, ${r.failed.length} failed`);
     } catch (e) {
       this.s.log(`kb watch ${name}: ${String(e)}`);

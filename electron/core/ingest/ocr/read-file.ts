@@ -13,6 +13,15 @@ export function policyLimits(s: Pick<CoreServices, "policy">): typeof DEFAULT_LI
   return { ...DEFAULT_LIMITS, ...policyExtractLimits(s, DEFAULT_LIMITS) };
 }
 
+/**
+ * IT's limits for a batch of extraction (ingestPaths, reextractStale): file
+ * size and pages, and each thread's heap cap. One value for every path that
+ * ingests, so none passes one without the other.
+ */
+export function policyExtraction(s: Pick<CoreServices, "policy">): { limits: typeof DEFAULT_LIMITS; heapMb: number | undefined } {
+  return { limits: policyLimits(s), heapMb: policyHeapMb(s) };
+}
+
 export interface ReadOptions {
   /** The user's choice (default auto); IT's ocr.disabled overrides it. */
   mode?: OcrMode;
