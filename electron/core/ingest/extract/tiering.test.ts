@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tempDir } from "../../testing/temp-dir";
@@ -39,6 +39,11 @@ describe("V8's tier-up for extraction (tiering.ts)", () => {
     expect(tuneTieringForExtraction(["--interrupt_budget", "1000"])).toBe(false);
     expect(tuneTieringForExtraction([])).toBe(true);
     expect(tuneTieringForExtraction([])).toBe(false);
+  });
+
+  it("bench/ingest's judged baseline runs with the same budget (a plain script: it repeats the number)", () => {
+    const bare = readFileSync(join(import.meta.dirname, "../../../../bench/ingest/bare-pdfjs.mjs"), "utf8");
+    expect(bare).toContain(`setFlagsFromString("--interrupt-budget=${EXTRACTION_INTERRUPT_BUDGET}")`);
   });
 
   it("takes effect in a running process: warm functions that V8 would send to TurboFan stay in the lower tiers", () => {
