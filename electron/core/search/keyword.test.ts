@@ -54,7 +54,7 @@ describe("keyword ranking", () => {
     expect(exact).toHaveLength(10);
     expect(new Set(window)).toEqual(new Set(exact));
     expect(window.slice(0, 2)).toEqual(exact.slice(0, 2));
-    // Lengths are counted in characters rather than FTS tokens, so near-ties may swap with a neighbour, no more.
+    // Lengths are counted in bytes rather than FTS tokens, so near-ties may swap with a neighbour, no more.
     for (const [i, id] of window.entries()) expect(Math.abs(exact.indexOf(id) - i)).toBeLessThanOrEqual(1);
   });
 

@@ -88,7 +88,7 @@ function exactJoined(db: Db, kbId: number, match: string, k: number, filters?: S
  */
 function ranked(db: Db, kbId: number, expr: { match: string; terms: string[]; requireAll: boolean }, k: number, tuning: KeywordTuning, filters?: SearchFilters): Row[] {
   const { match, terms, requireAll } = expr;
-  const { stats, df, averageChars } = termFrequencies(db, terms);
+  const { stats, df, averageBytes } = termFrequencies(db, terms);
   if (requireAll && df.some((n) => n === 0)) return [];
   const want = Math.max(k * 4, 100);
   const counted = df.reduce((a, b) => a + b, 0);
@@ -96,7 +96,7 @@ function ranked(db: Db, kbId: number, expr: { match: string; terms: string[]; re
   const scored = requireAll ? Math.min(...df) : counted;
   const exact = counted <= tuning.exactLimit.counted && scored <= tuning.exactLimit.scored;
   const window = tuning.window(terms.length);
-  const q: WindowQuery = { match, terms, idf: df.map((n) => idf(stats.rows, n)), requireAll, avgChars: exact ? 1 : averageChars() };
+  const q: WindowQuery = { match, terms, idf: df.map((n) => idf(stats.rows, n)), requireAll, avgBytes: exact ? 1 : averageBytes() };
   const best = exact ? exactRanked(db, match, want) : windowRanked(db, q, window, want);
   if (!best.length) return [];
   const rows = inBase(db, kbId, best, filters);

@@ -24,7 +24,7 @@ export interface IndexStats {
 interface Cached {
   stats: IndexStats;
   df: Map<string, number>;
-  avgChars?: number;
+  avgBytes?: number;
 }
 
 const caches = new WeakMap<Db, Cached>();
@@ -80,10 +80,10 @@ function estimate(db: Db, stats: IndexStats, term: string): number {
 
 /**
  * Document frequency of each term (as segmentQuery gives them, unquoted),
- * the index's stats, and the average characters per chunk (read only when
+ * the index's stats, and the average UTF-8 bytes per chunk (read only when
  * asked: exact ranking does not need it), all from one look at the index.
  */
-export function termFrequencies(db: Db, terms: string[]): { stats: IndexStats; df: number[]; averageChars: () => number } {
+export function termFrequencies(db: Db, terms: string[]): { stats: IndexStats; df: number[]; averageBytes: () => number } {
   const cache = cacheFor(db);
   const df = terms.map((t) => {
     let n = cache.df.get(t);
@@ -94,13 +94,13 @@ export function termFrequencies(db: Db, terms: string[]): { stats: IndexStats; d
     }
     return n;
   });
-  return { stats: cache.stats, df, averageChars: () => averageChunkChars(db, cache) };
+  return { stats: cache.stats, df, averageBytes: () => averageChunkBytes(db, cache) };
 }
 
-/** Average characters per chunk, over the newest 1,000 chunks (a sample: the mean of all would read every row). */
-function averageChunkChars(db: Db, cache: Cached): number {
-  cache.avgChars ??= (db.prepare("SELECT avg(length(text)) FROM (SELECT text FROM kb_chunks ORDER BY id DESC LIMIT 1000)").pluck().get() as number | null) || 1;
-  return cache.avgChars;
+/** Average UTF-8 bytes per chunk, over the newest 1,000 chunks (a sample: the mean of all would read every row). */
+function averageChunkBytes(db: Db, cache: Cached): number {
+  cache.avgBytes ??= (db.prepare("SELECT avg(octet_length(text)) FROM (SELECT text FROM kb_chunks ORDER BY id DESC LIMIT 1000)").pluck().get() as number | null) || 1;
+  return cache.avgBytes;
 }
 
 /** BM25's inverse document frequency, as FTS5 computes it (never below a small positive floor). */
