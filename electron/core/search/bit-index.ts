@@ -1,4 +1,5 @@
 import { hammingKernel, type HammingKernel } from "./hamming-wasm";
+import { startScan } from "./scan-thread";
 
 /**
  * The sign bits (binary quantisation) of one dimension's vectors, in
@@ -8,8 +9,10 @@ import { hammingKernel, type HammingKernel } from "./hamming-wasm";
  * so the index never has to be reloaded for a write; vector-index.ts keeps
  * it in step with the database and persists it (bit-index-file.ts).
  *
- * Memory layout (byte offsets, 8-aligned), for `cap` rows:
- *   bits  cap × stride | contents cap × 4 | d cap × 2 | out cap × 4 | hist | q stride | allowed …
+ * Memory layout (byte offsets, 8-aligned), for `cap` rows and content ids
+ * below `allowedCap`; the memory is shared (a large index is scanned on a
+ * second thread: scan-thread.ts) and never grows: more room is a new memory.
+ *   bits  cap × stride | contents cap × 4 | d cap × 2 | out cap × 4 | hist | q stride | allowed allowedCap
  */
 const MAX_DIM = 8192;
 const HIST_BYTES = (MAX_DIM + 1) * 4;
@@ -48,6 +51,7 @@ export class BitIndex {
   seq = 0;
   private n = 0;
   private cap = 0;
+  private allowedCap = 0;
   private ids = new Float64Array(0);
   /** chunk id → row + 1 (0: absent) */
   private rowOf = new Int32Array(0);
@@ -131,28 +135,42 @@ export class BitIndex {
    * nothing is sorted but the few rows inside it.
    */
   nearest(v: Float32Array, count: number, allowed?: Uint8Array): number[] {
-    if (!this.n) return [];
+    return this.startNearest(v, count, allowed, false)();
+  }
+
+  /**
+   * Starts the scan and returns what finishes it: the ids, as `nearest`
+   * gives them. With `onThread`, a large index is scanned on the scan
+   * thread, so the caller can rank keywords meanwhile. Finish it before the
+   * index changes or scans again.
+   */
+  startNearest(v: Float32Array, count: number, allowed?: Uint8Array, onThread = true): () => number[] {
+    if (!this.n) return () => [];
     const gate = allowed ?? new Uint8Array(this.maxContent + 1).fill(1);
-    const need = this.at.allowed + gate.length;
-    if (need > this.memory.buffer.byteLength) this.memory.grow(Math.ceil((need - this.memory.buffer.byteLength) / PAGE));
+    if (gate.length > this.allowedCap) this.reserve(this.cap, Math.ceil(gate.length * 1.5));
     const buf = this.memory.buffer;
     quantizeInto(v, new Uint8Array(buf, this.at.q, this.stride));
     new Uint8Array(buf, this.at.allowed, gate.length).set(gate);
     const hist = new Uint32Array(buf, this.at.hist, this.dim + 1);
     hist.fill(0);
-    this.kernel.dist(this.n, this.stride, 0, this.at.q, this.at.contents, this.at.allowed, gate.length, this.at.d, this.at.hist);
-    const cut = cutFor(hist, count);
-    const found = this.kernel.collect(this.n, this.at.d, cut, this.at.out);
-    const rows = new Int32Array(buf, this.at.out, found);
-    const d = new Uint16Array(buf, this.at.d, this.n);
-    const near = Array.from(rows, (r) => ({ id: this.ids[r]!, d: d[r]! })).filter((x) => x.d !== 0xffff);
-    near.sort((a, b) => a.d - b.d);
-    return near.slice(0, count).map((x) => x.id);
+    const n = this.n;
+    const scan = startScan(this.memory, this.kernel, onThread ? n : 0, [n, this.stride, 0, this.at.q, this.at.contents, this.at.allowed, gate.length, this.at.d, this.at.hist]);
+    return () => {
+      scan.wait();
+      const cut = cutFor(hist, count);
+      const found = this.kernel.collect(n, this.at.d, cut, this.at.out);
+      const rows = new Int32Array(buf, this.at.out, found);
+      const d = new Uint16Array(buf, this.at.d, n);
+      const near = Array.from(rows, (r) => ({ id: this.ids[r]!, d: d[r]! })).filter((x) => x.d !== 0xffff);
+      near.sort((a, b) => a.d - b.d);
+      return near.slice(0, count).map((x) => x.id);
+    };
   }
 
-  /** Room for `cap` rows: a new memory with the rows copied over (rare: capacity grows by half). */
-  private reserve(cap: number): void {
-    if (cap <= this.cap && this.memory) return;
+  /** Room for `cap` rows and content ids below `allowedCap`: a new memory with the rows copied over (rare: capacity grows by half). */
+  private reserve(cap: number, allowedCap = Math.max(this.allowedCap, 65536)): void {
+    if (cap <= this.cap && allowedCap <= this.allowedCap && this.memory) return;
+    cap = Math.max(cap, this.cap);
     const at = {
       contents: align8(cap * this.stride),
       d: 0,
@@ -166,7 +184,8 @@ export class BitIndex {
     at.hist = at.out + align8(cap * 4);
     at.q = at.hist + HIST_BYTES;
     at.allowed = at.q + align8(this.stride);
-    const memory = new WebAssembly.Memory({ initial: Math.ceil((at.allowed + PAGE) / PAGE) });
+    const pages = Math.ceil((at.allowed + allowedCap) / PAGE);
+    const memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true });
     if (this.memory) {
       const old = this.memory.buffer;
       new Uint8Array(memory.buffer).set(new Uint8Array(old, 0, this.n * this.stride));
@@ -179,6 +198,7 @@ export class BitIndex {
     this.kernel = hammingKernel(memory);
     this.at = at;
     this.cap = cap;
+    this.allowedCap = allowedCap;
   }
 
   private growRowOf(chunkId: number): void {

@@ -12,7 +12,8 @@
  *   collect(n, d, cut, out) -> k
  *     out[k++] = i for every i with d[i] <= cut
  *
- * All pointers are byte offsets into the imported memory; `stride` is a
+ * All pointers are byte offsets into the imported memory, which is shared
+ * (a second thread may run `dist` over it: scan-thread.ts); `stride` is a
  * multiple of 8 bytes (rows are zero-padded to whole 64-bit words).
  */
 
@@ -126,7 +127,8 @@ const body = (locals: number[][], code: number[]) => {
 const MODULE = new Uint8Array([
   0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
   ...section(1, vec([[0x60, ...vec(Array.from({ length: 9 }, () => [I32])), 0], [0x60, ...vec(Array.from({ length: 4 }, () => [I32])), 1, I32]])),
-  ...section(2, vec([[...name("env"), ...name("memory"), 0x02, 0x00, 1]])),
+  // memory import: shared (flags 3: shared, with a maximum), 1 page to 65536 (4 GB), so the scan thread can run over the same rows
+  ...section(2, vec([[...name("env"), ...name("memory"), 0x02, 0x03, 1, ...uleb(65536)]])),
   ...section(3, vec([[0], [1]])),
   ...section(7, vec([[...name("dist"), 0x00, 0], [...name("collect"), 0x00, 1]])),
   ...section(10, vec([body([[4, I32], [1, I64]], dist), body([[2, I32]], collect)])),
@@ -139,8 +141,13 @@ export interface HammingKernel {
 
 let compiled: WebAssembly.Module | undefined;
 
-/** An instance of the kernel over `memory` (the caller lays out the arrays in it). */
-export function hammingKernel(memory: WebAssembly.Memory): HammingKernel {
+/** The compiled module (compiled once; a thread instantiates it over the same shared memory: scan-thread.ts). */
+export function hammingModule(): WebAssembly.Module {
   compiled ??= new WebAssembly.Module(MODULE);
-  return new WebAssembly.Instance(compiled, { env: { memory } }).exports as unknown as HammingKernel;
+  return compiled;
+}
+
+/** An instance of the kernel over `memory`, a shared memory (the caller lays out the arrays in it). */
+export function hammingKernel(memory: WebAssembly.Memory): HammingKernel {
+  return new WebAssembly.Instance(hammingModule(), { env: { memory } }).exports as unknown as HammingKernel;
 }

@@ -7,7 +7,7 @@ import { keywordSearch, type RankedChunk } from "./keyword";
 import { pageAt, paragraphsOfSpan } from "../ingest/chunk";
 import { highlightTerms, makeSnippet, matchOffset } from "./snippet";
 import type { SearchHit, SearchOptions } from "./types";
-import { vectorSearch } from "./vector";
+import { startVectorSearch } from "./vector";
 
 /** Reciprocal rank fusion: score = Σ 1 / (K + rank) over the lists a chunk appears in. */
 export function rrf(lists: RankedChunk[][], K = 60): { chunkId: number; score: number }[] {
@@ -49,9 +49,11 @@ function loadHit(db: Db, kbId: number, chunkId: number): HitRow | undefined {
 export function hybridSearch(db: Db, kbId: number, query: string, vector: Float32Array | null, opts: SearchOptions): SearchHit[] {
   const k = Math.max(1, Math.min(opts.k, 200));
   const pool = Math.max(k * 3, 30);
+  // The bit scan of a large index runs on the scan thread while the keywords are ranked here.
+  const vectorHits = vector ? startVectorSearch(db, kbId, vector, pool, opts.filters) : null;
   const kw = keywordSearch(db, kbId, query, pool, opts.filters);
   const lists = [kw.hits];
-  if (vector) lists.push(vectorSearch(db, kbId, vector, pool, opts.filters));
+  if (vectorHits) lists.push(vectorHits());
   const terms = highlightTerms(query, kw.highlights);
   const hits: SearchHit[] = [];
   for (const m of rrf(lists).slice(0, k)) {

@@ -192,3 +192,8 @@ export function dropVectorIndexes(db: Db): void {
 export function hammingCandidates(db: Db, v: Float32Array, count: number, allowed?: Uint8Array): number[] {
   return vectorIndex(db, v.length).nearest(v, count, allowed);
 }
+
+/** hammingCandidates, started now and finished by the function returned (the scan may run on another thread meanwhile: BitIndex.startNearest). */
+export function startHammingCandidates(db: Db, v: Float32Array, count: number, allowed?: Uint8Array): () => number[] {
+  return vectorIndex(db, v.length).startNearest(v, count, allowed);
+}

@@ -1,5 +1,5 @@
 import type { Db } from "../store/open-store";
-import { hammingCandidates, logVectorWrite } from "./vector-index";
+import { hammingCandidates, logVectorWrite, startHammingCandidates } from "./vector-index";
 import { filterSql } from "./filters";
 import type { RankedChunk } from "./keyword";
 import type { SearchFilters } from "./types";
@@ -83,8 +83,28 @@ function allowedContents(db: Db, kbId: number, filters?: SearchFilters): Uint8Ar
 export function vectorSearch(db: Db, kbId: number, v: Float32Array, k: number, filters?: SearchFilters, oversample = 16): RankedChunk[] {
   if (!vecTableExists(db, v.length)) return [];
   const allowed = allowedContents(db, kbId, filters);
-  if (!allowed) return [];
-  const cand = hammingCandidates(db, v, Math.max(k * oversample, 100), allowed);
+  return allowed ? rescore(db, v, hammingCandidates(db, v, candidatesFor(k, oversample), allowed), k) : [];
+}
+
+/**
+ * vectorSearch in two halves, for a caller with other work to do meanwhile:
+ * the bit scan starts now, on the scan thread when the index is large
+ * (scan-thread.ts), and the function returned waits for it and rescores.
+ * hybridSearch ranks keywords in between. Nothing may write vectors before
+ * the result is taken.
+ */
+export function startVectorSearch(db: Db, kbId: number, v: Float32Array, k: number, filters?: SearchFilters, oversample = 16): () => RankedChunk[] {
+  if (!vecTableExists(db, v.length)) return () => [];
+  const allowed = allowedContents(db, kbId, filters);
+  if (!allowed) return () => [];
+  const candidates = startHammingCandidates(db, v, candidatesFor(k, oversample), allowed);
+  return () => rescore(db, v, candidates(), k);
+}
+
+const candidatesFor = (k: number, oversample: number): number => Math.max(k * oversample, 100);
+
+/** The `k` candidates nearest to `v` by cosine over their float vectors, ranked. */
+function rescore(db: Db, v: Float32Array, cand: number[], k: number): RankedChunk[] {
   if (!cand.length) return [];
   const blob = Buffer.from(v.buffer, v.byteOffset, v.byteLength);
   const scored = db
