@@ -1,5 +1,5 @@
 import { hammingKernel, type HammingKernel } from "./hamming-wasm";
-import { startScan } from "./scan-thread";
+import { settleScan, startScan } from "./scan-thread";
 
 /**
  * The sign bits (binary quantisation) of one dimension's vectors, in
@@ -146,6 +146,7 @@ export class BitIndex {
    */
   startNearest(v: Float32Array, count: number, allowed?: Uint8Array, onThread = true): () => number[] {
     if (!this.n) return () => [];
+    settleScan();
     const gate = allowed ?? new Uint8Array(this.maxContent + 1).fill(1);
     if (gate.length > this.allowedCap) this.reserve(this.cap, Math.ceil(gate.length * 1.5));
     const buf = this.memory.buffer;
@@ -154,7 +155,8 @@ export class BitIndex {
     const hist = new Uint32Array(buf, this.at.hist, this.dim + 1);
     hist.fill(0);
     const n = this.n;
-    const scan = startScan(this.memory, this.kernel, onThread ? n : 0, [n, this.stride, 0, this.at.q, this.at.contents, this.at.allowed, gate.length, this.at.d, this.at.hist]);
+    const args: Parameters<HammingKernel["dist"]> = [n, this.stride, 0, this.at.q, this.at.contents, this.at.allowed, gate.length, this.at.d, this.at.hist];
+    const scan = startScan(this.memory, this.kernel, onThread ? n : 0, args, () => hist.fill(0));
     return () => {
       scan.wait();
       const cut = cutFor(hist, count);

@@ -8,22 +8,24 @@ function rng(seed: number): () => number {
   return () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
 }
 
-const DIM = 72; // a stride of 16 bytes: two 64-bit words, the second half empty
+const DIM = 128;
 const ROWS = THREAD_MIN_ROWS + 5_000;
 
-/** An index of ROWS random sign-bit rows, content id = row / 10; and the rows' bits for the reference. */
-function randomIndex(seed: number): { ix: BitIndex; bits: Uint8Array } {
-  const r = rng(seed);
-  const stride = strideFor(DIM);
-  const all = new Uint8Array(ROWS * stride);
+/** An index of `rows` random sign-bit rows, content id = row / 10; and the rows' bits for the reference. */
+function randomIndex(seed: number, rows = ROWS): { ix: BitIndex; bits: Uint8Array } {
+  let s = seed >>> 0 || 1;
+  const all = new Uint8Array(rows * strideFor(DIM));
+  const words = new Uint32Array(all.buffer);
+  for (let i = 0; i < words.length; i++) {
+    // xorshift32: cheap enough for 2M rows
+    s ^= s << 13;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    words[i] = s >>> 0;
+  }
   const ix = new BitIndex(DIM, 1024);
-  ix.fill(ROWS, (ids, contents, bits) => {
-    const v = new Float32Array(DIM);
-    const row = new Uint8Array(stride);
-    for (let i = 0; i < ROWS; i++) {
-      for (let j = 0; j < DIM; j++) v[j] = r() - 0.5;
-      quantizeInto(v, row);
-      all.set(row, i * stride);
+  ix.fill(rows, (ids, contents, bits) => {
+    for (let i = 0; i < rows; i++) {
       ids[i] = i + 1;
       contents[i] = 1 + Math.floor(i / 10);
     }
@@ -96,6 +98,17 @@ describe("scan thread", () => {
     const near = ix.startNearest(query(22), 3_000)();
     expect(near).toHaveLength(3_000);
     expect(near.every((id) => id > ROWS)).toBe(true);
+  });
+
+  it("finishes a scan whose caller never took the result before the next scan starts", async () => {
+    const rows = 2_000_000; // a scan of ~10 ms
+    const { ix, bits } = randomIndex(9, rows);
+    expect(await warmScanThread()).toBe(true);
+    // As when the keyword ranking throws between the two halves of a hybrid search.
+    ix.startNearest(query(41), 30);
+    // Let that scan get going on the thread, so the next one would be laid out while it runs.
+    for (const until = performance.now() + 3; performance.now() < until; );
+    expectNearest(ix.startNearest(query(42), 30)(), referenceDistances(bits, rows, query(42)), 30);
   });
 
   it("scans here again once the thread is gone", async () => {

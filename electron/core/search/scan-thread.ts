@@ -13,8 +13,7 @@ import { hammingModule, type HammingKernel } from "./hamming-wasm";
  * The thread starts after the first scan of a large index (that scan runs
  * here) and is used once it has said it is ready: until then, and on a
  * one-core machine, for a small index, or when the thread fails, the caller
- * scans itself. It is unref'd,
- * so it never holds a process open.
+ * scans itself. It is unref'd, so it never holds a process open.
  */
 
 /** Below this many rows a scan takes ~1 ms or less: posting it to a thread would cost about as much as it saves. */
@@ -103,19 +102,32 @@ export interface PendingScan {
   wait(): void;
 }
 
+/** The scan on the thread that no one has waited for yet (a search that threw between start and finish). */
+let unsettled: PendingScan | null = null;
+
+/**
+ * Waits for a scan still in flight. Call before writing the memory a scan
+ * reads or writes: a scan left running would go on counting into the
+ * histogram of the next, and flag that one's end too early.
+ */
+export function settleScan(): void {
+  unsettled?.wait();
+}
+
 /**
  * Starts `kernel.dist(...args)` over `memory` on the scan thread when that
  * is worth it and the thread is ready; else runs it here, now. Either way
  * the result is in `memory` once `wait()` returns. `rows` decides whether
- * the thread is worth it (0: never). One scan at a time: callers wait
- * before they start another (search is synchronous).
+ * the thread is worth it (0: never); `reset` clears what a scan counts
+ * into (the histogram), for a scan redone here. One scan at a time: call
+ * settleScan() before laying out the next.
  */
-export function startScan(memory: WebAssembly.Memory, kernel: HammingKernel, rows: number, args: DistArgs): PendingScan {
+export function startScan(memory: WebAssembly.Memory, kernel: HammingKernel, rows: number, args: DistArgs, reset: () => void): PendingScan {
   const here = (): PendingScan => {
     kernel.dist(...args);
     return { wait: () => undefined };
   };
-  if (!enabled || broken || rows < THREAD_MIN_ROWS || CORES < 2 || !(memory.buffer instanceof SharedArrayBuffer)) return here();
+  if (!enabled || broken || rows < THREAD_MIN_ROWS || CORES < 2) return here();
   const t = thread;
   if (!t) {
     startSoon();
@@ -128,15 +140,22 @@ export function startScan(memory: WebAssembly.Memory, kernel: HammingKernel, row
   }
   Atomics.store(t.flags, 0, 0);
   t.worker.postMessage({ type: "scan", args });
-  return {
+  const pending: PendingScan = {
     wait: () => {
+      if (unsettled !== pending) return;
+      unsettled = null;
       if (Atomics.wait(t.flags, 0, 0, WAIT_MS) !== "timed-out") return;
+      // Stuck (or the machine slept): give up on the thread and scan here. Termination is not
+      // synchronous, so a thread that wakes in the next instant could still count into this scan.
       broken = true;
       thread = null;
       void t.worker.terminate();
+      reset();
       kernel.dist(...args);
     },
   };
+  unsettled = pending;
+  return pending;
 }
 
 /** Ends the scan thread (tests; a thread is otherwise left to the process's exit). */
