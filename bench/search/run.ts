@@ -25,7 +25,7 @@ import { openStore } from "../../electron/core/store/open-store";
 import { findBase } from "../../electron/core/ingest/kb-repo";
 import { hybridSearch } from "../../electron/core/search/hybrid";
 import { deleteVectors, putVector, vecTable, vectorSearch } from "../../electron/core/search/vector";
-import { scanThreadReady, setScanThreadEnabled, warmScanThread } from "../../electron/core/search/scan-thread";
+import { scanThreadReady, setScanThreadEnabled, THREAD_MIN_ROWS, warmScanThread } from "../../electron/core/search/scan-thread";
 import { corpusText, wordModel } from "../corpus/model";
 import { buildBase } from "./build";
 import { makeQueries, type QueryKind } from "./queries";
@@ -101,7 +101,7 @@ for (const [i, c] of cold.entries()) {
 
 // The app's first search starts the scan thread once it is done; its next request finds it up (the loop turns between requests, not between these queries).
 setScanThreadEnabled(!args["no-scan-thread"]);
-if (!args["no-scan-thread"]) await warmScanThread();
+if (!args["no-scan-thread"] && N >= THREAD_MIN_ROWS) await warmScanThread();
 // Warm: the mix, each query through hybrid, keyword only, vector only and the sqlite-vec baseline.
 const knn = store.db.prepare(`SELECT rowid FROM kb_vec_${DIM} WHERE bq MATCH vec_quantize_binary(?) AND k = ?`);
 type Series = { wall: number[]; cpu: number[] };
@@ -136,7 +136,7 @@ for (const [i, q] of queries.entries()) {
 }
 const line = (name: string, s: Series): string =>
   `${name.padEnd(34)} p50 ${f(pct(s.wall, 50)).padStart(7)} ms  p95 ${f(pct(s.wall, 95)).padStart(7)} ms  max ${f(Math.max(...s.wall)).padStart(7)} ms  | cpu p50 ${f(pct(s.cpu, 50)).padStart(6)} p95 ${f(pct(s.cpu, 95)).padStart(6)} ms`;
-const scanPath = !args["no-scan-thread"] && scanThreadReady() ? "hybrid's bit scan on the scan thread, beside the keyword ranking" : "hybrid's bit scan on the caller's thread, after the keyword ranking";
+const scanPath = !args["no-scan-thread"] && scanThreadReady() && N >= THREAD_MIN_ROWS ? "hybrid's bit scan on the scan thread, beside the keyword ranking" : `hybrid's bit scan on the caller's thread (--no-scan-thread, or an index under ${THREAD_MIN_ROWS} rows)`;
 console.log(`\nwarm, ${Q} queries (k = 10), ${scanPath}; wall clock, and the CPU time the process used, all its threads (on a shared machine a quiet machine's wall clock is near it); examples: ${queries.slice(0, 6).map((q) => q.text).join(" / ")}`);
 console.log(line("hybrid, all queries", t.hybrid));
 for (const kind of ["text", "common", "words"] as const) console.log(line(`hybrid, ${kind} (${byKind[kind].hybrid.wall.length})`, byKind[kind].hybrid));
