@@ -117,5 +117,9 @@ describe("scan thread", () => {
     await stopScanThread();
     expect(scanThreadReady()).toBe(false);
     expectNearest(ix.startNearest(query(31), 25)(), referenceDistances(bits, ROWS, query(31)), 25);
+    // A thread ended on purpose is not a failed one: once its exit is seen, a new thread can start.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await warmScanThread()).toBe(true);
+    expectNearest(ix.startNearest(query(32), 25)(), referenceDistances(bits, ROWS, query(32)), 25);
   });
 });

@@ -71,9 +71,11 @@ function start(): Thread {
   const worker = new Worker(SOURCE, { eval: true, workerData: { flags: flags.buffer } });
   worker.unref();
   const t: Thread = { worker, memory: null, flags };
+  // Only the current thread's end is a failure: one ended on purpose (stopScanThread, or after a timeout) was replaced already.
   const fail = (): void => {
+    if (thread !== t) return;
     broken = true;
-    if (thread === t) thread = null;
+    thread = null;
   };
   worker.once("error", fail);
   worker.once("exit", fail);
