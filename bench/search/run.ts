@@ -100,8 +100,9 @@ for (const [i, c] of cold.entries()) {
 }
 
 // The app's first search starts the scan thread once it is done; its next request finds it up (the loop turns between requests, not between these queries).
+const scanThread = !args["no-scan-thread"] && N >= THREAD_MIN_ROWS;
 setScanThreadEnabled(!args["no-scan-thread"]);
-if (!args["no-scan-thread"] && N >= THREAD_MIN_ROWS) await warmScanThread();
+if (scanThread) await warmScanThread();
 // Warm: the mix, each query through hybrid, keyword only, vector only and the sqlite-vec baseline.
 const knn = store.db.prepare(`SELECT rowid FROM kb_vec_${DIM} WHERE bq MATCH vec_quantize_binary(?) AND k = ?`);
 type Series = { wall: number[]; cpu: number[] };
@@ -136,8 +137,8 @@ for (const [i, q] of queries.entries()) {
 }
 const line = (name: string, s: Series): string =>
   `${name.padEnd(34)} p50 ${f(pct(s.wall, 50)).padStart(7)} ms  p95 ${f(pct(s.wall, 95)).padStart(7)} ms  max ${f(Math.max(...s.wall)).padStart(7)} ms  | cpu p50 ${f(pct(s.cpu, 50)).padStart(6)} p95 ${f(pct(s.cpu, 95)).padStart(6)} ms`;
-const scanPath = !args["no-scan-thread"] && scanThreadReady() && N >= THREAD_MIN_ROWS ? "hybrid's bit scan on the scan thread, beside the keyword ranking" : `hybrid's bit scan on the caller's thread (--no-scan-thread, or an index under ${THREAD_MIN_ROWS} rows)`;
-console.log(`\nwarm, ${Q} queries (k = 10), ${scanPath}; wall clock, and the CPU time the process used, all its threads (on a shared machine a quiet machine's wall clock is near it); examples: ${queries.slice(0, 6).map((q) => q.text).join(" / ")}`);
+const scanPath = scanThread && scanThreadReady() ? "hybrid's bit scan on the scan thread, beside the keyword ranking" : `hybrid's bit scan on the caller's thread (--no-scan-thread, or an index under ${THREAD_MIN_ROWS} rows)`;
+console.log(`\nwarm, ${Q} queries (k = 10), ${scanPath}; wall clock, and the CPU time the process used, all its threads (on a shared machine what a quiet one would need; above the wall clock when the scan thread works beside the caller); examples: ${queries.slice(0, 6).map((q) => q.text).join(" / ")}`);
 console.log(line("hybrid, all queries", t.hybrid));
 for (const kind of ["text", "common", "words"] as const) console.log(line(`hybrid, ${kind} (${byKind[kind].hybrid.wall.length})`, byKind[kind].hybrid));
 console.log(line("keyword, all queries", t.keyword));
