@@ -6,6 +6,7 @@ import electron from "vite-plugin-electron";
 import pkg from "./package.json" with { type: "json" };
 import { directImports } from "./scripts/build/direct-imports";
 import { rendererAssets } from "./scripts/build/renderer-assets";
+import { xStyles } from "./scripts/build/x-styles";
 
 /**
  * One `vite build` produces every bundle:
@@ -90,6 +91,7 @@ export default defineConfig({
   plugins: [
     react(),
     directImports(root),
+    xStyles(),
     // Electron ships with the desktop app, though npm sees it as a build tool.
     rendererAssets(root, ["electron"]),
     electron([

@@ -54,6 +54,25 @@ describe("govdesk serve in Chromium", () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it("draws 对话's @ant-design/x components from the pre-built sheet: no component styles are generated in the page", async () => {
+    const shell = new ShellPage(await newPage());
+    await shell.open(serve!.url);
+    await page.getByTestId("chat-sender").locator(".ant-sender").waitFor();
+    // Styled: the box's border and rounded corners come from the sheet (scripts/build/x-styles.ts).
+    const box = await page.getByTestId("chat-sender").locator(".ant-sender").evaluate((el) => {
+      const cs = getComputedStyle(el);
+      return { border: cs.borderTopStyle, radius: parseFloat(cs.borderTopLeftRadius) };
+    });
+    expect(box.border).toBe("solid");
+    expect(box.radius).toBeGreaterThan(0);
+    // At run time only the theme's CSS variables are written into <style> elements, never a component's rules
+    // (a selector such as `.ant-sender-main` or `.ant-btn-primary`): those came to ~200 KB of styles generated
+    // on every start while @ant-design/x ran with runtime styles.
+    const generated = await page.evaluate(() => [...document.querySelectorAll("style")].map((s) => s.textContent ?? ""));
+    const rules = generated.flatMap((css) => [...css.matchAll(/([^{}]+)\{([^{}]*)\}/g)].filter((m) => !/^\s*--/.test(m[2]!)).map((m) => m[1]!.trim()));
+    expect(rules.filter((selector) => /\.ant-[a-z]/.test(selector))).toEqual([]);
+  });
+
   it("about shows what the core reports through app.info", async () => {
     const shell = new ShellPage(await newPage());
     await shell.open(serve!.url);

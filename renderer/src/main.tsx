@@ -2,6 +2,8 @@
 import "./api/zod-jitless";
 // antd's components, pre-built (the theme runs with zeroRuntime, see components/theme.ts).
 import "antd/dist/antd.css";
+// @ant-design/x's components (Sender, Conversations, Bubble), pre-built at build time (scripts/build/x-styles.ts).
+import "virtual:govdesk-x-styles.css";
 import "./app.css";
 import "./i18n";
 import { StrictMode } from "react";

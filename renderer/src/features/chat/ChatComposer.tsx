@@ -3,7 +3,6 @@ import { App, Flex, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { MAX_QUESTION_CHARS } from "../../../../electron/common/contracts/assistant";
 import type { SearchFiltersInput } from "../../../../electron/common/contracts/knowledge";
-import { XStyles } from "../../components/XStyles";
 import { useSettingsStore } from "../../state/settings";
 import { ChatFilters } from "./ChatFilters";
 
@@ -43,28 +42,26 @@ export function ChatComposer(p: Props) {
     <Flex vertical gap={6} style={{ flex: "none" }}>
       {p.showFilters && <ChatFilters open={p.filtersOpen} onOpenChange={p.onFiltersOpen} value={p.filters} onChange={p.onFilters} />}
       <div data-testid="chat-sender">
-        <XStyles>
-          <Sender
-            value={p.draft}
-            onChange={(v) => p.onDraft(v)}
-            onSubmit={send}
-            onCancel={p.onStop}
-            loading={p.streaming}
-            disabled={p.disabled}
-            placeholder={sendKey === "enter" ? t("chat.placeholder") : t("chat.placeholderCtrl")}
-            submitType="enter"
-            autoSize={{ minRows: 1, maxRows: 6 }}
-            onKeyDown={(e) => {
-              if (sendKey !== "ctrlEnter" || e.key !== "Enter") return;
-              // Ctrl+Enter sends; a plain Enter is left to the text box (a new line).
-              if (e.ctrlKey || e.metaKey) {
-                e.preventDefault();
-                if (p.draft.trim() && !p.streaming) send(p.draft);
-              }
-              return false;
-            }}
-          />
-        </XStyles>
+        <Sender
+          value={p.draft}
+          onChange={(v) => p.onDraft(v)}
+          onSubmit={send}
+          onCancel={p.onStop}
+          loading={p.streaming}
+          disabled={p.disabled}
+          placeholder={sendKey === "enter" ? t("chat.placeholder") : t("chat.placeholderCtrl")}
+          submitType="enter"
+          autoSize={{ minRows: 1, maxRows: 6 }}
+          onKeyDown={(e) => {
+            if (sendKey !== "ctrlEnter" || e.key !== "Enter") return;
+            // Ctrl+Enter sends; a plain Enter is left to the text box (a new line).
+            if (e.ctrlKey || e.metaKey) {
+              e.preventDefault();
+              if (p.draft.trim() && !p.streaming) send(p.draft);
+            }
+            return false;
+          }}
+        />
       </div>
       <Flex justify="space-between" gap="small" wrap>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>

@@ -5,7 +5,6 @@ import { useMemo, useState, type Ref } from "react";
 import { useTranslation } from "react-i18next";
 import type { Conversation } from "../../../../electron/common/contracts/assistant";
 import { api, errorText } from "../../api";
-import { XStyles } from "../../components/XStyles";
 import { downloadExport } from "./download";
 import { dateGroup, type DateGroup } from "./thread";
 
@@ -100,56 +99,54 @@ export function ConversationList({ items, activeId, query, onQuery, onOpen, onCh
         )
       )}
       <div style={{ flex: 1, minHeight: 0, overflowY: "auto" }}>
-        <XStyles>
-          <Conversations
-            activeKey={activeId === null ? "" : String(activeId)}
-            onActiveChange={(key) => (picking ? toggle(Number(key)) : onOpen(Number(key)))}
-            groupable={{ label: (group: string) => t(`chat.groups.${group as DateGroup}`) }}
-            items={items.map((c) => ({
-              key: String(c.id),
-              group: dateGroup(c, now),
-              label: picking ? (
-                <Checkbox checked={picking.has(c.id)} onClick={(e) => e.stopPropagation()} onChange={() => toggle(c.id)} data-testid="chat-bulk-check">
-                  {c.title}
-                </Checkbox>
-              ) : (
-                c.title
-              ),
-              icon: c.pinned ? <PushpinFilled aria-label={t("chat.pinned")} /> : undefined,
-              "data-testid": "chat-conversation",
-              "data-pinned": c.pinned ? "true" : "false",
-            }))}
-            menu={(item) => {
-              const id = Number(item.key);
-              const conv = items.find((c) => c.id === id);
-              return {
-                items: [
-                  { key: "rename", label: t("chat.rename") },
-                  { key: "pin", label: conv?.pinned ? t("chat.unpin") : t("chat.pin") },
-                  { key: "md", label: t("chat.exportMarkdown") },
-                  { key: "docx", label: t("chat.exportDocx") },
-                  { key: "delete", label: t("chat.delete"), danger: true },
-                ],
-                onClick: ({ key, domEvent }) => {
-                  domEvent.stopPropagation();
-                  if (key === "rename") setRenaming({ id, title: conv?.title ?? "" });
-                  else if (key === "pin") void act(() => api.call("assistant.conversations.update", { id, pinned: !conv?.pinned }));
-                  else if (key === "md" || key === "docx")
-                    void act(async () => downloadExport(await api.call("assistant.export", { kind: "conversation", id, format: key === "md" ? "markdown" : "docx" })));
-                  else
-                    modal.confirm({
-                      title: t("chat.deleteConfirm"),
-                      onOk: () =>
-                        act(async () => {
-                          await api.call("assistant.conversations.delete", { id });
-                          if (id === activeId) onOpen(null);
-                        }),
-                    });
-                },
-              };
-            }}
-          />
-        </XStyles>
+        <Conversations
+          activeKey={activeId === null ? "" : String(activeId)}
+          onActiveChange={(key) => (picking ? toggle(Number(key)) : onOpen(Number(key)))}
+          groupable={{ label: (group: string) => t(`chat.groups.${group as DateGroup}`) }}
+          items={items.map((c) => ({
+            key: String(c.id),
+            group: dateGroup(c, now),
+            label: picking ? (
+              <Checkbox checked={picking.has(c.id)} onClick={(e) => e.stopPropagation()} onChange={() => toggle(c.id)} data-testid="chat-bulk-check">
+                {c.title}
+              </Checkbox>
+            ) : (
+              c.title
+            ),
+            icon: c.pinned ? <PushpinFilled aria-label={t("chat.pinned")} /> : undefined,
+            "data-testid": "chat-conversation",
+            "data-pinned": c.pinned ? "true" : "false",
+          }))}
+          menu={(item) => {
+            const id = Number(item.key);
+            const conv = items.find((c) => c.id === id);
+            return {
+              items: [
+                { key: "rename", label: t("chat.rename") },
+                { key: "pin", label: conv?.pinned ? t("chat.unpin") : t("chat.pin") },
+                { key: "md", label: t("chat.exportMarkdown") },
+                { key: "docx", label: t("chat.exportDocx") },
+                { key: "delete", label: t("chat.delete"), danger: true },
+              ],
+              onClick: ({ key, domEvent }) => {
+                domEvent.stopPropagation();
+                if (key === "rename") setRenaming({ id, title: conv?.title ?? "" });
+                else if (key === "pin") void act(() => api.call("assistant.conversations.update", { id, pinned: !conv?.pinned }));
+                else if (key === "md" || key === "docx")
+                  void act(async () => downloadExport(await api.call("assistant.export", { kind: "conversation", id, format: key === "md" ? "markdown" : "docx" })));
+                else
+                  modal.confirm({
+                    title: t("chat.deleteConfirm"),
+                    onOk: () =>
+                      act(async () => {
+                        await api.call("assistant.conversations.delete", { id });
+                        if (id === activeId) onOpen(null);
+                      }),
+                  });
+              },
+            };
+          }}
+        />
       </div>
       <Modal open={renaming !== null} title={t("chat.renameTitle")} onCancel={() => setRenaming(null)} onOk={submitRename} destroyOnHidden>
         <Input

@@ -3,7 +3,6 @@ import { Bubble } from "@ant-design/x";
 import { Button, Collapse, Flex, Popconfirm, Space, Tag, Tooltip, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import type { ChatMessage, Citation } from "../../../../electron/common/contracts/assistant";
-import { XStyles } from "../../components/XStyles";
 import { whereText } from "../../components/where";
 import { AnswerMarkdown } from "./on-demand";
 
@@ -33,75 +32,73 @@ export function MessageBubble({ content, thought, citations = [], method, stream
     if (c) onCite?.(c);
   };
   return (
-    <XStyles>
-      <Bubble
-        placement="start"
-        variant="outlined"
-        data-testid="chat-answer"
-        data-streaming={streaming ? "true" : "false"}
-        loading={streaming && !content && !status}
-        content={content || (streaming && status ? " " : content)}
-        contentRender={(text: string) => (
-          <Flex vertical gap="small" className="govdesk-break">
-            {method === "not-found" && <Tag color="orange">{t("chat.notFound")}</Tag>}
-            {method === "retrieval" && <Tag color="blue">{t("chat.retrieval")}</Tag>}
-            {streaming && status && !content && (
-              <Typography.Text type="secondary" data-testid="chat-status">
-                {status}
+    <Bubble
+      placement="start"
+      variant="outlined"
+      data-testid="chat-answer"
+      data-streaming={streaming ? "true" : "false"}
+      loading={streaming && !content && !status}
+      content={content || (streaming && status ? " " : content)}
+      contentRender={(text: string) => (
+        <Flex vertical gap="small" className="govdesk-break">
+          {method === "not-found" && <Tag color="orange">{t("chat.notFound")}</Tag>}
+          {method === "retrieval" && <Tag color="blue">{t("chat.retrieval")}</Tag>}
+          {streaming && status && !content && (
+            <Typography.Text type="secondary" data-testid="chat-status">
+              {status}
+            </Typography.Text>
+          )}
+          {thought && (
+            <Collapse size="small" items={[{ key: "t", label: t("chat.thoughts"), children: <Typography.Text type="secondary" style={{ whiteSpace: "pre-wrap" }}>{thought}</Typography.Text> }]} />
+          )}
+          {text.trim() && <AnswerMarkdown text={text} onCite={cite} />}
+          {citations.length > 0 && (
+            <Flex vertical gap={2} data-testid="chat-sources">
+              <Typography.Text type="secondary">{t("chat.sources")}</Typography.Text>
+              {citations.map((c) => (
+                <Button key={c.n} type="link" size="small" style={{ justifyContent: "flex-start", height: "auto", whiteSpace: "normal", textAlign: "left" }} onClick={() => onCite?.(c)} data-testid="chat-source">
+                  {t("chat.sourceLabel", { n: c.n, title: c.title, where: whereText(t, c), snippet: c.snippet.replace(/\s+/g, " ").slice(0, 60) })}
+                </Button>
+              ))}
+            </Flex>
+          )}
+        </Flex>
+      )}
+      footer={
+        <Flex gap={4} align="center" wrap>
+          {version && version.count > 1 && (
+            <Space size={0} data-testid="chat-versions">
+              <Button size="small" type="text" icon={<LeftOutlined />} disabled={streaming || version.index === 0} onClick={version.onPrev} aria-label={t("chat.prevVersion")} data-testid="chat-version-prev" />
+              <Typography.Text type="secondary" data-testid="chat-version">
+                {version.index + 1}/{version.count}
               </Typography.Text>
-            )}
-            {thought && (
-              <Collapse size="small" items={[{ key: "t", label: t("chat.thoughts"), children: <Typography.Text type="secondary" style={{ whiteSpace: "pre-wrap" }}>{thought}</Typography.Text> }]} />
-            )}
-            {text.trim() && <AnswerMarkdown text={text} onCite={cite} />}
-            {citations.length > 0 && (
-              <Flex vertical gap={2} data-testid="chat-sources">
-                <Typography.Text type="secondary">{t("chat.sources")}</Typography.Text>
-                {citations.map((c) => (
-                  <Button key={c.n} type="link" size="small" style={{ justifyContent: "flex-start", height: "auto", whiteSpace: "normal", textAlign: "left" }} onClick={() => onCite?.(c)} data-testid="chat-source">
-                    {t("chat.sourceLabel", { n: c.n, title: c.title, where: whereText(t, c), snippet: c.snippet.replace(/\s+/g, " ").slice(0, 60) })}
-                  </Button>
-                ))}
-              </Flex>
-            )}
-          </Flex>
-        )}
-        footer={
-          <Flex gap={4} align="center" wrap>
-            {version && version.count > 1 && (
-              <Space size={0} data-testid="chat-versions">
-                <Button size="small" type="text" icon={<LeftOutlined />} disabled={streaming || version.index === 0} onClick={version.onPrev} aria-label={t("chat.prevVersion")} data-testid="chat-version-prev" />
-                <Typography.Text type="secondary" data-testid="chat-version">
-                  {version.index + 1}/{version.count}
-                </Typography.Text>
-                <Button size="small" type="text" icon={<RightOutlined />} disabled={streaming || version.index >= version.count - 1} onClick={version.onNext} aria-label={t("chat.nextVersion")} data-testid="chat-version-next" />
-              </Space>
-            )}
-            {!streaming && (
-              <>
-                <Tooltip title={t("chat.copy")}>
-                  <Button size="small" type="text" icon={<CopyOutlined />} onClick={onCopy} aria-label={t("chat.copy")} data-testid="chat-copy" />
+              <Button size="small" type="text" icon={<RightOutlined />} disabled={streaming || version.index >= version.count - 1} onClick={version.onNext} aria-label={t("chat.nextVersion")} data-testid="chat-version-next" />
+            </Space>
+          )}
+          {!streaming && (
+            <>
+              <Tooltip title={t("chat.copy")}>
+                <Button size="small" type="text" icon={<CopyOutlined />} onClick={onCopy} aria-label={t("chat.copy")} data-testid="chat-copy" />
+              </Tooltip>
+              {onRegenerate && (
+                <Tooltip title={t("chat.regenerate")}>
+                  <Button size="small" type="text" icon={<ReloadOutlined />} onClick={onRegenerate} aria-label={t("chat.regenerate")} data-testid="chat-regenerate" />
                 </Tooltip>
-                {onRegenerate && (
-                  <Tooltip title={t("chat.regenerate")}>
-                    <Button size="small" type="text" icon={<ReloadOutlined />} onClick={onRegenerate} aria-label={t("chat.regenerate")} data-testid="chat-regenerate" />
-                  </Tooltip>
-                )}
-                {onDelete && (
-                  <Popconfirm title={t("chat.deleteAnswerConfirm")} onConfirm={onDelete} okText={t("chat.delete")} placement="topLeft">
-                    <Button size="small" type="text" icon={<DeleteOutlined />} aria-label={t("chat.deleteMessage")} data-testid="chat-delete" />
-                  </Popconfirm>
-                )}
-              </>
-            )}
-            {speed != null && (
-              <Typography.Text type="secondary" data-testid="chat-speed">
-                {t("chat.speed", { speed: speed.toFixed(1) })}
-              </Typography.Text>
-            )}
-          </Flex>
-        }
-      />
-    </XStyles>
+              )}
+              {onDelete && (
+                <Popconfirm title={t("chat.deleteAnswerConfirm")} onConfirm={onDelete} okText={t("chat.delete")} placement="topLeft">
+                  <Button size="small" type="text" icon={<DeleteOutlined />} aria-label={t("chat.deleteMessage")} data-testid="chat-delete" />
+                </Popconfirm>
+              )}
+            </>
+          )}
+          {speed != null && (
+            <Typography.Text type="secondary" data-testid="chat-speed">
+              {t("chat.speed", { speed: speed.toFixed(1) })}
+            </Typography.Text>
+          )}
+        </Flex>
+      }
+    />
   );
 }

@@ -4,7 +4,6 @@ import { Button, Flex, Input, Popconfirm, Tooltip, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { MAX_QUESTION_CHARS } from "../../../../electron/common/contracts/assistant";
-import { XStyles } from "../../components/XStyles";
 
 interface Props {
   content: string;
@@ -58,32 +57,30 @@ export function QuestionBubble({ content, busy, onEdit, onCopy, onDelete }: Prop
     );
   }
   return (
-    <XStyles>
-      <Bubble
-        placement="end"
-        content={content}
-        data-testid="chat-question"
-        contentRender={(text: string) => <span className="govdesk-break" style={{ whiteSpace: "pre-wrap" }}>{text}</span>}
-        footer={
-          busy ? null : (
-            <Flex gap={4}>
-              {onEdit && (
-                <Tooltip title={t("chat.editQuestion")}>
-                  <Button size="small" type="text" icon={<EditOutlined />} onClick={() => setEditing(content)} aria-label={t("chat.editQuestion")} data-testid="chat-edit-start" />
-                </Tooltip>
-              )}
-              <Tooltip title={t("chat.copy")}>
-                <Button size="small" type="text" icon={<CopyOutlined />} onClick={onCopy} aria-label={t("chat.copy")} />
+    <Bubble
+      placement="end"
+      content={content}
+      data-testid="chat-question"
+      contentRender={(text: string) => <span className="govdesk-break" style={{ whiteSpace: "pre-wrap" }}>{text}</span>}
+      footer={
+        busy ? null : (
+          <Flex gap={4}>
+            {onEdit && (
+              <Tooltip title={t("chat.editQuestion")}>
+                <Button size="small" type="text" icon={<EditOutlined />} onClick={() => setEditing(content)} aria-label={t("chat.editQuestion")} data-testid="chat-edit-start" />
               </Tooltip>
-              {onDelete && (
-                <Popconfirm title={t("chat.deleteQuestionConfirm")} onConfirm={onDelete} okText={t("chat.delete")} placement="topRight">
-                  <Button size="small" type="text" icon={<DeleteOutlined />} aria-label={t("chat.deleteMessage")} data-testid="chat-delete-question" />
-                </Popconfirm>
-              )}
-            </Flex>
-          )
-        }
-      />
-    </XStyles>
+            )}
+            <Tooltip title={t("chat.copy")}>
+              <Button size="small" type="text" icon={<CopyOutlined />} onClick={onCopy} aria-label={t("chat.copy")} />
+            </Tooltip>
+            {onDelete && (
+              <Popconfirm title={t("chat.deleteQuestionConfirm")} onConfirm={onDelete} okText={t("chat.delete")} placement="topRight">
+                <Button size="small" type="text" icon={<DeleteOutlined />} aria-label={t("chat.deleteMessage")} data-testid="chat-delete-question" />
+              </Popconfirm>
+            )}
+          </Flex>
+        )
+      }
+    />
   );
 }
