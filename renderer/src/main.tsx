@@ -11,15 +11,24 @@ import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import { preloadScreens } from "./features/registry";
 import { connectStores } from "./state/connect";
+import { useCoreStore } from "./state/core";
+import { firstView } from "./state/first-view";
 import { useNavigation } from "./state/navigation";
+
+/** How long the window may stay empty waiting for its socket to the core (open 15–50 ms after the bundle has run on a normal start). */
+const FIRST_VIEW_MAX_MS = 200;
 
 connectStores();
 preloadScreens(useNavigation.getState().current);
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+// The first render waits (at most FIRST_VIEW_MAX_MS) for the core's socket, so that it shows the core running.
+const settled = (): boolean => useCoreStore.getState().core.state === "running";
+void firstView([useCoreStore], settled, FIRST_VIEW_MAX_MS).then(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
 );
