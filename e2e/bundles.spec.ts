@@ -61,7 +61,7 @@ describe.skipIf(!existsSync(join(DIST, "preload/preload.cjs")))("built bundles",
     }
   });
 
-  it("the window's first screen (对话) comes with its first chunk, without the Markdown renderer, the page preview or the options dialog (on demand)", () => {
+  it("the window's first screen (对话) comes with its first chunk, without the Markdown renderer, the page preview, the options dialog or 检索范围's fields (on demand)", () => {
     const html = readFileSync(join(DIST, "renderer/index.html"), "utf8");
     const entry = /<script type="module"[^>]*src="\.\/(assets\/[^"]+\.js)"/.exec(html)?.[1];
     expect(entry).toBeDefined();
@@ -69,13 +69,14 @@ describe.skipIf(!existsSync(join(DIST, "preload/preload.cjs")))("built bundles",
     // No chunk of its own: a second round of requests and a second commit after the shell cost ~0.35 s of start-up.
     expect(readdirSync(assets).filter((f) => f.startsWith("ChatScreen-"))).toEqual([]);
     const loaded = staticChunks(join(DIST, "renderer", entry!));
-    for (const onDemand of ["AnswerMarkdown", "CitationPreview", "PagePreview", "ConversationSettings"]) {
+    for (const onDemand of ["AnswerMarkdown", "CitationPreview", "PagePreview", "ConversationSettings", "ChatFilterPanel"]) {
       expect([...loaded].filter((f) => f.startsWith(`${onDemand}-`)), onDemand).toEqual([]);
     }
     // Still reachable: 对话 asks for them when an answer or a dialog needs them.
     const code = [...loaded].map((f) => readFileSync(join(assets, f), "utf8")).join("\n");
     expect(code).toMatch(/import\("\.\/AnswerMarkdown-[^"]+\.js"\)/);
     expect(code).toMatch(/import\("\.\/ConversationSettings-[^"]+\.js"\)/);
+    expect(code).toMatch(/import\("\.\/ChatFilterPanel-[^"]+\.js"\)/);
   });
 
   it("the core opens without node-llama-cpp, or the extractors' parsers (they load on first use)", () => {

@@ -1,12 +1,12 @@
 import { FilterOutlined } from "@ant-design/icons";
-import { Button, Flex, Form, Tag, Typography } from "antd";
-import { useId } from "react";
+import { Button, Flex, Tag, Typography } from "antd";
+import { lazy, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { SearchFiltersInput } from "../../../../electron/common/contracts/knowledge";
-import { badDates, type FilterValues, filterCount, fromFilters, toFilters } from "../../components/search-filters";
-import { SearchFilterFields } from "../../components/SearchFilters";
+import { LazyWhen } from "../../components/LazyWhen";
+import { filterCount } from "../../components/search-filters";
 
-const NONE = fromFilters(undefined);
+const ChatFilterPanel = lazy(() => import("./ChatFilterPanel").then((m) => ({ default: m.ChatFilterPanel })));
 
 interface Props {
   open: boolean;
@@ -19,18 +19,18 @@ interface Props {
 
 /**
  * 检索范围 beside the sender: a toggle, a tag counting the filters in force
- * with a clear button, and the filter fields in a panel that folds away. The
- * form stays mounted when folded so half-typed values are kept; it owns the
- * values, starting empty, and reports them as filters.
+ * with a clear button, and the filter fields in a panel that folds away
+ * (ChatFilterPanel: loaded when first opened, then kept mounted when folded so
+ * half-typed values are kept; clearing remounts it empty).
  */
 export function ChatFilters({ open, onOpenChange, value, onChange }: Props) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<FilterValues>();
   const panelId = useId();
+  const [cleared, setCleared] = useState(0);
   const count = filterCount(value);
 
   function clear(): void {
-    form.resetFields();
+    setCleared((n) => n + 1);
     onChange({}, false);
   }
 
@@ -63,16 +63,9 @@ export function ChatFilters({ open, onOpenChange, value, onChange }: Props) {
         <Typography.Text type="secondary" style={{ display: "block", marginBottom: 8 }}>
           {t("chat.filters.hint")}
         </Typography.Text>
-        <Form<FilterValues>
-          form={form}
-          layout="inline"
-          size="small"
-          initialValues={NONE}
-          onValuesChange={(_, all) => onChange(toFilters(all), badDates(all).length > 0)}
-          style={{ rowGap: 8 }}
-        >
-          <SearchFilterFields testIdPrefix="chat-filter" />
-        </Form>
+        <LazyWhen when={open}>
+          <ChatFilterPanel key={cleared} onChange={onChange} />
+        </LazyWhen>
       </div>
     </Flex>
   );
