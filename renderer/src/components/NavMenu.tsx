@@ -16,6 +16,10 @@ export function NavMenu() {
       aria-label={t("nav.label")}
       selectedKeys={[selected]}
       style={{ borderInlineEnd: "none" }}
+      // antd wraps each item in a Tooltip for an icons-only menu; ours folds away whole (the side bar
+      // collapses to nothing on a narrow window), so the tooltips never show, yet each mounted a Trigger
+      // that renders twice on start (issue 15).
+      tooltip={false}
       items={features.map((f) => ({
         key: f.id,
         icon: createElement(f.icon),
