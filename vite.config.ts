@@ -6,6 +6,7 @@ import electron from "vite-plugin-electron";
 import pkg from "./package.json" with { type: "json" };
 import { directImports } from "./scripts/build/direct-imports";
 import { rendererAssets } from "./scripts/build/renderer-assets";
+import { precompress } from "./scripts/build/precompress";
 import { xStyles } from "./scripts/build/x-styles";
 
 /**
@@ -94,6 +95,7 @@ export default defineConfig({
     xStyles(),
     // Electron ships with the desktop app, though npm sees it as a build tool.
     rendererAssets(root, ["electron"]),
+    precompress(),
     electron([
       nodeTarget("electron/main/main.ts", "dist/main", "main.cjs", "cjs"),
       // The sandboxed preload can require only "electron": everything else is inlined.

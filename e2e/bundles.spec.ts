@@ -1,7 +1,8 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { builtinModules } from "node:module";
 import { dirname, join } from "node:path";
+import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { tempDir } from "../electron/core/testing/temp-dir";
 
@@ -13,6 +14,13 @@ describe.skipIf(!existsSync(join(DIST, "preload/preload.cjs")))("built bundles",
     const code = readFileSync(join(DIST, "preload/preload.cjs"), "utf8");
     const required = new Set([...code.matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1]));
     expect([...required]).toEqual(["electron"]);
+  });
+
+  it("every large script and style sheet of the renderer has a gzip copy that decompresses to it (for serve)", () => {
+    const assets = join(DIST, "renderer/assets");
+    const large = readdirSync(assets).filter((f) => /\.(js|css)$/.test(f) && statSync(join(assets, f)).size >= 4096);
+    expect(large.length).toBeGreaterThan(5);
+    for (const f of large) expect(gunzipSync(readFileSync(join(assets, `${f}.gz`))).equals(readFileSync(join(assets, f))), f).toBe(true);
   });
 
   it("the renderer bundle loads nothing from a remote origin", () => {

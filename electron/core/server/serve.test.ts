@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
 import { join } from "node:path";
+import { gunzipSync, gzipSync } from "node:zlib";
 import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { contract } from "../../common/contract";
@@ -24,6 +25,8 @@ beforeAll(async () => {
   writeFileSync(join(renderer, "index.html"), "<!doctype html><title>GovDesk</title>");
   writeFileSync(join(renderer, "assets/app.js"), "console.log(1)");
   writeFileSync(join(renderer, "assets/index-Ab3_x-9Z.js"), "console.log(2)");
+  // As the build leaves it beside a large bundle (scripts/build/precompress.ts); different text, to tell them apart.
+  writeFileSync(join(renderer, "assets/index-Ab3_x-9Z.js.gz"), gzipSync("console.log('gz')"));
   writeFileSync(join(t.dir, "secret.txt"), "outside");
   core = createCore({ dataDir: join(t.dir, "data"), host: "serve" });
   server = await startServer({ router: core.router, rendererDir: renderer, port: 0 });
@@ -87,6 +90,33 @@ describe("govdesk serve over HTTP", () => {
     const res = await get("/assets/app.js", cookie());
     expect(res.status).toBe(200);
     expect(res.headers["content-type"]).toMatch(/text\/javascript/);
+  });
+
+  it("sends a bundle's pre-compressed copy to a browser that accepts gzip, and the plain file otherwise", async () => {
+    const raw = (headers: Record<string, string>) =>
+      new Promise<{ headers: Record<string, string | string[] | undefined>; body: Buffer }>((resolve, reject) => {
+        const req = request({ host: "127.0.0.1", port: server.port, path: "/assets/index-Ab3_x-9Z.js", headers: { host: `127.0.0.1:${server.port}`, ...cookie(), ...headers } }, (res) => {
+          const parts: Buffer[] = [];
+          res.on("data", (c: Buffer) => parts.push(c));
+          res.on("end", () => resolve({ headers: res.headers, body: Buffer.concat(parts) }));
+        });
+        req.on("error", reject);
+        req.end();
+      });
+    const zipped = await raw({ "accept-encoding": "gzip, deflate, br, zstd" });
+    expect(zipped.headers["content-encoding"]).toBe("gzip");
+    expect(zipped.headers["content-type"]).toMatch(/text\/javascript/);
+    expect(zipped.headers["vary"]).toBe("Accept-Encoding");
+    expect(gunzipSync(zipped.body).toString()).toBe("console.log('gz')");
+    for (const refused of [{}, { "accept-encoding": "identity" }, { "accept-encoding": "gzip;q=0, deflate" }]) {
+      const plain = await raw(refused);
+      expect(plain.headers["content-encoding"], JSON.stringify(refused)).toBeUndefined();
+      expect(plain.body.toString()).toBe("console.log(2)");
+    }
+    // A file without a copy is sent as it is.
+    const page = await get(withToken("/"), { "accept-encoding": "gzip" });
+    expect(page.headers["content-encoding"]).toBeUndefined();
+    expect(page.body).toContain("GovDesk");
   });
 
   it("lets the browser keep content-hashed bundles, and nothing else", async () => {

@@ -5,7 +5,7 @@ import { rendererCsp } from "../../common/csp";
 import type { ContractDef } from "../../common/rpc/define";
 import type { Router } from "../rpc/router";
 import { checkAccess, newToken, TOKEN_COOKIE } from "./access";
-import { readStatic } from "./static-files";
+import { acceptsGzip, readStatic } from "./static-files";
 import { wsTransport } from "./ws-transport";
 
 export interface ServeOptions<C extends ContractDef> {
@@ -74,12 +74,13 @@ export async function startServer<C extends ContractDef>(options: ServeOptions<C
       return;
     }
     const pathname = new URL(req.url ?? "/", `http://${HOST}`).pathname;
-    const file = await readStatic(options.rendererDir, pathname);
+    const file = await readStatic(options.rendererDir, pathname, acceptsGzip(req.headers["accept-encoding"]));
     if (!file) {
       res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8", ...securityHeaders(port) }).end("未找到 / Not found");
       return;
     }
-    const headers: Record<string, string> = { "Content-Type": file.type, "Cache-Control": cacheControl(pathname), ...securityHeaders(port) };
+    const headers: Record<string, string> = { "Content-Type": file.type, "Cache-Control": cacheControl(pathname), Vary: "Accept-Encoding", ...securityHeaders(port) };
+    if (file.encoding) headers["Content-Encoding"] = file.encoding;
     // The token travels once in the URL; afterwards assets and the socket use a cookie.
     if (access.fromQuery) headers["Set-Cookie"] = `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
     res.writeHead(200, headers).end(req.method === "HEAD" ? undefined : file.body);

@@ -40,13 +40,34 @@ export function resolveStaticPath(root: string, urlPath: string): string | null 
   return full.startsWith(base) ? full : null;
 }
 
-export async function readStatic(root: string, urlPath: string): Promise<{ body: Buffer; type: string } | null> {
+/**
+ * The file for `urlPath`, or null. With `gzip` (the browser accepts it) a
+ * pre-compressed copy beside the file (`x.js.gz`, made by the build: see
+ * scripts/build/precompress.ts) is returned instead when there is one,
+ * marked `encoding: "gzip"`; the type is still the plain file's.
+ */
+export async function readStatic(root: string, urlPath: string, gzip = false): Promise<{ body: Buffer; type: string; encoding?: "gzip" } | null> {
   const path = resolveStaticPath(root, urlPath);
   if (!path) return null;
   try {
     if (!(await stat(path)).isFile()) return null;
+    if (gzip) {
+      const compressed = await readFile(`${path}.gz`).catch(() => null);
+      if (compressed) return { body: compressed, type: contentType(path), encoding: "gzip" };
+    }
     return { body: await readFile(path), type: contentType(path) };
   } catch {
     return null;
   }
+}
+
+/** Whether an Accept-Encoding header allows gzip (not `gzip;q=0`). */
+export function acceptsGzip(header: string | string[] | undefined): boolean {
+  const value = Array.isArray(header) ? header.join(",") : (header ?? "");
+  return value.split(",").some((part) => {
+    const [coding, ...params] = part.trim().toLowerCase().split(";");
+    if (coding !== "gzip" && coding !== "*") return false;
+    const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
+    return q === undefined || Number(q) > 0;
+  });
 }
