@@ -108,7 +108,7 @@ describe("govdesk serve over HTTP", () => {
     expect(zipped.headers["content-type"]).toMatch(/text\/javascript/);
     expect(zipped.headers["vary"]).toBe("Accept-Encoding");
     expect(gunzipSync(zipped.body).toString()).toBe("console.log('gz')");
-    for (const refused of [{}, { "accept-encoding": "identity" }, { "accept-encoding": "gzip;q=0, deflate" }]) {
+    for (const refused of [{}, { "accept-encoding": "identity" }, { "accept-encoding": "gzip;q=0, deflate" }] as Record<string, string>[]) {
       const plain = await raw(refused);
       expect(plain.headers["content-encoding"], JSON.stringify(refused)).toBeUndefined();
       expect(plain.body.toString()).toBe("console.log(2)");
