@@ -61,13 +61,19 @@ export async function readStatic(root: string, urlPath: string, gzip = false): P
   }
 }
 
-/** Whether an Accept-Encoding header allows gzip (not `gzip;q=0`). */
+/**
+ * Whether an Accept-Encoding header allows gzip: named with a non-zero q, or
+ * not named and `*` allowed (RFC 9110 12.5.3: a named coding overrides `*`).
+ */
 export function acceptsGzip(header: string | string[] | undefined): boolean {
   const value = Array.isArray(header) ? header.join(",") : (header ?? "");
-  return value.split(",").some((part) => {
+  const weights = new Map<string, number>();
+  for (const part of value.split(",")) {
     const [coding, ...params] = part.trim().toLowerCase().split(";");
-    if (coding !== "gzip" && coding !== "*") return false;
+    if (!coding) continue;
     const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
-    return q === undefined || Number(q) > 0;
-  });
+    weights.set(coding.trim(), q === undefined ? 1 : Number(q));
+  }
+  const weight = weights.get("gzip") ?? weights.get("*");
+  return weight !== undefined && weight > 0;
 }
