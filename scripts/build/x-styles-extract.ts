@@ -26,9 +26,9 @@ export function extractXStyles(theme: ThemeConfig = {}): string {
   const all = Object.values(X_COMPONENTS).map((render) => render());
   renderToString(h(StyleProvider, { cache }, h(ConfigProvider, { theme: { ...theme, hashed: false, zeroRuntime: false } }, ...all)));
   const own = createCache();
-  const names = Object.keys(X_COMPONENTS).join("|");
   // Style cache keys are "style%%<Component>-<Component>%<prefix>%…".
-  for (const [key, value] of cache.cache) if (new RegExp(`^style%%(${names})-`).test(key)) own.cache.set(key, value);
+  const ownKey = new RegExp(`^style%%(${Object.keys(X_COMPONENTS).join("|")})-`);
+  for (const [key, value] of cache.cache) if (ownKey.test(key)) own.cache.set(key, value);
   // extractStyle ends with a rule listing what it extracted, for a runtime that hydrates server-rendered
   // styles; with the runtime off nothing reads it.
   const css = extractStyle(own, { plain: true, types: "style" }).replace(/\.data-ant-cssinjs-cache-path\{[^}]*\}/, "");
