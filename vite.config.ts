@@ -8,6 +8,7 @@ import { directImports } from "./scripts/build/direct-imports";
 import { rendererAssets } from "./scripts/build/renderer-assets";
 import { precompress } from "./scripts/build/precompress";
 import { xStyles } from "./scripts/build/x-styles";
+import { zeroRuntimeStyles } from "./scripts/build/zero-runtime-styles";
 
 /**
  * One `vite build` produces every bundle:
@@ -93,6 +94,7 @@ export default defineConfig({
     react(),
     directImports(root),
     xStyles(),
+    zeroRuntimeStyles(),
     // Electron ships with the desktop app, though npm sees it as a build tool.
     rendererAssets(root, ["electron"]),
     precompress(),
