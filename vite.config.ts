@@ -7,6 +7,7 @@ import pkg from "./package.json" with { type: "json" };
 import { directImports } from "./scripts/build/direct-imports";
 import { rendererAssets } from "./scripts/build/renderer-assets";
 import { precompress } from "./scripts/build/precompress";
+import { antdCss } from "./scripts/build/antd-css";
 import { xStyles } from "./scripts/build/x-styles";
 import { zeroRuntimeStyles } from "./scripts/build/zero-runtime-styles";
 
@@ -93,6 +94,7 @@ export default defineConfig({
   plugins: [
     react(),
     directImports(root),
+    antdCss(resolve(root, "renderer/src"), resolve(root, "node_modules")),
     xStyles(),
     zeroRuntimeStyles(),
     // Electron ships with the desktop app, though npm sees it as a build tool.

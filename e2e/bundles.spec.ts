@@ -31,6 +31,15 @@ describe.skipIf(!existsSync(join(DIST, "preload/preload.cjs")))("built bundles",
     expect(code.match(/"&:hover"/g)?.length ?? 0).toBeLessThan(10);
   });
 
+  it("the renderer's style sheet is antd.css less the components no screen can draw (scripts/build/antd-css.ts)", () => {
+    const assets = join(DIST, "renderer/assets");
+    const css = readdirSync(assets).filter((f) => f.endsWith(".css")).map((f) => readFileSync(join(assets, f), "utf8")).join("\n");
+    expect(css).toContain(".ant-table");
+    expect(css).toContain(".ant-btn");
+    expect(css).not.toContain(".ant-upload");
+    expect(css).not.toContain(".ant-picker-calendar");
+  });
+
   it("the renderer bundle loads nothing from a remote origin", () => {
     const html = readFileSync(join(DIST, "renderer/index.html"), "utf8");
     expect(html).not.toMatch(/(src|href)=["']https?:/);

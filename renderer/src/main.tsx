@@ -1,7 +1,8 @@
 // Must come first: zod reads this when the contract's schemas are built.
 import "./api/zod-jitless";
-// antd's components, pre-built (the theme runs with zeroRuntime, see components/theme.ts).
-import "antd/dist/antd.css";
+// antd's components, pre-built (the theme runs with zeroRuntime, see components/theme.ts): antd.css
+// without the components no screen can draw (scripts/build/antd-css.ts).
+import "virtual:govdesk-antd.css";
 // @ant-design/x's components (Sender, Conversations, Bubble), pre-built at build time (scripts/build/x-styles.ts).
 import "virtual:govdesk-x-styles.css";
 import "./app.css";
