@@ -64,4 +64,14 @@ describe("serve before the core is ready", () => {
     router.reject(new Error("database locked"));
     expect(await outcome).toBe("error");
   });
+
+  it("loads its socket server after it listens: a server closed at once, before that, still closes cleanly", async () => {
+    const t = tempDir();
+    done.push(t.cleanup);
+    const renderer = join(t.dir, "renderer");
+    mkdirSync(renderer, { recursive: true });
+    writeFileSync(join(renderer, "index.html"), "<!doctype html><title>GovDesk</title>");
+    const server = await startServer({ router: deferred<Router<typeof contract>>().promise, rendererDir: renderer, port: 0 });
+    await expect(server.close()).resolves.toBeUndefined();
+  });
 });
