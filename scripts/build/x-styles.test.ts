@@ -1,25 +1,10 @@
-import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { themeConfig } from "../../renderer/src/components/theme";
+import { importedNames } from "./antd-css";
 import { extractXStyles, X_COMPONENTS } from "./x-styles-extract";
 
 const RENDERER = join(import.meta.dirname, "../../renderer/src");
-
-/** Every name the renderer's source files import from "@ant-design/x". */
-function importedXComponents(dir = RENDERER): Set<string> {
-  const names = new Set<string>();
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) importedXComponents(path).forEach((n) => names.add(n));
-    else if (/\.tsx?$/.test(entry.name) && !entry.name.includes(".test.")) {
-      for (const m of readFileSync(path, "utf8").matchAll(/import\s*\{([^}]*)\}\s*from\s*"@ant-design\/x"/g)) {
-        for (const name of m[1]!.split(",")) if (name.trim() && !name.trim().startsWith("type ")) names.add(name.trim().split(/\s+as\s+/)[0]!);
-      }
-    }
-  }
-  return names;
-}
 
 /** Top-level selectors of a plain stylesheet (keyframes' steps left out). */
 function topSelectors(css: string): string[] {
@@ -39,7 +24,7 @@ describe("@ant-design/x's pre-built stylesheet", () => {
   const light = extractXStyles(themeConfig({ theme: "light", fontScale: 100 }));
 
   it("covers every @ant-design/x component the renderer imports (one left out would be drawn unstyled)", () => {
-    const used = importedXComponents();
+    const used = importedNames(RENDERER, "@ant-design/x");
     expect(used.size).toBeGreaterThan(0);
     expect([...used].filter((name) => !(name in X_COMPONENTS))).toEqual([]);
     for (const name of Object.keys(X_COMPONENTS)) expect(light, name).toContain(`.ant-${name.toLowerCase()}`);

@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import type * as Ws from "ws";
 import type { WebSocketServer } from "ws";
 import { rendererCsp } from "../../common/csp";
+import { deferred } from "../../common/deferred";
 import type { ContractDef } from "../../common/rpc/define";
 import type { Router } from "../rpc/router";
 import { checkAccess, newToken, TOKEN_COOKIE } from "./access";
@@ -55,11 +56,11 @@ export async function startServer<C extends ContractDef>(options: ServeOptions<C
   const token = options.token ?? newToken();
   const log = options.log ?? (() => {});
   let port = options.port;
+  // The page needs its socket once it has loaded, the user the URL at once: ws loads after the server
+  // listens, in a later turn than the one in which the caller prints the URL.
   let wss: WebSocketServer | null = null;
-  // The socket is needed once the page has loaded, the URL at once: ws loads after the server listens.
-  const socketServer = new Promise<WebSocketServer>((resolve) =>
-    setImmediate(() => resolve((wss = new (loadWs().WebSocketServer)({ noServer: true, maxPayload: MAX_MESSAGE_BYTES })))),
-  );
+  const socketServer = deferred<WebSocketServer>();
+  socketServer.promise.catch((e: unknown) => log(`serve: the RPC socket cannot open: ${String(e)}`));
 
   const server = createServer((req, res) => {
     void handleHttp(req, res).catch((e) => {
@@ -100,7 +101,7 @@ export async function startServer<C extends ContractDef>(options: ServeOptions<C
       socket.end(`HTTP/1.1 ${access.ok ? 404 : access.status} Refused\r\nConnection: close\r\n\r\n`);
       return;
     }
-    Promise.all([options.router, socketServer]).then(
+    Promise.all([options.router, socketServer.promise]).then(
       ([router, sockets]) => sockets.handleUpgrade(req, socket, head, (ws) => router.attach(wsTransport(ws))),
       () => socket.destroy(),
     );
@@ -111,6 +112,13 @@ export async function startServer<C extends ContractDef>(options: ServeOptions<C
     server.listen(options.port, HOST, () => resolve());
   });
   port = (server.address() as AddressInfo).port;
+  setImmediate(() => {
+    try {
+      socketServer.resolve((wss = new (loadWs().WebSocketServer)({ noServer: true, maxPayload: MAX_MESSAGE_BYTES })));
+    } catch (e) {
+      socketServer.reject(e);
+    }
+  });
   return {
     url: `http://${HOST}:${port}/?token=${token}`,
     port,
