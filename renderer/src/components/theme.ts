@@ -72,10 +72,12 @@ const READABLE = {
 export function themeConfig(settings: Pick<Settings, "theme" | "fontScale">): ThemeConfig {
   const dark = settings.theme === "dark";
   return {
-    // Component styles come pre-built from antd/dist/antd.css, and @ant-design/x's from a sheet made at
-    // build time (both imported by main.tsx): generating them at run time was most of the window's
-    // start-up script (issue 15). The theme still works: that CSS reads the colours and sizes from CSS
-    // variables, which antd sets from this config.
+    // Component styles come pre-built from antd/dist/antd.css (less the components no screen can draw:
+    // scripts/build/antd-css.ts), and @ant-design/x's from a sheet made at build time (both imported by
+    // main.tsx): generating them at run time was most of the window's start-up script (issue 15). The
+    // build also leaves the style generators out of the bundle (scripts/build/zero-runtime-styles.ts),
+    // so turning this flag off would not bring run-time styles back. The theme still works: that CSS
+    // reads the colours and sizes from CSS variables, which antd sets from this config.
     zeroRuntime: true,
     algorithm: dark ? theme.darkAlgorithm : theme.defaultAlgorithm,
     token: { fontSize: fontSizeFor(settings.fontScale), fontFamily: FONT_FAMILY, ...(dark ? READABLE.dark : READABLE.light) },
