@@ -83,22 +83,19 @@ export function reachableAntdFolders(rendererSrc: string, nodeModules: string): 
   };
   fromPackage(antd, importedNames(rendererSrc, "antd"));
   fromPackage(x, importedNames(rendererSrc, "@ant-design/x"));
+  const folders = new Set<string>();
   while (queue.length) {
     const file = queue.pop()!;
     const code = readFileSync(file, "utf8");
+    // A component draws with its class prefix: a folder reached only for a helper (a colour
+    // parser, a picker's translations) without the code that asks for its prefix draws nothing.
+    if (file.startsWith(antd.root + sep) && /getPrefixCls\(/.test(code)) folders.add(relative(antd.root, file).split(sep)[0]!);
     for (const m of code.matchAll(/(?:import|export)\s*(?:([\s\S]*?)\s*from\s*)?["']([^"']+)["']/g)) {
       const [, clause, spec] = m as unknown as [string, string | undefined, string];
       if (spec.startsWith(".")) enqueue(resolveModule(file, spec));
       else if (spec === "antd") fromPackage(antd, [...(clause ?? "").matchAll(/(\w+)(?:\s+as\s+\w+)?\s*(?:,|\})/g)].map((n) => n[1]!));
       else if (/^antd\/(es|lib)\/[\w-]+/.test(spec)) enqueue(resolveModule(join(antd.root, "index.js"), `./${spec.split("/")[2]}`));
     }
-  }
-  const folders = new Set<string>();
-  for (const file of seen) {
-    if (!file.startsWith(antd.root + sep)) continue;
-    // A component draws with its class prefix: a folder reached only for a helper (a colour
-    // parser, a picker's translations) without the code that asks for its prefix draws nothing.
-    if (/getPrefixCls\(/.test(readFileSync(file, "utf8"))) folders.add(relative(antd.root, file).split(sep)[0]!);
   }
   return folders;
 }

@@ -2,7 +2,6 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import type * as Ws from "ws";
-import type { WebSocketServer } from "ws";
 import { rendererCsp } from "../../common/csp";
 import { deferred } from "../../common/deferred";
 import type { ContractDef } from "../../common/rpc/define";
@@ -58,8 +57,8 @@ export async function startServer<C extends ContractDef>(options: ServeOptions<C
   let port = options.port;
   // The page needs its socket once it has loaded, the user the URL at once: ws loads after the server
   // listens, in a later turn than the one in which the caller prints the URL.
-  let wss: WebSocketServer | null = null;
-  const socketServer = deferred<WebSocketServer>();
+  let wss: Ws.WebSocketServer | null = null;
+  const socketServer = deferred<Ws.WebSocketServer>();
   socketServer.promise.catch((e: unknown) => log(`serve: the RPC socket cannot open: ${String(e)}`));
 
   const server = createServer((req, res) => {
