@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { lazySchema } from "./rpc/lazy-schema";
 import { call, defineContract, NoInput } from "./rpc/define";
 import { JobInfo, jobEvents, jobMethods } from "./rpc/job-contract";
 import { Settings, SettingsPatch } from "./settings";
@@ -20,7 +21,7 @@ export { JobState, JobProgress, JobInfo, JobFinished } from "./rpc/job-contract"
 export const HostKind = z.enum(["electron", "serve", "cli", "test"]);
 export type HostKind = z.infer<typeof HostKind>;
 
-export const AppInfo = z.object({
+export const AppInfo = lazySchema(() => z.object({
   name: z.string(),
   version: z.string(),
   dataDir: z.string(),
@@ -36,15 +37,15 @@ export const AppInfo = z.object({
     sqlite: z.string(),
     sqliteVec: z.string(),
   }),
-});
+}));
 export type AppInfo = z.infer<typeof AppInfo>;
 
 /** Core process health as seen by its host (Electron main or the serve client). */
-export const CoreState = z.object({
+export const CoreState = lazySchema(() => z.object({
   state: z.enum(["starting", "running", "restarting", "failed"]),
   attempt: z.number().int().nonnegative(),
   message: z.string().optional(),
-});
+}));
 export type CoreState = z.infer<typeof CoreState>;
 
 export const contract = defineContract(
@@ -52,7 +53,7 @@ export const contract = defineContract(
     "app.info": call("Version, data directory and runtime versions", NoInput, AppInfo, { whenLocked: "allow" }),
     "settings.get": call("Current settings, defaults filled in", NoInput, Settings, { whenLocked: "allow" }),
     "settings.set": call("Merge a partial patch into the settings and persist it", SettingsPatch, Settings),
-    "jobs.list": call("Running and recently finished jobs", NoInput, z.array(JobInfo), { whenLocked: "allow" }),
+    "jobs.list": call("Running and recently finished jobs", NoInput, () => z.array(JobInfo), { whenLocked: "allow" }),
     ...jobMethods,
     ...modelMethods,
     ...knowledgeMethods,

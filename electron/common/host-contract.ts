@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { lazySchema } from "./rpc/lazy-schema";
 import { call, defineContract, Done, NoInput } from "./rpc/define";
 import { portMethods } from "./rpc/port-contract";
 
@@ -15,13 +16,13 @@ import { portMethods } from "./rpc/port-contract";
  * user chose in a save dialog, which the UI may then have the core write,
  * once. Nothing else is ever writable from the UI.
  */
-export const GrantedRoot = z.object({ path: z.string().min(1).max(4096), scope: z.enum(["file", "tree", "save"]) }).strict();
+export const GrantedRoot = lazySchema(() => z.object({ path: z.string().min(1).max(4096), scope: z.enum(["file", "tree", "save"]) }).strict());
 export type GrantedRoot = z.infer<typeof GrantedRoot>;
 
 const WorkerId = z.number().int().positive();
 
 /** What main must decide from the admin policy before it opens a window. */
-export const DesktopPolicy = z.object({ devtools: z.boolean() });
+export const DesktopPolicy = lazySchema(() => z.object({ devtools: z.boolean() }));
 export type DesktopPolicy = z.infer<typeof DesktopPolicy>;
 
 /** Served by the core; main calls it. */
@@ -31,10 +32,10 @@ export const coreHostContract = defineContract(
     ...portMethods,
     "paths.grant": call(
       "Let the UI name these places from now on (the user chose them); answers once they are in force",
-      z.object({ roots: z.array(GrantedRoot).max(10_000) }).strict(),
+      () => z.object({ roots: z.array(GrantedRoot).max(10_000) }).strict(),
       Done,
     ),
-    "modelWorker.port": call("The core's end of the channel to a model worker main started for it", z.object({ id: WorkerId }).strict(), Done, { ports: 1 }),
+    "modelWorker.port": call("The core's end of the channel to a model worker main started for it", () => z.object({ id: WorkerId }).strict(), Done, { ports: 1 }),
     /** Main opens the window only once it knows this; an invalid policy never turns DevTools on. */
     "policy.desktop": call("What the admin policy decides about the desktop window: whether DevTools are allowed (developer.devtools)", NoInput, DesktopPolicy),
   },
@@ -51,13 +52,13 @@ export const mainHostContract = defineContract(
   {
     "modelWorker.start": call(
       "Start a model worker with this extra environment; its port follows as modelWorker.port",
-      z.object({ id: WorkerId, env: z.record(z.string(), z.string()) }).strict(),
-      z.object({ pid: z.number().int().nullable() }),
+      () => z.object({ id: WorkerId, env: z.record(z.string(), z.string()) }).strict(),
+      () => z.object({ pid: z.number().int().nullable() }),
     ),
-    "modelWorker.kill": call("Stop a model worker", z.object({ id: WorkerId }).strict(), z.object({ killed: z.boolean() })),
+    "modelWorker.kill": call("Stop a model worker", () => z.object({ id: WorkerId }).strict(), () => z.object({ killed: z.boolean() })),
   },
   {
-    "modelWorker.exited": z.object({ id: WorkerId, code: z.number().int().nullable() }),
+    "modelWorker.exited": lazySchema(() => z.object({ id: WorkerId, code: z.number().int().nullable() })),
   },
 );
 export type MainHostContract = typeof mainHostContract;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { lazySchema } from "../rpc/lazy-schema";
 import { call, job, NoInput, type EventMap, type MethodMap } from "../rpc/define";
 import { ParagraphRange, SearchFiltersSchema } from "./knowledge";
 
@@ -12,22 +13,22 @@ const Id = z.number().int().positive();
 export const SummaryLength = z.enum(["brief", "bullets", "detailed"]);
 export type SummaryLength = z.infer<typeof SummaryLength>;
 
-export const SummaryPoint = z.object({
+export const SummaryPoint = lazySchema(() => z.object({
   text: z.string(),
   pages: z.array(z.number().int()),
   /** Which document, when several are summarised together. */
   document: z.string().optional(),
-});
+}));
 export type SummaryPoint = z.infer<typeof SummaryPoint>;
 
 /** A document to summarise: a file on disk, or a document of a knowledge base. */
-export const SummarySource = z.union([
+export const SummarySource = lazySchema(() => z.union([
   z.object({ path: z.string().min(1).max(4096) }).strict(),
   z.object({ documentId: Id }).strict(),
-]);
+]));
 export type SummarySource = z.infer<typeof SummarySource>;
 
-export const SummaryStats = z.object({
+export const SummaryStats = lazySchema(() => z.object({
   chunks: z.number().int(),
   inputChars: z.number().int(),
   seconds: z.number(),
@@ -38,17 +39,17 @@ export const SummaryStats = z.object({
   reduceRounds: z.number().int(),
   /** Time inside model calls; seconds − modelSeconds is GovDesk's own overhead. */
   modelSeconds: z.number(),
-});
+}));
 export type SummaryStats = z.infer<typeof SummaryStats>;
 
-export const SummaryDocumentRef = z.object({
+export const SummaryDocumentRef = lazySchema(() => z.object({
   title: z.string(),
   path: z.string(),
   documentId: z.number().int().optional(),
   pages: z.number().int(),
-});
+}));
 
-export const Summary = z.object({
+export const Summary = lazySchema(() => z.object({
   id: z.number().int(),
   title: z.string(),
   method: z.enum(["llm", "extractive"]),
@@ -63,13 +64,13 @@ export const Summary = z.object({
   prompts: z.string(),
   warnings: z.array(z.string()),
   createdAt: z.number(),
-});
+}));
 export type Summary = z.infer<typeof Summary>;
 
-export const SummaryListItem = Summary.pick({ id: true, title: true, method: true, length: true, createdAt: true, model: true });
+export const SummaryListItem = lazySchema(() => Summary.unwrap().pick({ id: true, title: true, method: true, length: true, createdAt: true, model: true }));
 export type SummaryListItem = z.infer<typeof SummaryListItem>;
 
-export const Citation = z.object({
+export const Citation = lazySchema(() => z.object({
   n: z.number().int(),
   documentId: z.number().int(),
   chunkId: z.number().int(),
@@ -84,10 +85,10 @@ export const Citation = z.object({
   paragraphs: ParagraphRange.optional(),
   /** Verbatim passage of the document on that page. */
   snippet: z.string(),
-});
+}));
 export type Citation = z.infer<typeof Citation>;
 
-export const ChatMessage = z.object({
+export const ChatMessage = lazySchema(() => z.object({
   id: z.number().int(),
   conversationId: z.number().int(),
   role: z.enum(["user", "assistant"]),
@@ -103,10 +104,10 @@ export const ChatMessage = z.object({
   selected: z.boolean(),
   /** Generation speed of a model answer, characters per second; null when no model wrote it. */
   speed: z.number().nullable(),
-});
+}));
 export type ChatMessage = z.infer<typeof ChatMessage>;
 
-export const Conversation = z.object({
+export const Conversation = lazySchema(() => z.object({
   id: z.number().int(),
   title: z.string(),
   kb: z.string().nullable(),
@@ -120,33 +121,33 @@ export const Conversation = z.object({
   createdAt: z.number(),
   updatedAt: z.number(),
   messages: z.number().int(),
-});
+}));
 export type Conversation = z.infer<typeof Conversation>;
 
-export const AskResult = z.object({
+export const AskResult = lazySchema(() => z.object({
   conversationId: z.number().int(),
   question: ChatMessage,
   answer: ChatMessage,
-});
+}));
 export type AskResult = z.infer<typeof AskResult>;
 
 /** A streamed piece of a running summary or answer (job id of the assistant job). */
-export const AssistantDelta = z.object({
+export const AssistantDelta = lazySchema(() => z.object({
   jobId: z.string(),
   type: z.enum(["text", "thought"]),
   text: z.string(),
-});
+}));
 export type AssistantDelta = z.infer<typeof AssistantDelta>;
 
 export const ExportFormat = z.enum(["markdown", "docx"]);
-export const ExportResult = z.object({
+export const ExportResult = lazySchema(() => z.object({
   fileName: z.string(),
   mimeType: z.string(),
   /** The file's bytes, base64 (the renderer saves it as a download). */
   base64: z.string(),
   /** Where it was written, when a path was given. */
   path: z.string().nullable(),
-});
+}));
 export type ExportResult = z.infer<typeof ExportResult>;
 
 /** Longest question (characters); the chat input counts against it. */
@@ -157,20 +158,20 @@ const SystemPrompt = z.string().trim().max(4000, "系统提示词最多 4000 字
 const Temperature = z.number().min(0, "温度应在 0 到 2 之间").max(2, "温度应在 0 到 2 之间");
 
 /** One file named for a summary, as checked before the summary starts. */
-export const SourceCheck = z.object({
+export const SourceCheck = lazySchema(() => z.object({
   path: z.string(),
   /** The file name, for the tag shown. */
   label: z.string(),
   /** Why it cannot be summarised (plain Chinese), or null when it can. */
   error: z.string().nullable(),
-});
+}));
 export type SourceCheck = z.infer<typeof SourceCheck>;
 
 export const GuideStep = z.enum(["model", "knowledge", "ask"]);
 export type GuideStep = z.infer<typeof GuideStep>;
 
 /** The first-run guide: which steps are done, and what the admin's policy presets. */
-export const GuideStatus = z.object({
+export const GuideStatus = lazySchema(() => z.object({
   steps: z.array(z.object({ id: GuideStep, done: z.boolean() })),
   /** Every step done: the guide and its checklist are gone for good. */
   done: z.boolean(),
@@ -184,14 +185,14 @@ export const GuideStatus = z.object({
   remote: z.object({ url: z.string(), model: z.string() }).nullable(),
   /** GGUF files in the policy's shared model folder, offered for one-click import. */
   sharedModels: z.array(z.object({ path: z.string(), fileName: z.string(), sizeBytes: z.number() })),
-});
+}));
 export type GuideStatus = z.infer<typeof GuideStatus>;
 const ModelPath = z.string().min(1).max(4096);
 
 export const assistantMethods = {
   "assistant.summarize": job(
     "Summarise one or more documents (map-reduce with a model; extractive without one)",
-    z
+    () => z
       .object({
         sources: z.array(SummarySource).min(1, "请至少选择一个文档").max(20, "一次最多摘要 20 个文档"),
         length: SummaryLength.default("bullets"),
@@ -203,12 +204,12 @@ export const assistantMethods = {
     Summary,
     { paths: { "sources[].path": "read", modelPath: "model" } },
   ),
-  "assistant.summaries.list": call("Saved summaries, newest first", NoInput, z.array(SummaryListItem)),
-  "assistant.summaries.get": call("One saved summary", z.object({ id: Id }).strict(), Summary),
-  "assistant.summaries.delete": call("Delete a saved summary", z.object({ id: Id }).strict(), z.object({ deleted: z.boolean() })),
+  "assistant.summaries.list": call("Saved summaries, newest first", NoInput, () => z.array(SummaryListItem)),
+  "assistant.summaries.get": call("One saved summary", () => z.object({ id: Id }).strict(), Summary),
+  "assistant.summaries.delete": call("Delete a saved summary", () => z.object({ id: Id }).strict(), () => z.object({ deleted: z.boolean() })),
   "assistant.ask": job(
     "Ask a knowledge base: retrieval, a prompt with numbered sources, a streamed answer with citations",
-    z
+    () => z
       .object({
         question: Question,
         /** Continue this conversation (its knowledge base and model are used). */
@@ -232,12 +233,12 @@ export const assistantMethods = {
   ),
   "assistant.conversations.list": call(
     "Conversations, most recent first; query searches titles and messages",
-    z.object({ query: z.string().max(200).optional() }).strict().default({}),
-    z.array(Conversation),
+    () => z.object({ query: z.string().max(200).optional() }).strict().default({}),
+    () => z.array(Conversation),
   ),
   "assistant.conversations.create": call(
     "Start an empty conversation over a knowledge base",
-    z
+    () => z
       .object({
         kb: z.string().min(1).max(100).optional(),
         modelPath: ModelPath.optional(),
@@ -251,14 +252,14 @@ export const assistantMethods = {
   ),
   "assistant.conversations.get": call(
     "A conversation with its messages",
-    z.object({ id: Id }).strict(),
-    z.object({ conversation: Conversation, messages: z.array(ChatMessage) }),
+    () => z.object({ id: Id }).strict(),
+    () => z.object({ conversation: Conversation, messages: z.array(ChatMessage) }),
   ),
-  "assistant.conversations.rename": call("Rename a conversation", z.object({ id: Id, title: Title }).strict(), Conversation),
-  "assistant.conversations.delete": call("Delete a conversation and its messages", z.object({ id: Id }).strict(), z.object({ deleted: z.boolean() })),
+  "assistant.conversations.rename": call("Rename a conversation", () => z.object({ id: Id, title: Title }).strict(), Conversation),
+  "assistant.conversations.delete": call("Delete a conversation and its messages", () => z.object({ id: Id }).strict(), () => z.object({ deleted: z.boolean() })),
   "assistant.conversations.update": call(
     "Change a conversation's system prompt, temperature (null: the defaults) or pin",
-    z
+    () => z
       .object({
         id: Id,
         systemPrompt: SystemPrompt.nullable().optional(),
@@ -270,25 +271,25 @@ export const assistantMethods = {
   ),
   "assistant.conversations.deleteMany": call(
     "Delete several conversations at once",
-    z.object({ ids: z.array(Id).min(1, "请先选择要删除的对话").max(1000) }).strict(),
-    z.object({ deleted: z.number().int() }),
+    () => z.object({ ids: z.array(Id).min(1, "请先选择要删除的对话").max(1000) }).strict(),
+    () => z.object({ deleted: z.number().int() }),
   ),
   "assistant.messages.delete": call(
     "Delete one message (a question takes its answers with it)",
-    z.object({ id: Id }).strict(),
-    z.object({ deleted: z.number().int() }),
+    () => z.object({ id: Id }).strict(),
+    () => z.object({ deleted: z.number().int() }),
   ),
-  "assistant.messages.select": call("Show this version of an answer (later questions build on it)", z.object({ id: Id }).strict(), ChatMessage),
+  "assistant.messages.select": call("Show this version of an answer (later questions build on it)", () => z.object({ id: Id }).strict(), ChatMessage),
   "assistant.sources.check": call(
     "Check files named for a summary before it starts: they exist, are files, and are a format GovDesk reads",
-    z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(20) }).strict(),
-    z.object({ sources: z.array(SourceCheck) }),
+    () => z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(20) }).strict(),
+    () => z.object({ sources: z.array(SourceCheck) }),
     { paths: { "paths[]": "read" } },
   ),
   "assistant.guide": call("The first-run guide: steps done, and what the admin policy presets", NoInput, GuideStatus),
   "assistant.export": call(
     "Export a conversation or a summary to Markdown or DOCX (citations as a source list)",
-    z
+    () => z
       .object({
         kind: z.enum(["conversation", "summary"]),
         id: Id,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { lazySchema } from "../rpc/lazy-schema";
 import { call, job, type EventMap, type MethodMap } from "../rpc/define";
 import { ExportResult } from "./assistant";
 
@@ -10,7 +11,7 @@ import { ExportResult } from "./assistant";
 
 /** 《党政机关公文处理工作条例》(2012) art. 8, in its order. 命令 stands for 命令（令）. */
 export const DOC_KINDS = ["决议", "决定", "命令", "公报", "公告", "通告", "意见", "通知", "通报", "报告", "请示", "批复", "议案", "函", "纪要"] as const;
-export const DocKind = z.preprocess((v) => (v === "命令（令）" || v === "命令(令)" || v === "令" ? "命令" : v), z.enum(DOC_KINDS, { message: `文种应为以下之一：${DOC_KINDS.join("、")}` }));
+export const DocKind = lazySchema(() => z.preprocess((v) => (v === "命令（令）" || v === "命令(令)" || v === "令" ? "命令" : v), z.enum(DOC_KINDS, { message: `文种应为以下之一：${DOC_KINDS.join("、")}` })));
 export type DocKind = (typeof DOC_KINDS)[number];
 
 /** 公文 elements, art. 9 (密级和保密期限 and 印发机关和印发日期 are one element each). */
@@ -47,7 +48,7 @@ export type DocFormat = z.infer<typeof DocFormat>;
 export const Direction = z.enum(["上行文", "下行文", "平行文", "不限"]);
 
 /** One kind as its template (data) describes it; `govdesk draft --list-kinds --json` prints these. */
-export const KindInfo = z.object({
+export const KindInfo = lazySchema(() => z.object({
   kind: z.enum(DOC_KINDS),
   label: z.string(),
   /** Art. 8: what the kind is for. */
@@ -70,13 +71,13 @@ export const KindInfo = z.object({
   /** Sections a model is asked to write, in order (a starting point, the user edits). */
   outline: z.array(z.string()),
   notes: z.array(z.string()),
-});
+}));
 export type KindInfo = z.infer<typeof KindInfo>;
 
 const Text = (max: number) => z.string().max(max);
 const Line = (max: number) => z.string().trim().max(max);
 
-export const AttachmentSpec = z.union([
+export const AttachmentSpec = lazySchema(() => z.union([
   z
     .string()
     .trim()
@@ -84,13 +85,13 @@ export const AttachmentSpec = z.union([
     .max(200)
     .transform((title) => ({ title })),
   z.object({ title: Line(200).min(1, "附件名称不能为空"), body: Text(200_000).optional() }).strict(),
-]);
+]));
 export type AttachmentSpec = { title: string; body?: string | undefined };
 
 /** 纪要: 出席、请假、列席 lists. */
-export const Attendance = z
+export const Attendance = lazySchema(() => z
   .object({ present: Line(2000).optional(), absent: Line(2000).optional(), attending: Line(2000).optional() })
-  .strict();
+  .strict());
 
 /**
  * What the user (the 写作 form, or SPEC.json on the CLI) gives. `body` is
@@ -98,7 +99,7 @@ export const Attendance = z
  * written; `points` are the 要点 a model drafts from. Dates: "2025-03-15" or
  * "2025年3月15日".
  */
-export const DraftSpec = z
+export const DraftSpec = lazySchema(() => z
   .object({
     kind: DocKind,
     issuer: Line(100).min(1, "请填写发文机关"),
@@ -125,12 +126,12 @@ export const DraftSpec = z
     seal: z.boolean().optional(),
     attendance: Attendance.optional(),
   })
-  .strict();
+  .strict());
 export type DraftSpecInput = z.input<typeof DraftSpec>;
 export type DraftSpec = z.output<typeof DraftSpec>;
 
 /** A knowledge-base passage a model-drafted text cites as 依据. */
-export const DraftCitation = z.object({
+export const DraftCitation = lazySchema(() => z.object({
   n: z.number().int(),
   documentId: z.number().int(),
   chunkId: z.number().int(),
@@ -139,10 +140,10 @@ export const DraftCitation = z.object({
   docNumber: z.string().nullable(),
   page: z.number().int(),
   snippet: z.string(),
-});
+}));
 export type DraftCitation = z.infer<typeof DraftCitation>;
 
-export const Draft = z.object({
+export const Draft = lazySchema(() => z.object({
   id: z.number().int(),
   title: z.string(),
   kind: z.enum(DOC_KINDS),
@@ -152,10 +153,10 @@ export const Draft = z.object({
   model: z.string().nullable(),
   createdAt: z.number(),
   updatedAt: z.number(),
-});
+}));
 export type Draft = z.infer<typeof Draft>;
 
-export const DraftListItem = Draft.pick({ id: true, title: true, kind: true, method: true, updatedAt: true });
+export const DraftListItem = lazySchema(() => Draft.unwrap().pick({ id: true, title: true, kind: true, method: true, updatedAt: true }));
 export type DraftListItem = z.infer<typeof DraftListItem>;
 
 export const Severity = z.enum(["error", "warning", "info"]);
@@ -166,17 +167,17 @@ export type Severity = z.infer<typeof Severity>;
  * offset + excerpt.length); `suggestion`, when given, replaces it (one click,
  * or `govdesk check --fix`).
  */
-export const Finding = z.object({
+export const Finding = lazySchema(() => z.object({
   rule: z.string(),
   severity: Severity,
   message: z.string(),
   excerpt: z.string(),
   offset: z.number().int().nonnegative(),
   suggestion: z.string().nullable(),
-});
+}));
 export type Finding = z.infer<typeof Finding>;
 
-export const CheckStats = z.object({
+export const CheckStats = lazySchema(() => z.object({
   chars: z.number().int(),
   lines: z.number().int(),
   errors: z.number().int(),
@@ -185,7 +186,7 @@ export const CheckStats = z.object({
   rules: z.number().int(),
   /** The kind checked against (given, or recognised from the title). */
   kind: z.enum(DOC_KINDS).nullable(),
-});
+}));
 export type CheckStats = z.infer<typeof CheckStats>;
 
 /** Which field of a DraftSpec a stretch of the checked text shows (so a fix can go back into the form). */
@@ -211,64 +212,64 @@ export const SPEC_FIELDS = [
   "absent",
   "attending",
 ] as const;
-export const TextSegment = z.object({
+export const TextSegment = lazySchema(() => z.object({
   field: z.enum(SPEC_FIELDS),
   /** Which attachment or signer. */
   index: z.number().int().nonnegative().optional(),
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
-});
+}));
 export type TextSegment = z.infer<typeof TextSegment>;
 
-export const CheckResult = z.object({
+export const CheckResult = lazySchema(() => z.object({
   /** The text the offsets refer to. */
   text: z.string(),
   findings: z.array(Finding),
   stats: CheckStats,
   /** When a draft (spec) was checked: where each field is in `text`. */
   segments: z.array(TextSegment).optional(),
-});
+}));
 export type CheckResult = z.infer<typeof CheckResult>;
 
-export const CheckSource = z.union([
+export const CheckSource = lazySchema(() => z.union([
   z.object({ text: Text(2_000_000) }).strict(),
   z.object({ spec: DraftSpec }).strict(),
   z.object({ path: z.string().min(1).max(4096) }).strict(),
   z.object({ documentId: z.number().int().positive() }).strict(),
-]);
+]));
 
-export const DraftSection = z.object({
+export const DraftSection = lazySchema(() => z.object({
   heading: z.string(),
   paragraphs: z.array(z.string()),
   /** Numbers of the sources (DraftCitation.n) the section relies on. */
   sources: z.array(z.number().int()),
-});
+}));
 export type DraftSection = z.infer<typeof DraftSection>;
 
-export const DraftDelta = z.object({
+export const DraftDelta = lazySchema(() => z.object({
   jobId: z.string(),
   stage: z.enum(["outline", "section", "polish"]),
   index: z.number().int(),
   text: z.string(),
-});
+}));
 export type DraftDelta = z.infer<typeof DraftDelta>;
 
-export const DraftSectionEvent = z.object({ jobId: z.string(), index: z.number().int(), section: DraftSection });
+export const DraftSectionEvent = lazySchema(() => z.object({ jobId: z.string(), index: z.number().int(), section: DraftSection }));
 
-export const WordingSuggestion = z.object({
+export const WordingSuggestion = lazySchema(() => z.object({
   /** Index of the paragraph (line of the body). */
   paragraph: z.number().int().nonnegative(),
   original: z.string(),
   revised: z.string(),
   reason: z.string(),
-});
+}));
 export type WordingSuggestion = z.infer<typeof WordingSuggestion>;
 
-export const DraftExportResult = ExportResult.extend({
+export const DraftExportResult = lazySchema(() => ExportResult.unwrap().extend({
   /** Pages as laid out on the 22 × 28 grid (an estimate until Word or WPS paginates). */
   pages: z.number().int(),
   findings: z.array(Finding),
-});
+}));
 export type DraftExportResult = z.infer<typeof DraftExportResult>;
 
 const Id = z.number().int().positive();
@@ -276,37 +277,37 @@ const ModelPath = z.string().min(1).max(4096);
 const OutPath = z.string().min(1).max(4096);
 
 export const draftingMethods = {
-  "drafting.kinds": call("The 15 kinds of 公文 with their elements, formulas and formats", z.object({}).strict().default({}), z.array(KindInfo)),
+  "drafting.kinds": call("The 15 kinds of 公文 with their elements, formulas and formats", () => z.object({}).strict().default({}), () => z.array(KindInfo)),
   "drafting.drafts.list": call(
     "Saved drafts, most recently changed first; query searches titles and text",
-    z.object({ query: z.string().max(200).optional() }).strict().default({}),
-    z.array(DraftListItem),
+    () => z.object({ query: z.string().max(200).optional() }).strict().default({}),
+    () => z.array(DraftListItem),
   ),
-  "drafting.drafts.get": call("One saved draft", z.object({ id: Id }).strict(), Draft),
+  "drafting.drafts.get": call("One saved draft", () => z.object({ id: Id }).strict(), Draft),
   "drafting.drafts.save": call(
     "Create (no id) or update a draft's fields; its 依据 citations come only from drafting.generate and are kept",
-    z.object({ id: Id.optional(), spec: DraftSpec }).strict(),
+    () => z.object({ id: Id.optional(), spec: DraftSpec }).strict(),
     Draft,
   ),
-  "drafting.drafts.delete": call("Delete a draft", z.object({ id: Id }).strict(), z.object({ deleted: z.boolean() })),
-  "drafting.check": call("规范性检查 of a draft, a text, a DOCX/TXT/PDF… file or a knowledge-base document", z.object({ source: CheckSource, kind: DocKind.optional() }).strict(), CheckResult, {
+  "drafting.drafts.delete": call("Delete a draft", () => z.object({ id: Id }).strict(), () => z.object({ deleted: z.boolean() })),
+  "drafting.check": call("规范性检查 of a draft, a text, a DOCX/TXT/PDF… file or a knowledge-base document", () => z.object({ source: CheckSource, kind: DocKind.optional() }).strict(), CheckResult, {
     paths: { "source.path": "read" },
   }),
   "drafting.fix": call(
     "Apply the check's suggestions to a DOCX (in its runs, formats kept) or TXT (same encoding) and write the result to outPath",
-    z.object({ path: z.string().min(1).max(4096), outPath: OutPath, kind: DocKind.optional() }).strict(),
-    z.object({ path: z.string(), applied: z.array(Finding), remaining: z.array(Finding) }),
+    () => z.object({ path: z.string().min(1).max(4096), outPath: OutPath, kind: DocKind.optional() }).strict(),
+    () => z.object({ path: z.string(), applied: z.array(Finding), remaining: z.array(Finding) }),
     { paths: { path: "read", outPath: "write" } },
   ),
   "drafting.export": call(
     "Lay a draft out per GB/T 9704-2012 as DOCX (base64; also written to path when given)",
-    z.union([z.object({ id: Id, path: OutPath.optional() }).strict(), z.object({ spec: DraftSpec, path: OutPath.optional() }).strict()]),
+    () => z.union([z.object({ id: Id, path: OutPath.optional() }).strict(), z.object({ spec: DraftSpec, path: OutPath.optional() }).strict()]),
     DraftExportResult,
     { paths: { path: "write" } },
   ),
   "drafting.generate": job(
     "Draft the 正文 from 要点 (and knowledge-base sources) with the model, section by section, grammar-constrained; saves the draft",
-    z
+    () => z
       .object({
         spec: DraftSpec,
         /** Update this draft instead of creating one. */
@@ -322,7 +323,7 @@ export const draftingMethods = {
   ),
   "drafting.polish": job(
     "Wording suggestions from the model for the body's paragraphs (shown as a diff, never applied by the core)",
-    z
+    () => z
       .object({
         kind: DocKind,
         body: Text(200_000).min(1, "正文为空，没有可以润色的内容"),
@@ -330,7 +331,7 @@ export const draftingMethods = {
         maxParagraphs: z.number().int().min(1).max(40).default(12),
       })
       .strict(),
-    z.object({ suggestions: z.array(WordingSuggestion) }),
+    () => z.object({ suggestions: z.array(WordingSuggestion) }),
     { paths: { modelPath: "model" } },
   ),
 } satisfies MethodMap;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { lazySchema } from "../rpc/lazy-schema";
 import { call, NoInput, type EventMap, type MethodMap } from "../rpc/define";
 import { Settings } from "../settings";
 
@@ -20,7 +21,7 @@ const HostPattern = z
  * Settings an admin forces. Not `Settings.partial()`: that fills in the
  * defaults of absent keys, which would lock every setting.
  */
-const LockedSettings = z
+const LockedSettings = lazySchema(() => z
   .record(z.string(), z.unknown())
   .superRefine((obj, ctx) => {
     const shape = Settings.shape as Record<string, z.ZodType>;
@@ -32,13 +33,13 @@ const LockedSettings = z
       }
     }
   })
-  .transform((obj) => obj as Partial<Settings>);
+  .transform((obj) => obj as Partial<Settings>));
 
 /**
  * The machine-wide policy file written by IT (docs/deploy.md explains every
  * key). Strict at every level: an unknown key is a mistake, not an extension.
  */
-export const Policy = z
+export const Policy = lazySchema(() => z
   .object({
     version: z.literal(1).default(1),
     models: z
@@ -152,19 +153,19 @@ export const Policy = z
     /** Shown beside every locked setting, e.g. "由信息中心统一配置（电话 1234）". */
     lockReason: z.string().min(1).max(200).optional(),
   })
-  .strict();
+  .strict());
 export type Policy = z.infer<typeof Policy>;
 export type PolicyInput = z.input<typeof Policy>;
 
-export const LockedSetting = z.object({
+export const LockedSetting = lazySchema(() => z.object({
   key: z.string(),
   value: z.unknown(),
   reason: z.string(),
-});
+}));
 export type LockedSetting = z.infer<typeof LockedSetting>;
 
 /** What `policy.get` answers: the effective policy, or why the app is locked down. */
-export const PolicyStatus = z.discriminatedUnion("ok", [
+export const PolicyStatus = lazySchema(() => z.discriminatedUnion("ok", [
   z.object({
     ok: z.literal(true),
     path: z.string(),
@@ -185,7 +186,7 @@ export const PolicyStatus = z.discriminatedUnion("ok", [
     issues: z.array(z.string()),
     sources: z.array(z.string()).optional(),
   }),
-]);
+]));
 export type PolicyStatus = z.infer<typeof PolicyStatus>;
 
 export const AUDIT_EVENT_TYPES = [
@@ -213,10 +214,10 @@ export const AUDIT_EVENT_TYPES = [
 export const AuditEventType = z.enum(AUDIT_EVENT_TYPES);
 export type AuditEventType = z.infer<typeof AuditEventType>;
 
-const DetailValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+const DetailValue = lazySchema(() => z.union([z.string(), z.number(), z.boolean(), z.null()]));
 
 /** One line of the audit log (see core/security/audit for the hash chain). */
-export const AuditEntry = z
+export const AuditEntry = lazySchema(() => z
   .object({
     v: z.literal(1),
     seq: z.number().int().nonnegative(),
@@ -230,22 +231,22 @@ export const AuditEntry = z
     /** sha256 of this entry's canonical JSON without `hash`. */
     hash: Sha256,
   })
-  .strict();
+  .strict());
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
 export const AuditIssueKind = z.enum(["modified", "deleted", "inserted", "reordered"]);
 export type AuditIssueKind = z.infer<typeof AuditIssueKind>;
 
-export const AuditIssue = z.object({
+export const AuditIssue = lazySchema(() => z.object({
   kind: AuditIssueKind,
   /** File name inside the audit folder, and 1-based line number. */
   file: z.string(),
   line: z.number().int().nonnegative(),
   message: z.string(),
-});
+}));
 export type AuditIssue = z.infer<typeof AuditIssue>;
 
-export const AuditVerifyResult = z.object({
+export const AuditVerifyResult = lazySchema(() => z.object({
   ok: z.boolean(),
   files: z.number().int().nonnegative(),
   entries: z.number().int().nonnegative(),
@@ -253,50 +254,50 @@ export const AuditVerifyResult = z.object({
   firstSeq: z.number().int().nonnegative().nullable(),
   lastSeq: z.number().int().nonnegative().nullable(),
   issues: z.array(AuditIssue),
-});
+}));
 export type AuditVerifyResult = z.infer<typeof AuditVerifyResult>;
 
 /** name and address are heuristics (guesses from context), the others checked numbers. */
 export const RedactionKind = z.enum(["idCard", "mobile", "bankCard", "creditCode", "email", "name", "address"]);
 export type RedactionKind = z.infer<typeof RedactionKind>;
 
-export const RedactionSpan = z.object({
+export const RedactionSpan = lazySchema(() => z.object({
   kind: RedactionKind,
   /** UTF-16 offsets into the input, end exclusive. */
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
   text: z.string(),
   masked: z.string(),
-});
+}));
 export type RedactionSpan = z.infer<typeof RedactionSpan>;
 
-export const PackInstallResult = z.object({
+export const PackInstallResult = lazySchema(() => z.object({
   base: z.string(),
   documents: z.number().int(),
   packId: z.string(),
   embedModel: z.string().nullable(),
   /** Made with another embedding model than the one set here: vector search waits for re-embedding. */
   embedModelMismatch: z.boolean(),
-});
+}));
 export type PackInstallResult = z.infer<typeof PackInstallResult>;
 
 export const securityMethods = {
   "packs.export": call(
     "Write a knowledge base to a self-contained, verifiable knowledge pack (.govpack)",
-    z.object({ name: z.string().min(1).max(100), path: z.string().min(1).max(4096) }).strict(),
-    z.object({ documents: z.number().int(), packId: z.string(), embedModel: z.string().nullable() }),
+    () => z.object({ name: z.string().min(1).max(100), path: z.string().min(1).max(4096) }).strict(),
+    () => z.object({ documents: z.number().int(), packId: z.string(), embedModel: z.string().nullable() }),
     { paths: { path: "write" } },
   ),
   "packs.import": call(
     "Verify a knowledge pack and install it as a read-only knowledge base",
-    z.object({ path: z.string().min(1).max(4096), name: z.string().min(1).max(100).optional() }).strict(),
+    () => z.object({ path: z.string().min(1).max(4096), name: z.string().min(1).max(100).optional() }).strict(),
     PackInstallResult,
     { paths: { path: "read" } },
   ),
   "policy.get": call("The effective admin policy and locked settings, or why the app is locked down", NoInput, PolicyStatus, { whenLocked: "allow" }),
   "audit.list": call(
     "Audit log entries, newest first",
-    z
+    () => z
       .object({
         offset: z.number().int().nonnegative().default(0),
         limit: z.number().int().min(1).max(1000).default(100),
@@ -304,25 +305,25 @@ export const securityMethods = {
       })
       .strict()
       .default({ offset: 0, limit: 100 }),
-    z.object({ entries: z.array(AuditEntry), total: z.number().int().nonnegative() }),
+    () => z.object({ entries: z.array(AuditEntry), total: z.number().int().nonnegative() }),
     { whenLocked: "allow" },
   ),
   "audit.verify": call("Check the audit log's hash chain across all its files", NoInput, AuditVerifyResult, { whenLocked: "allow" }),
   "audit.export": call(
     "The whole audit log as JSON lines, for the admin to save (the export itself is audited)",
     NoInput,
-    z.object({ fileName: z.string(), content: z.string(), entries: z.number().int().nonnegative(), verify: AuditVerifyResult }),
+    () => z.object({ fileName: z.string(), content: z.string(), entries: z.number().int().nonnegative(), verify: AuditVerifyResult }),
     { whenLocked: "allow" },
   ),
   "redact.preview": call(
     "What personal data redaction would mask in a text",
-    z
+    () => z
       .object({
         text: z.string().max(2_000_000),
         kinds: z.array(RedactionKind).min(1).optional(),
       })
       .strict(),
-    z.object({ redacted: z.string(), spans: z.array(RedactionSpan) }),
+    () => z.object({ redacted: z.string(), spans: z.array(RedactionSpan) }),
     { whenLocked: "allow" },
   ),
 } satisfies MethodMap;

@@ -69,12 +69,41 @@ export interface ContractDef<M extends MethodMap = MethodMap, E extends EventMap
   readonly events: E;
 }
 
-export function call<I extends z.ZodType, O extends z.ZodType>(summary: string, input: I, output: O, rules: MethodRules = {}): CallDef<I, O> {
-  return { kind: "call", input, output, summary, rules };
+/**
+ * A method's schema, or a function that builds it: a contract module passes
+ * its inline schemas as functions, so a method's schemas are built when it is
+ * first called rather than when the contract loads (see lazy-schema.ts).
+ */
+export type SchemaArg<T extends z.ZodType> = T | (() => T);
+
+export function call<I extends z.ZodType, O extends z.ZodType>(summary: string, input: SchemaArg<I>, output: SchemaArg<O>, rules: MethodRules = {}): CallDef<I, O> {
+  return methodDef("call", summary, input, output, rules);
 }
 
-export function job<I extends z.ZodType, O extends z.ZodType>(summary: string, input: I, output: O, rules: MethodRules = {}): JobDef<I, O> {
-  return { kind: "job", input, output, summary, rules };
+export function job<I extends z.ZodType, O extends z.ZodType>(summary: string, input: SchemaArg<I>, output: SchemaArg<O>, rules: MethodRules = {}): JobDef<I, O> {
+  return methodDef("job", summary, input, output, rules);
+}
+
+function methodDef<K extends "call" | "job", I extends z.ZodType, O extends z.ZodType>(
+  kind: K,
+  summary: string,
+  input: SchemaArg<I>,
+  output: SchemaArg<O>,
+  rules: MethodRules,
+): { kind: K; summary: string; rules: MethodRules; readonly input: I; readonly output: O } {
+  let builtInput: I | undefined;
+  let builtOutput: O | undefined;
+  return {
+    kind,
+    summary,
+    rules,
+    get input() {
+      return (builtInput ??= typeof input === "function" ? input() : input);
+    },
+    get output() {
+      return (builtOutput ??= typeof output === "function" ? output() : output);
+    },
+  };
 }
 
 export function defineContract<M extends MethodMap, E extends EventMap>(methods: M, events: E): ContractDef<M, E> {

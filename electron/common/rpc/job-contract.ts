@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { lazySchema } from "./lazy-schema";
 import { call } from "./define";
 import { WireError } from "./wire";
 
@@ -11,7 +12,7 @@ import { WireError } from "./wire";
 export const JobState = z.enum(["running", "done", "failed", "cancelled"]);
 export type JobState = z.infer<typeof JobState>;
 
-export const JobProgress = z.object({
+export const JobProgress = lazySchema(() => z.object({
   jobId: z.string(),
   method: z.string(),
   done: z.number().nonnegative(),
@@ -22,29 +23,29 @@ export const JobProgress = z.object({
   item: z.string().optional(),
   /** Progress within the item (OCR: the page being read, of how many: "正在识别第 3/9 页"). */
   sub: z.object({ done: z.number().nonnegative(), total: z.number().nonnegative() }).optional(),
-});
+}));
 export type JobProgress = z.infer<typeof JobProgress>;
 
-export const JobInfo = JobProgress.extend({
+export const JobInfo = lazySchema(() => JobProgress.unwrap().extend({
   state: JobState,
   startedAt: z.number(),
   finishedAt: z.number().nullable(),
   error: WireError.nullable(),
-});
+}));
 export type JobInfo = z.infer<typeof JobInfo>;
 
-export const JobFinished = z.object({
+export const JobFinished = lazySchema(() => z.object({
   jobId: z.string(),
   method: z.string(),
   state: JobState.exclude(["running"]),
   /** The result when done; also when cancelled, for jobs whose rules keep it (resultOnCancel). */
   result: z.unknown().optional(),
   error: WireError.optional(),
-});
+}));
 export type JobFinished = z.infer<typeof JobFinished>;
 
 export const jobMethods = {
-  "jobs.cancel": call("Ask a running job to stop", z.object({ jobId: z.string().min(1) }).strict(), z.object({ cancelled: z.boolean() }), { whenLocked: "allow" }),
+  "jobs.cancel": call("Ask a running job to stop", () => z.object({ jobId: z.string().min(1) }).strict(), () => z.object({ cancelled: z.boolean() }), { whenLocked: "allow" }),
 };
 
 export const jobEvents = {

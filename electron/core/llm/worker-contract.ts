@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { lazySchema } from "../../common/rpc/lazy-schema";
 import { Fit, Machine } from "../../common/contracts/models";
 import { call, defineContract, Done, job, NoInput } from "../../common/rpc/define";
 import { jobEvents, jobMethods } from "../../common/rpc/job-contract";
@@ -12,7 +13,7 @@ import { jobEvents, jobMethods } from "../../common/rpc/job-contract";
  */
 
 /** How to load a model in the worker. Same spec → same loaded instance. */
-export const ModelSpec = z.object({
+export const ModelSpec = lazySchema(() => z.object({
   path: z.string().min(1),
   /** "auto" lets node-llama-cpp fit layers to free VRAM. */
   gpuLayers: z.union([z.literal("auto"), z.number().int().min(0)]).default("auto"),
@@ -21,12 +22,12 @@ export const ModelSpec = z.object({
   threads: z.number().int().min(1),
   /** Embedding contexts working in parallel; absent = 1 on CPU, 2 on a GPU. */
   parallel: z.number().int().min(1).max(8).optional(),
-}).strict();
+}).strict());
 export type ModelSpec = z.input<typeof ModelSpec>;
 
-const Turn = z.object({ role: z.enum(["user", "assistant"]), content: z.string() }).strict();
+const Turn = lazySchema(() => z.object({ role: z.enum(["user", "assistant"]), content: z.string() }).strict());
 
-export const ChatParams = z
+export const ChatParams = lazySchema(() => z
   .object({
     model: ModelSpec,
     system: z.string().optional(),
@@ -35,88 +36,88 @@ export const ChatParams = z
     temperature: z.number().min(0).max(2).optional(),
     jsonSchema: z.record(z.string(), z.unknown()).optional(),
   })
-  .strict();
+  .strict());
 export type ChatParams = z.input<typeof ChatParams>;
 
-export const ChatStats = z.object({
+export const ChatStats = lazySchema(() => z.object({
   promptTokens: z.number(),
   /** Milliseconds until the first generated token (prompt evaluation). */
   promptMs: z.number(),
   /** Milliseconds from the first to the last generated token. */
   generationMs: z.number(),
-});
+}));
 export type ChatStats = z.infer<typeof ChatStats>;
 
-export const ChatOutcome = z.object({
+export const ChatOutcome = lazySchema(() => z.object({
   text: z.string(),
   thought: z.string(),
   tokens: z.number().int(),
   stopReason: z.enum(["end", "maxTokens", "cancelled"]),
   stats: ChatStats,
-});
+}));
 export type ChatOutcome = z.infer<typeof ChatOutcome>;
 
-export const EmbedParams = z.object({ model: ModelSpec, texts: z.array(z.string()) }).strict();
-export const EmbedOutcome = z.object({ dimension: z.number().int(), vectors: z.array(z.array(z.number())) });
+export const EmbedParams = lazySchema(() => z.object({ model: ModelSpec, texts: z.array(z.string()) }).strict());
+export const EmbedOutcome = lazySchema(() => z.object({ dimension: z.number().int(), vectors: z.array(z.array(z.number())) }));
 export type EmbedOutcome = z.infer<typeof EmbedOutcome>;
 
-export const CountParams = z.object({ model: ModelSpec, text: z.string() }).strict();
-export const CountOutcome = z.object({ tokens: z.number().int() });
+export const CountParams = lazySchema(() => z.object({ model: ModelSpec, text: z.string() }).strict());
+export const CountOutcome = lazySchema(() => z.object({ tokens: z.number().int() }));
 
-export const ModelInfoOutcome = z.object({ contextSize: z.number().int(), embeddingDimension: z.number().int() });
+export const ModelInfoOutcome = lazySchema(() => z.object({ contextSize: z.number().int(), embeddingDimension: z.number().int() }));
 
-export const FitParams = z
+export const FitParams = lazySchema(() => z
   .object({
     path: z.string(),
     gpuLayers: z.number().int().min(0).optional(),
     contextSize: z.number().int().min(64).optional(),
   })
-  .strict();
+  .strict());
 
 export { Machine, Fit } from "../../common/contracts/models";
 
-export const FitOutcome = z.object({ machine: Machine, fit: Fit });
+export const FitOutcome = lazySchema(() => z.object({ machine: Machine, fit: Fit }));
 export type FitOutcome = z.infer<typeof FitOutcome>;
 
 /** Each model's fit, or why it could not be estimated (a file gone, not a GGUF llama.cpp reads). */
-export const FitAllOutcome = z.object({
+export const FitAllOutcome = lazySchema(() => z.object({
   machine: Machine,
   fits: z.array(z.object({ path: z.string(), fit: Fit.nullable(), error: z.string().nullable() })),
-});
+}));
 
-export const UnloadParams = z.object({ path: z.string().optional() }).strict();
+export const UnloadParams = lazySchema(() => z.object({ path: z.string().optional() }).strict());
 
 /** Generation speed at each thread count (threads "auto": measured, not guessed). */
-export const CalibrateParams = z
+export const CalibrateParams = lazySchema(() => z
   .object({
     path: z.string().min(1),
     gpuLayers: z.union([z.literal("auto"), z.number().int().min(0)]).default("auto"),
     candidates: z.array(z.number().int().min(1)).min(1).max(8),
     tokens: z.number().int().min(2).max(64),
   })
-  .strict();
-export const CalibrateOutcome = z.array(z.object({ threads: z.number().int(), tokensPerSecond: z.number() }));
+  .strict());
+export const CalibrateOutcome = lazySchema(() => z.array(z.object({ threads: z.number().int(), tokensPerSecond: z.number() })));
 export type CalibrateOutcome = z.infer<typeof CalibrateOutcome>;
-export const StatusOutcome = z.object({ loaded: z.array(z.object({ path: z.string(), role: z.enum(["chat", "embedding"]) })) });
+export const StatusOutcome = lazySchema(() => z.object({ loaded: z.array(z.object({ path: z.string(), role: z.enum(["chat", "embedding"]) })) }));
 
-export const LoadParams = z.object({ model: ModelSpec, role: z.enum(["chat", "embedding"]) }).strict();
+export const LoadParams = lazySchema(() => z.object({ model: ModelSpec, role: z.enum(["chat", "embedding"]) }).strict());
 
 /** Stages of making a model usable, as an llm.load job reports them (job.progress: stage, done of 100 within it); the core pushes them to the UI as models.state. */
 export const LoadStage = z.enum(["runtime", "weights", "context", "ready"]);
 export type LoadStage = z.infer<typeof LoadStage>;
 
 /** The llama.cpp runtime in the worker: which backend it uses and which build. */
-export const RuntimeOutcome = z.object({
+export const RuntimeOutcome = lazySchema(() => z.object({
   backend: z.string(),
   gpuDevices: z.array(z.string()),
   /** llama.cpp release the binaries were built from (e.g. "b6100"), null when unknown. */
   llamaCpp: z.string().nullable(),
   nodeLlamaCpp: z.string().nullable(),
-});
+}));
 export type RuntimeOutcome = z.infer<typeof RuntimeOutcome>;
 
 /** A streamed piece of a running llm.chat job (coalesced by the worker's ChunkBatcher). */
-export const ChatChunkEvent = z.object({ jobId: z.string(), type: z.enum(["text", "thought"]), text: z.string() });
+export const ChatChunkEvent = lazySchema(() => z.object({ jobId: z.string(), type: z.enum(["text", "thought"]), text: z.string() }));
 
 export const workerContract = defineContract(
   {
@@ -127,7 +128,7 @@ export const workerContract = defineContract(
     "llm.load": job("Load a model for a role (if not loaded) and describe it; its stages (LoadStage) come as job.progress", LoadParams, ModelInfoOutcome),
     "llm.count": call("Count the tokens of a text with a model's tokenizer", CountParams, CountOutcome),
     "llm.fit": call("Estimate how a GGUF fits this machine", FitParams, FitOutcome),
-    "llm.fitAll": call("Estimate how each of these GGUF files fits this machine, in one request", z.object({ paths: z.array(z.string()).max(10_000) }).strict(), FitAllOutcome),
+    "llm.fitAll": call("Estimate how each of these GGUF files fits this machine, in one request", () => z.object({ paths: z.array(z.string()).max(10_000) }).strict(), FitAllOutcome),
     "llm.machine": call("This machine's backend, GPUs and memory", NoInput, Machine),
     "llm.status": call("Loaded models", NoInput, StatusOutcome),
     "llm.runtime": call("The llama.cpp runtime: backend, GPUs, llama.cpp release and node-llama-cpp version", NoInput, RuntimeOutcome),
@@ -139,7 +140,7 @@ export const workerContract = defineContract(
     ...jobEvents,
     "llm.chunk": ChatChunkEvent,
     /** llama.cpp's own log lines, for the core's log. */
-    "llm.log": z.object({ line: z.string() }),
+    "llm.log": lazySchema(() => z.object({ line: z.string() })),
   },
 );
 export type WorkerContract = typeof workerContract;

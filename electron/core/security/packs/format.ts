@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
+import { lazySchema } from "../../../common/rpc/lazy-schema";
 import { DocMeta } from "../../../common/contracts/knowledge";
 
 /**
@@ -12,7 +13,7 @@ import { DocMeta } from "../../../common/contracts/knowledge";
 export const PACK_FORMAT = "govpack";
 export const PACK_VERSION = 1;
 
-export const PackHeader = z.object({
+export const PackHeader = lazySchema(() => z.object({
   type: z.literal("header"),
   format: z.literal(PACK_FORMAT),
   version: z.literal(PACK_VERSION),
@@ -23,11 +24,11 @@ export const PackHeader = z.object({
   embedModel: z.string().nullable(),
   embedDimension: z.number().int().positive().nullable(),
   documents: z.number().int().nonnegative(),
-});
+}));
 export type PackHeader = z.infer<typeof PackHeader>;
 
-const Page = z.object({ page: z.number().int().positive(), text: z.string(), needsOcr: z.boolean().optional(), label: z.string().optional() });
-const Chunk = z.object({
+const Page = lazySchema(() => z.object({ page: z.number().int().positive(), text: z.string(), needsOcr: z.boolean().optional(), label: z.string().optional() }));
+const Chunk = lazySchema(() => z.object({
   text: z.string(),
   pages: z.array(z.number().int()),
   headingPath: z.array(z.string()),
@@ -35,9 +36,9 @@ const Chunk = z.object({
   /** Added with issue 16; absent in older packs. */
   pageStarts: z.array(z.object({ offset: z.number().int().nonnegative(), page: z.number().int() })).optional(),
   paragraphs: z.tuple([z.number().int(), z.number().int()]).optional(),
-});
+}));
 
-export const PackDocument = z.object({
+export const PackDocument = lazySchema(() => z.object({
   type: z.literal("document"),
   path: z.string().max(4096),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
@@ -54,14 +55,14 @@ export const PackDocument = z.object({
   chunks: z.array(Chunk),
   /** base64 of little-endian float32, one per chunk; absent without an embedding model. */
   vectors: z.array(z.string()).optional(),
-});
+}));
 export type PackDocument = z.infer<typeof PackDocument>;
 
-export const PackManifest = z.object({
+export const PackManifest = lazySchema(() => z.object({
   type: z.literal("manifest"),
   /** sha256 of each preceding line (header first), in order. */
   parts: z.array(z.string().regex(/^[0-9a-f]{64}$/)),
-});
+}));
 
 export function sha256(text: string): string {
   return createHash("sha256").update(text, "utf8").digest("hex");

@@ -68,7 +68,7 @@ describe("parseRegQuery", () => {
 
 describe("mapping onto the policy", () => {
   it("covers every key of the schema", () => {
-    const leaves = Object.entries(Policy.shape).flatMap(([key, schema]) => {
+    const leaves = Object.entries(Policy.unwrap().shape).flatMap(([key, schema]) => {
       if (key === "lockedSettings") return [];
       const inner = schema instanceof z.ZodDefault ? schema.unwrap() : schema;
       return inner instanceof z.ZodObject ? Object.keys(inner.shape).map((sub) => `${key}\\${sub}`) : [key];
