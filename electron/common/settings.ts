@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { lazySchema } from "./rpc/lazy-schema";
 
 /**
  * User settings. Every field has a default so an empty store is a valid
@@ -40,9 +41,9 @@ export type Settings = z.infer<typeof Settings>;
  * every other setting. Each field here is the setting's schema without its default.
  */
 type PatchShape = { [K in keyof typeof Settings.shape]: z.ZodOptional<ReturnType<(typeof Settings.shape)[K]["unwrap"]>> };
-export const SettingsPatch = z
-  .object(Object.fromEntries(Object.entries(Settings.shape).map(([k, v]) => [k, v.unwrap().optional()])) as PatchShape)
-  .strict();
+export const SettingsPatch = lazySchema(() =>
+  z.object(Object.fromEntries(Object.entries(Settings.shape).map(([k, v]) => [k, v.unwrap().optional()])) as PatchShape).strict(),
+);
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
 
 export const DEFAULT_SETTINGS: Settings = Settings.parse({});
