@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import * as contractModule from "./contract";
 import { contract } from "./contract";
+import * as hostContract from "./host-contract";
 import { coreHostContract, mainHostContract } from "./host-contract";
 import { portContract } from "./rpc/port-contract";
 import { inputFields, looseInputs } from "./rpc/schema-walk";
@@ -49,7 +51,7 @@ describe("contract style", () => {
   });
 
   it("contract modules export their composite schemas built on first use (lazy-schema.ts), so loading the contract stays cheap", () => {
-    const modules = { jobContract, assistant, drafting, knowledge, models, security };
+    const modules = { contract: contractModule, hostContract, jobContract, assistant, drafting, knowledge, models, security };
     const eager: string[] = [];
     let lazy = 0;
     for (const [module, exports] of Object.entries(modules)) {

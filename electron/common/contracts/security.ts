@@ -271,6 +271,9 @@ export const RedactionSpan = lazySchema(() => z.object({
 }));
 export type RedactionSpan = z.infer<typeof RedactionSpan>;
 
+/** A text with its personal data masked, and what was masked (redact.preview; the extraction thread's extract.redact). */
+export const RedactResult = lazySchema(() => z.object({ redacted: z.string(), spans: z.array(RedactionSpan) }));
+
 export const PackInstallResult = lazySchema(() => z.object({
   base: z.string(),
   documents: z.number().int(),
@@ -323,7 +326,7 @@ export const securityMethods = {
         kinds: z.array(RedactionKind).min(1).optional(),
       })
       .strict(),
-    () => z.object({ redacted: z.string(), spans: z.array(RedactionSpan) }),
+    RedactResult,
     { whenLocked: "allow" },
   ),
 } satisfies MethodMap;

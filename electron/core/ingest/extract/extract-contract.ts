@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { lazySchema } from "../../../common/rpc/lazy-schema";
 import { ExtractedDocumentSchema, OcrMode } from "../../../common/contracts/knowledge";
-import { RedactionKind, RedactionSpan } from "../../../common/contracts/security";
+import { RedactionKind, RedactResult } from "../../../common/contracts/security";
 import { call, defineContract, job } from "../../../common/rpc/define";
 import { jobEvents, jobMethods } from "../../../common/rpc/job-contract";
 
@@ -68,22 +68,27 @@ export const PreparedSchema = lazySchema(() => z.object({
   bodies: z.array(z.string()),
 }));
 
+/** The one file a thread reads, with the limits and OCR settings it reads it under. */
+const ExtractFileInput = lazySchema(() =>
+  z.object({ path: z.string().min(1), limits: ExtractLimitsSchema.unwrap().partial().optional(), ocr: OcrSettingsSchema.optional() }).strict(),
+);
+
 export const extractContract = defineContract(
   {
     "extract.prepare": job(
       "Extract, chunk and segment one file, OCR'ing its pages as the settings say",
-      () => z.object({ path: z.string().min(1), limits: ExtractLimitsSchema.unwrap().partial().optional(), ocr: OcrSettingsSchema.optional() }).strict(),
+      ExtractFileInput,
       PreparedSchema,
     ),
     "extract.read": job(
       "Extract one file (no chunking), OCR'ing its pages as the settings say",
-      () => z.object({ path: z.string().min(1), limits: ExtractLimitsSchema.unwrap().partial().optional(), ocr: OcrSettingsSchema.optional() }).strict(),
+      ExtractFileInput,
       IngestDocumentSchema,
     ),
     "extract.redact": call(
       "Find and mask the personal data in a text (redact.preview's work, off the core's thread)",
       () => z.object({ text: z.string(), kinds: z.array(RedactionKind).min(1).optional() }).strict(),
-      () => z.object({ redacted: z.string(), spans: z.array(RedactionSpan) }),
+      RedactResult,
     ),
     ...jobMethods,
   },
