@@ -243,15 +243,24 @@ describe("摘要", () => {
     await sum.open();
     await sum.addPath(longDoc);
     await page.getByTestId("summarise-source").first().waitFor();
+    // Text is on screen while the job still runs (the progress bar is there). The tiny model's final
+    // stream lasts 40–80 ms, so the page is watched on every DOM change from before the start: a check
+    // once per frame can miss a stream that begins and ends between two frames of a busy CI machine.
+    await page.evaluate(() => {
+      const w = window as unknown as { streamedWhileRunning?: boolean };
+      w.streamedWhileRunning = false;
+      const both = (): boolean =>
+        (document.querySelector('[data-testid="summarise-streamed"]')?.textContent?.length ?? 0) > 0 && document.querySelector('[data-testid="summarise-progress"]') !== null;
+      const watch = new MutationObserver(() => {
+        if (!both()) return;
+        w.streamedWhileRunning = true;
+        watch.disconnect();
+      });
+      watch.observe(document.body, { childList: true, subtree: true, characterData: true });
+    });
     await sum.start();
-    // Text is on screen while the job still runs (the progress bar is there), checked in one look at
-    // the page: the tiny model's final stream can end a moment after it starts.
-    await page.waitForFunction(
-      () => (document.querySelector('[data-testid="summarise-streamed"]')?.textContent?.length ?? 0) > 0 && document.querySelector('[data-testid="summarise-progress"]') !== null,
-      null,
-      { timeout: 240_000, polling: "raf" },
-    );
     await sum.result().waitFor({ timeout: 300_000 });
+    expect(await page.evaluate(() => (window as unknown as { streamedWhileRunning?: boolean }).streamedWhileRunning)).toBe(true);
     expect(await page.getByTestId("summarise-for").innerText()).toContain("摘要对象：《");
     await page.getByTestId("summarise-copy").click();
     await page.getByText("摘要已复制").waitFor();
