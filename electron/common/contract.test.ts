@@ -1,16 +1,8 @@
 import { describe, expect, it } from "vitest";
-import * as contractModule from "./contract";
 import { contract } from "./contract";
-import * as hostContract from "./host-contract";
 import { coreHostContract, mainHostContract } from "./host-contract";
 import { portContract } from "./rpc/port-contract";
 import { inputFields, looseInputs } from "./rpc/schema-walk";
-import * as jobContract from "./rpc/job-contract";
-import * as assistant from "./contracts/assistant";
-import * as drafting from "./contracts/drafting";
-import * as knowledge from "./contracts/knowledge";
-import * as models from "./contracts/models";
-import * as security from "./contracts/security";
 
 /**
  * The contracts' own rules (contracts/README.md), checked over every method
@@ -48,20 +40,5 @@ describe("method rules declared on the calls", () => {
 describe("contract style", () => {
   it("every input object of every method is .strict() (an unknown key is a mistake, not an extension)", () => {
     for (const c of [contract, coreHostContract, mainHostContract, portContract]) expect(looseInputs(c)).toEqual([]);
-  });
-
-  it("contract modules export their composite schemas built on first use (lazy-schema.ts), so loading the contract stays cheap", () => {
-    const modules = { contract: contractModule, hostContract, jobContract, assistant, drafting, knowledge, models, security };
-    const eager: string[] = [];
-    let lazy = 0;
-    for (const [module, exports] of Object.entries(modules)) {
-      for (const [name, value] of Object.entries(exports)) {
-        const type = (value as { _zod?: { def: { type: string } } })?._zod?.def.type;
-        if (type === "lazy") lazy++;
-        else if (type && !["enum", "literal", "string", "number", "boolean"].includes(type)) eager.push(`${module}.${name}: ${type}`);
-      }
-    }
-    expect(eager).toEqual([]);
-    expect(lazy).toBeGreaterThan(50);
   });
 });

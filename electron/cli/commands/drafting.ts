@@ -1,7 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { Command } from "commander";
-import type { DocKind, DraftSpec } from "../../common/contracts/drafting";
+import type { DraftSpec } from "../../common/contracts/drafting";
+import type { DocKind } from "../../common/contracts/doc-kinds";
 import { withCore } from "../context";
 import { UsageError } from "../errors";
 import { interruptible, progressWriter } from "./assistant";
@@ -23,7 +24,7 @@ interface DraftOpts {
  */
 
 async function docKind(v: string): Promise<DocKind> {
-  const { DOC_KINDS } = await import("../../common/contracts/drafting");
+  const { DOC_KINDS } = await import("../../common/contracts/doc-kinds");
   const k = v === "命令（令）" || v === "令" ? "命令" : v;
   if (!(DOC_KINDS as readonly string[]).includes(k)) throw new UsageError(`--kind 应为以下文种之一：${DOC_KINDS.join("、")}`);
   return k as DocKind;

@@ -1,6 +1,18 @@
 import { spawnSync } from "node:child_process";
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
+import * as contractModule from "../../common/contract";
+import * as hostContract from "../../common/host-contract";
+import * as jobContract from "../../common/rpc/job-contract";
+
+/** Every module of common/contracts/, found in the folder, so that a new one is checked without being listed. */
+async function featureModules(): Promise<Record<string, Record<string, unknown>>> {
+  const dir = join(import.meta.dirname, "../../common/contracts");
+  const files = readdirSync(dir).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"));
+  return Object.fromEntries(await Promise.all(files.map(async (f) => [f, (await import(pathToFileURL(join(dir, f)).href)) as Record<string, unknown>])));
+}
 
 /**
  * Loading the one contract builds few of its schemas; the rest
@@ -28,4 +40,21 @@ describe("the one contract, loaded", () => {
     expect(all).toBeGreaterThan(1500);
     expect(atLoad).toBeLessThan(all / 4);
   }, 30_000);
+
+  it("contract modules export their composite schemas built on first use (lazy-schema.ts, contracts/README rule 7)", async () => {
+    const features = await featureModules();
+    expect(Object.keys(features)).toEqual(expect.arrayContaining(["assistant.ts", "doc-kinds.ts", "drafting.ts", "knowledge.ts", "models.ts", "policy.ts", "security.ts"]));
+    const modules = { contract: contractModule, hostContract, jobContract, ...features };
+    const eager: string[] = [];
+    let lazy = 0;
+    for (const [module, exports] of Object.entries(modules)) {
+      for (const [name, value] of Object.entries(exports)) {
+        const type = (value as { _zod?: { def: { type: string } } })?._zod?.def.type;
+        if (type === "lazy") lazy++;
+        else if (type && !["enum", "literal", "string", "number", "boolean"].includes(type)) eager.push(`${module}.${name}: ${type}`);
+      }
+    }
+    expect(eager).toEqual([]);
+    expect(lazy).toBeGreaterThan(50);
+  });
 });

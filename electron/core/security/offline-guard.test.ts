@@ -5,7 +5,7 @@ import http from "node:http";
 import net from "node:net";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Policy } from "../../common/contracts/security";
+import { Policy } from "../../common/contracts/policy";
 import { installOfflineGuard, outsideLoopback, recordConnections, tcpTarget, type Attempt } from "./offline-guard";
 
 /** A real loopback HTTP server: allowed traffic must keep working under the guard. */

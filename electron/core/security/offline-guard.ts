@@ -1,5 +1,5 @@
 import { isIP } from "node:net";
-import type { Policy } from "../../common/contracts/security";
+import type { Policy } from "../../common/contracts/policy";
 import type { CoreServices } from "../services";
 import { installHooks, setDecider, tcpTarget, type Attempt } from "./offline/hooks";
 import { hostRefusal, isLoopback, normaliseHost } from "./policy/rules";

@@ -1,4 +1,4 @@
-import type { Policy } from "../../common/contracts/security";
+import type { Policy } from "../../common/contracts/policy";
 import { RpcError } from "../../common/rpc/wire";
 import { loadPolicy, type PolicyLoad } from "./policy/load-policy";
 

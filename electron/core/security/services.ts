@@ -1,6 +1,7 @@
 import type { Settings } from "../../common/settings";
 import { RpcError } from "../../common/rpc/wire";
-import type { Policy, RedactionKind } from "../../common/contracts/security";
+import type { Policy } from "../../common/contracts/policy";
+import type { RedactionKind } from "../../common/contracts/security";
 import type { CoreServices } from "../services";
 import type { AuditEvent } from "./audit/audit-log";
 import { DEFAULT_LOCK_REASON, effectiveSettings, lockedKeysIn } from "./policy/effective";

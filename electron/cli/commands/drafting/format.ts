@@ -1,4 +1,5 @@
-import type { CheckResult, Finding, KindInfo } from "../../../common/contracts/drafting";
+import type { CheckResult, Finding } from "../../../common/contracts/drafting";
+import type { KindInfo } from "../../../common/contracts/doc-kinds";
 
 const STAGE: Record<string, string> = { sources: "检索依据", model: "加载模型", section: "起草正文" };
 export const draftProgressLine = (done: number, total: number, stage: string): string => `${STAGE[stage] ?? stage} ${done}/${total}`;

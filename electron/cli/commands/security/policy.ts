@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import type { PolicyStatus } from "../../../common/contracts/security";
+import type { PolicyStatus } from "../../../common/contracts/policy";
 import { EXTRACT_HEAP_MB } from "../../../core/ingest/extract/worker-start";
 import { POLICY_OPTION, print, withCore } from "./with-core";
 

@@ -3,7 +3,8 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { AuditVerifyResult, PolicyStatus } from "../../../common/contracts/security";
+import { PolicyStatus } from "../../../common/contracts/policy";
+import { AuditVerifyResult } from "../../../common/contracts/security";
 import { ensureTestModel } from "../../../../scripts/test-model/ensure";
 import { tempDir } from "../../../core/testing/temp-dir";
 

@@ -1,4 +1,5 @@
-import type { CheckResult, DocKind, DraftSpec, Finding } from "../../../common/contracts/drafting";
+import type { CheckResult, DraftSpec, Finding } from "../../../common/contracts/drafting";
+import type { DocKind } from "../../../common/contracts/doc-kinds";
 import { kindOfTitle, kindTemplate } from "../kinds/kinds";
 import { draftText } from "./draft-text";
 import { recogniseRoles, splitLines } from "./recognise";

@@ -1,7 +1,8 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { extname } from "node:path";
 import iconv from "iconv-lite";
-import type { CheckResult, DocKind, Finding } from "../../../common/contracts/drafting";
+import type { CheckResult, Finding } from "../../../common/contracts/drafting";
+import type { DocKind } from "../../../common/contracts/doc-kinds";
 import { applyFindings } from "../../../common/drafting/fix";
 import { RpcError } from "../../../common/rpc/wire";
 import { extractFile } from "../../ingest/extract/index";

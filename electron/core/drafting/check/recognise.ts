@@ -1,4 +1,4 @@
-import { DOC_KINDS } from "../../../common/contracts/drafting";
+import { DOC_KINDS } from "../../../common/contracts/doc-kinds";
 import type { CheckLine, LineRole } from "./types";
 
 /**

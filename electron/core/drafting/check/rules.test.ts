@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { DocKind, DraftSpecInput, Finding } from "../../../common/contracts/drafting";
+import type { DraftSpecInput, Finding } from "../../../common/contracts/drafting";
+import type { DocKind } from "../../../common/contracts/doc-kinds";
 import { DraftSpec } from "../../../common/contracts/drafting";
 import { applyFindings } from "../../../common/drafting/fix";
 import { checkDraft, checkText, RULES } from "./check";

@@ -1,4 +1,5 @@
-import type { DocKind, Severity } from "../../../common/contracts/drafting";
+import type { Severity } from "../../../common/contracts/drafting";
+import type { DocKind } from "../../../common/contracts/doc-kinds";
 import type { KindTemplate } from "../kinds/kinds";
 
 /** What each line of a checked text is, as far as the 公文 structure goes (GB/T 9704-2012 §7). */

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { DOC_KINDS, DraftSpec, type DocKind } from "../../../common/contracts/drafting";
+import { DraftSpec } from "../../../common/contracts/drafting";
+import { DOC_KINDS, type DocKind } from "../../../common/contracts/doc-kinds";
 import { resolveDocument } from "../document";
 import { docxParts, findPara, firstRun, readDocument, type DocInfo } from "../testing/docx-xml";
 import { KIND_SPECS } from "../testing/specs";

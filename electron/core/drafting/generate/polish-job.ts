@@ -1,4 +1,5 @@
-import type { DocKind, WordingSuggestion } from "../../../common/contracts/drafting";
+import type { WordingSuggestion } from "../../../common/contracts/drafting";
+import type { DocKind } from "../../../common/contracts/doc-kinds";
 import { bodyLines } from "../../../common/drafting/body";
 import { RpcError } from "../../../common/rpc/wire";
 import { promptTokens } from "../../assistant/budget";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DOC_ELEMENTS, DOC_KINDS, KindInfo } from "../../../common/contracts/drafting";
+import { DOC_ELEMENTS, DOC_KINDS, KindInfo } from "../../../common/contracts/doc-kinds";
 import { allKinds, fillPattern, kindInfo, kindOfTitle, kindTemplate } from "./kinds";
 
 describe("the 15 kinds (kinds.json)", () => {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DOC_ELEMENTS, DOC_KINDS, DocFormat, Direction, ElementUse, type DocElement, type DocKind, type KindInfo } from "../../../common/contracts/drafting";
+import { DOC_ELEMENTS, DOC_KINDS, DocFormat, Direction, ElementUse, type DocElement, type DocKind, type KindInfo } from "../../../common/contracts/doc-kinds";
 import data from "./kinds.json";
 
 /**

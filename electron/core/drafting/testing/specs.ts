@@ -1,4 +1,5 @@
-import type { DocKind, DraftSpecInput } from "../../../common/contracts/drafting";
+import type { DraftSpecInput } from "../../../common/contracts/drafting";
+import type { DocKind } from "../../../common/contracts/doc-kinds";
 
 /**
  * One hand-made draft per kind, as a user fills the 写作 form: the goldens,

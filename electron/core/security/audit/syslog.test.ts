@@ -7,7 +7,7 @@ import { contract } from "../../../common/contract";
 import { createCore } from "../../core";
 import { connectInProcess } from "../../rpc/in-process";
 import { tempDir } from "../../testing/temp-dir";
-import { Policy } from "../../../common/contracts/security";
+import { Policy } from "../../../common/contracts/policy";
 import { reachablePolicy } from "../offline-guard";
 import { hostRefusal, remoteModelRefusal } from "../policy/rules";
 import { GENESIS } from "./canonical";

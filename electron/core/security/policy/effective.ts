@@ -1,4 +1,4 @@
-import type { LockedSetting, Policy } from "../../../common/contracts/security";
+import type { LockedSetting, Policy } from "../../../common/contracts/policy";
 import type { Settings } from "../../../common/settings";
 
 export const DEFAULT_LOCK_REASON = "由管理员通过管理策略统一设置";

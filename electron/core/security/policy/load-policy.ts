@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { Policy } from "../../../common/contracts/security";
+import { Policy } from "../../../common/contracts/policy";
 import { resolvePolicyPath, type PolicyPathEnv } from "./paths";
 import { describeIssue, leafOrigins, mergePolicyInputs, type PolicyObject } from "./policy-layers";
 import { REGISTRY_KEY } from "./registry-mapping";

@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { win32 } from "node:path";
-import { Policy } from "../../../common/contracts/security";
+import { Policy } from "../../../common/contracts/policy";
 import { describeIssue, leafOrigins, mergePolicyInputs, type PolicyObject } from "./policy-layers";
 import { decodeRegOutput, parseRegQuery } from "./reg-output";
 import { mapRegistryValues, POLICY_JSON_VALUE, REGISTRY_KEY } from "./registry-mapping";

@@ -2,7 +2,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { Policy } from "../../../common/contracts/security";
+import { Policy } from "../../../common/contracts/policy";
 import { tempDir } from "../../testing/temp-dir";
 import { combinePolicy, loadPolicy, NO_POLICY, readPolicyFile } from "./load-policy";
 import { decodeRegOutput, parseRegQuery, relativeRegKey } from "./reg-output";

@@ -1,4 +1,4 @@
-import type { Policy } from "../../../common/contracts/security";
+import type { Policy } from "../../../common/contracts/policy";
 
 /** Pure checks other modules ask before they act; each returns a Chinese reason or null. */
 

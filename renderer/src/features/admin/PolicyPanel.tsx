@@ -1,6 +1,6 @@
 import { Alert, Card, Descriptions, Empty, Table, Typography } from "antd";
 import { useTranslation } from "react-i18next";
-import type { PolicyStatus } from "../../../../electron/common/contracts/security";
+import type { PolicyStatus } from "../../../../electron/common/contracts/policy";
 import { policyRows, settingLabel, showValue, type Cell } from "./policy-rows";
 
 /** The policy in force, or the lock-down message; and which settings are locked, with the reason. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Policy } from "../../../../electron/common/contracts/security";
+import { Policy } from "../../../../electron/common/contracts/policy";
 import { policyRows, settingLabel, showValue } from "./policy-rows";
 
 describe("policyRows", () => {

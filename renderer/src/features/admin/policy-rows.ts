@@ -1,4 +1,4 @@
-import type { Policy } from "../../../../electron/common/contracts/security";
+import type { Policy } from "../../../../electron/common/contracts/policy";
 import type { MessageKey } from "../../i18n/zh-CN";
 
 /** A cell: text shown as is, or a message to translate (with values). */

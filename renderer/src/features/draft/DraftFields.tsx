@@ -1,6 +1,6 @@
 import { Checkbox, Collapse, Flex, Form, Input, Select, Typography } from "antd";
 import { useTranslation } from "react-i18next";
-import type { DocElement, KindInfo } from "../../../../electron/common/contracts/drafting";
+import type { DocElement, KindInfo } from "../../../../electron/common/contracts/doc-kinds";
 import { composeTitle } from "../../../../electron/common/drafting/title";
 import type { DraftForm } from "./form";
 

@@ -1,4 +1,5 @@
-import type { AttachmentSpec, DocKind, DraftSpec } from "../../../../electron/common/contracts/drafting";
+import type { AttachmentSpec, DraftSpec } from "../../../../electron/common/contracts/drafting";
+import type { DocKind } from "../../../../electron/common/contracts/doc-kinds";
 
 /**
  * The 写作 form: every field a string (as the inputs hold them), converted

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { CheckResult, Draft, DraftCitation, DraftListItem, Finding, KindInfo } from "../../../../electron/common/contracts/drafting";
+import type { CheckResult, Draft, DraftCitation, DraftListItem, Finding } from "../../../../electron/common/contracts/drafting";
+import type { KindInfo } from "../../../../electron/common/contracts/doc-kinds";
 import { applyFindingToSpec } from "../../../../electron/common/drafting/fix";
 import { api } from "../../api";
 import { emptyForm, fromSpec, toSpec, type DraftForm } from "./form";
