@@ -16,6 +16,9 @@
  * Playwright's locators instead, as earlier runs did. Also printed, not judged: where that time goes (page
  * answered, main bundle run, shell), and the same URL opened again in the same
  * browser profile while serve runs (what the browser keeps of the first load).
+ * Printed beside them, not judged: info through npx as the README writes it
+ * (`npx --no-install govdesk info --json`) and npx running `node -e 0`, the
+ * floor any command has under npx (npm's own start, ~6× node -e 0 here).
  * Exits 1 when a goal is missed: --help and info within 5× node -e 0
  * (median of paired ratios), info's RSS <= 150 MB, serve <= 1.5 s (median).
  */
@@ -68,6 +71,21 @@ const ratio = (k: "help" | "info"): number => median(results[k].map((r, i) => r.
 for (const k of ["node", "help", "info"] as const) {
   const rss = results[k].map((r) => r.rssMb ?? 0);
   console.log(`${k.padEnd(5)} median ${median(results[k].map((r) => r.ms)).toFixed(0).padStart(5)} ms, peak RSS ${Math.max(...rss).toFixed(0)} MB${k === "node" ? "" : `, ${ratio(k).toFixed(2)}× node -e 0 (median of paired ratios)`}`);
+}
+
+// The same info through npx, beside npx's own cost: what a user typing the README's command waits for.
+const npxRuns = Math.max(3, Math.floor(Number(args.runs) / 2));
+const npxCases = {
+  info: () => timed(["npx", "--no-install", "govdesk", "--data-dir", join(data, "d"), "info", "--json"]),
+  floor: () => timed(["npx", "--no-install", "node", "-e", "0"]),
+};
+try {
+  const npx = { info: [] as number[], floor: [] as number[] };
+  for (let i = 0; i < npxRuns; i++) for (const k of (i % 2 ? ["floor", "info"] : ["info", "floor"]) as (keyof typeof npxCases)[]) npx[k].push(npxCases[k]().ms);
+  const [info, floor, node] = [median(npx.info), median(npx.floor), median(results.node.map((r) => r.ms))];
+  console.log(`npx   info via npx median ${info.toFixed(0)} ms (${(info / node).toFixed(2)}× node -e 0); npx running node -e 0: ${floor.toFixed(0)} ms (${(floor / node).toFixed(2)}×), so GovDesk's part ${(info - floor).toFixed(0)} ms (printed, not judged)`);
+} catch (e) {
+  console.log(`npx   not measured: ${(e as Error).message.split("\n")[0]}`);
 }
 
 // serve → interactive UI, with the browser already running.
