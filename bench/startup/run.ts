@@ -18,7 +18,7 @@
  * browser profile while serve runs (what the browser keeps of the first load).
  * Printed beside them, not judged: info through npx as the README writes it
  * (`npx --no-install govdesk info --json`) and npx running `node -e 0`, the
- * floor any command has under npx (npm's own start, ~6× node -e 0 here).
+ * floor any command has under npx (npm's own start, 7.5× node -e 0 on 2026-12-02).
  * Exits 1 when a goal is missed: --help and info within 5× node -e 0
  * (median of paired ratios), info's RSS <= 150 MB, serve <= 1.5 s (median).
  */
