@@ -6,6 +6,9 @@ import { describe, expect, it } from "vitest";
 import * as contractModule from "../../common/contract";
 import * as hostContract from "../../common/host-contract";
 import * as jobContract from "../../common/rpc/job-contract";
+import * as extractContract from "../ingest/extract/extract-contract";
+import * as workerContract from "../llm/worker-contract";
+import * as packFormat from "../security/packs/format";
 
 /** Every module of common/contracts/, found in the folder, so that a new one is checked without being listed. */
 async function featureModules(): Promise<Record<string, Record<string, unknown>>> {
@@ -44,7 +47,9 @@ describe("the one contract, loaded", () => {
   it("contract modules export their composite schemas built on first use (lazy-schema.ts, contracts/README rule 7)", async () => {
     const features = await featureModules();
     expect(Object.keys(features)).toEqual(expect.arrayContaining(["assistant.ts", "doc-kinds.ts", "drafting.ts", "knowledge.ts", "models.ts", "policy.ts", "security.ts"]));
-    const modules = { contract: contractModule, hostContract, jobContract, ...features };
+    // Beside the folder, the other modules of rule 7: the extraction threads', the model worker's and the pack format's schemas
+    // (Settings stays eager: it is parsed at every start and its shape is read as data).
+    const modules = { contract: contractModule, hostContract, jobContract, extractContract, workerContract, packFormat, ...features };
     const eager: string[] = [];
     let lazy = 0;
     for (const [module, exports] of Object.entries(modules)) {
